@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything that can go wrong while reading a capture or its companion files.
+///
+/// Each case carries the file and, where it applies, the byte offset, so the message names exactly
+/// where the input stopped making sense.
+public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The file could not be opened or read.
+  case cannotOpen(path: String, reason: String)
+  /// The first four bytes are not the `.mprof` magic in either byte order.
+  case badMagic(path: String, found: UInt32)
+  /// The header names a version this reader does not know.
+  case unsupportedVersion(path: String, version: UInt32)
+  /// The file ended before a structure it announced was complete.
+  case truncated(path: String, offset: UInt64, expected: String)
+  /// A value is outside the range the format allows.
+  case invalidValue(path: String, offset: UInt64, message: String)
+  /// A multi-part capture names a part that does not exist.
+  case missingPart(path: String, part: Int)
+  /// A class-groups file could not be parsed.
+  case badClassGroups(path: String, message: String)
+  /// A regular expression given by the user or a class-groups file is not valid.
+  case badRegex(pattern: String, message: String)
+  /// The user asked for something the capture does not hold (a snapshot name, say).
+  case notFound(what: String)
+  /// Loading was cancelled by the caller.
+  case cancelled
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason):
+      return "\(path): cannot open: \(reason)"
+    case .badMagic(let path, let found):
+      return "\(path): offset 0: expected the .mprof magic 0xDA15F7D8 (either byte order), found 0x"
+        + String(found, radix: 16, uppercase: true)
+    case .unsupportedVersion(let path, let version):
+      return "\(path): offset 4: expected a format version from 2 to 7, found \(version)"
+    case .truncated(let path, let offset, let expected):
+      return "\(path): offset \(offset): file ends early, expected \(expected)"
+    case .invalidValue(let path, let offset, let message):
+      return "\(path): offset \(offset): \(message)"
+    case .missingPart(let path, let part):
+      return "\(path): part \(part) of the capture is missing"
+    case .badClassGroups(let path, let message):
+      return "\(path): class groups: \(message)"
+    case .badRegex(let pattern, let message):
+      return "invalid regular expression '\(pattern)': \(message)"
+    case .notFound(let what):
+      return what
+    case .cancelled:
+      return "aborted by user"
+    }
+  }
+}

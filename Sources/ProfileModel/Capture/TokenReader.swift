@@ -1,0 +1,61 @@
+/// A window over the token stream: large `pread`s into one reused buffer, continuing across the
+/// parts of a multi-part capture. The parser asks for `n` bytes with `need(_:)` and reads them
+/// at `cursor` without further checks.
+final class TokenReader {
+  private(set) var file: CaptureFile
+  let buffer: UnsafeMutableRawPointer
+  let capacity: Int
+  /// Valid bytes are `buffer[cursor ..< end]`; `buffer[0]` is at `bufferFileOffset`.
+  var cursor = 0
+  var end = 0
+  private(set) var bufferFileOffset: UInt64
+  /// Bytes consumed in parts already finished, for progress.
+  private(set) var finishedPartBytes: UInt64 = 0
+
+  init(file: CaptureFile, startOffset: UInt64, capacity: Int = 4 << 20) {
+    self.file = file
+    self.capacity = capacity
+    self.buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+    self.bufferFileOffset = startOffset
+  }
+
+  deinit { buffer.deallocate() }
+
+  /// File offset of the cursor in the current part.
+  var offset: UInt64 { bufferFileOffset + UInt64(cursor) }
+
+  /// Bytes of the whole capture consumed so far.
+  var consumed: UInt64 { finishedPartBytes + offset }
+
+  /// Makes sure `n` bytes are available at `cursor`.
+  @inline(__always) func need(_ n: Int, _ what: @autoclosure () -> String) throws {
+    if end - cursor < n { try refill(n, what()) }
+  }
+
+  private func refill(_ n: Int, _ what: String) throws {
+    guard n <= capacity else {
+      throw MprofError.invalidValue(path: file.path, offset: offset, message: "\(what) is larger than \(capacity) bytes")
+    }
+    let kept = end - cursor
+    if kept > 0 && cursor > 0 { buffer.copyMemory(from: buffer + cursor, byteCount: kept) }
+    bufferFileOffset += UInt64(cursor)
+    cursor = 0
+    end = kept
+    while end < n {
+      let got = try file.read(into: buffer + end, count: capacity - end, at: bufferFileOffset + UInt64(end))
+      if got == 0 {
+        throw MprofError.truncated(path: file.path, offset: offset, expected: what)
+      }
+      end += got
+    }
+  }
+
+  /// Continues the stream at offset 0 of the next part.
+  func switchTo(_ next: CaptureFile) {
+    finishedPartBytes += file.size
+    file = next
+    cursor = 0
+    end = 0
+    bufferFileOffset = 0
+  }
+}

@@ -1,0 +1,29 @@
+/// Things the reader noticed that are not fatal: MemoryProfiler2 logs them and goes on.
+public struct LoadDiagnostics: Sendable, Equatable {
+  /// Frees (and realloc sources) of pointers that were not live.
+  public internal(set) var freesWithoutMalloc = 0
+  /// Pointers allocated again while still live.
+  public internal(set) var mallocedTwice = 0
+  /// Mallocs of the null pointer (ignored).
+  public internal(set) var nullMallocs = 0
+  /// True when some callstack allocated from more than one pool.
+  public internal(set) var multiPoolCallstacks = false
+  /// Whether dlmalloc's global realloc-zero pointer was detected.
+  public internal(set) var globalReallocZeroPointer = false
+  /// Lifecycles that ended (a free, or a realloc by another callstack).
+  public internal(set) var completeLifecycles = 0
+  /// Reallocs that moved a block from one callstack to another.
+  public internal(set) var crossCallstackReallocs = 0
+
+  /// One line per notable fact, for `info` and the status line.
+  public var messages: [String] {
+    var lines: [String] = []
+    if freesWithoutMalloc > 0 { lines.append("\(freesWithoutMalloc) frees of pointers that were not live") }
+    if mallocedTwice > 0 { lines.append("\(mallocedTwice) pointers allocated twice without a free") }
+    if multiPoolCallstacks {
+      lines.append("some callstacks allocate from more than one pool (inlining, or the wrong executable)")
+    }
+    if globalReallocZeroPointer { lines.append("dlmalloc's global realloc(NULL, 0) pointer detected") }
+    return lines
+  }
+}

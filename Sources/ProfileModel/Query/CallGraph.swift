@@ -1,0 +1,116 @@
+/// The Callgraph view's tree: two roots (truncated and full callstacks), children merged by
+/// function, each node holding the size and count of every callstack through it.
+public struct CallGraph: Sendable {
+  public struct Node: Sendable, Equatable {
+    /// Function id, or −1 for a root.
+    public var function: Int32
+    public var parent: Int32
+    public var depth: Int32
+    public var size: Int64
+    public var count: Int64
+    /// Children, sorted by the sort key, largest first.
+    public var children: [Int32]
+  }
+
+  public static let truncatedRoot: Int32 = 0
+  public static let fullRoot: Int32 = 1
+  public static let rootTitles = ["Truncated callstacks", "Full callstacks"]
+
+  public private(set) var nodes: [Node]
+
+  /// Builds the tree from the query's passing callstacks.
+  ///
+  /// - Parameters:
+  ///   - inverted: walk from the allocation site outward (bottom-up) instead of from `main`.
+  ///   - parentFunction: keep only callstacks through this function and start the tree there.
+  public init(
+    profile: Profile, query: ViewQuery, sort: FilterState.SortKey, inverted: Bool = false, parentFunction: Int32? = nil
+  ) {
+    nodes = [
+      Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, children: []),
+      Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, children: []),
+    ]
+    var childOf: [Int64: Int32] = [:]
+    var path: [Int32] = []
+    for row in query.passingRows {
+      let frames = profile.callstacks.frames(of: row.callstack)
+      path.removeAll(keepingCapacity: true)
+      for address in frames { path.append(profile.functions.idOfAddress[Int(address)]) }
+      if inverted { path.reverse() }
+      if let parentFunction {
+        guard let first = path.firstIndex(of: parentFunction) else { continue }
+        path.removeFirst(first)
+      }
+      var node = profile.callstacks.isTruncated[row.callstack] ? Self.truncatedRoot : Self.fullRoot
+      nodes[Int(node)].size += row.size
+      nodes[Int(node)].count += row.count
+      for function in path {
+        let key = Int64(node) << 32 | Int64(UInt32(bitPattern: function))
+        let child: Int32
+        if let known = childOf[key] {
+          child = known
+        } else {
+          child = Int32(nodes.count)
+          nodes.append(Node(function: function, parent: node, depth: nodes[Int(node)].depth + 1, size: 0, count: 0, children: []))
+          nodes[Int(node)].children.append(child)
+          childOf[key] = child
+        }
+        nodes[Int(child)].size += row.size
+        nodes[Int(child)].count += row.count
+        node = child
+      }
+    }
+    let figures = nodes.map { ($0.size, $0.count) }
+    for i in nodes.indices where nodes[i].children.count > 1 {
+      nodes[i].children.sort { a, b in
+        let x = (size: figures[Int(a)].0, count: figures[Int(a)].1)
+        let y = (size: figures[Int(b)].0, count: figures[Int(b)].1)
+        switch sort {
+        case .size: return x.size != y.size ? x.size > y.size : (x.count != y.count ? x.count > y.count : a < b)
+        case .count: return x.count != y.count ? x.count > y.count : (x.size != y.size ? x.size > y.size : a < b)
+        }
+      }
+    }
+  }
+
+  /// The title of a node: the function name, or the root's title.
+  public func title(_ node: Int32, in profile: Profile) -> String {
+    let n = nodes[Int(node)]
+    return n.function >= 0 ? profile.functions.names[Int(n.function)] : Self.rootTitles[Int(node)]
+  }
+
+  /// Nodes whose function name matches, in pre-order (roots, then depth first).
+  public func find(_ matches: (String) -> Bool, in profile: Profile) -> [Int32] {
+    var result: [Int32] = []
+    var stack: [Int32] = [Self.fullRoot, Self.truncatedRoot]
+    while let node = stack.popLast() {
+      let n = nodes[Int(node)]
+      if n.function >= 0 && matches(profile.functions.names[Int(n.function)]) { result.append(node) }
+      stack.append(contentsOf: n.children.reversed())
+    }
+    return result
+  }
+
+  /// Totals over `matches` without counting a match nested under another match twice.
+  public func totals(of matches: [Int32]) -> (size: Int64, count: Int64) {
+    let set = Set(matches)
+    var size: Int64 = 0
+    var count: Int64 = 0
+    for node in matches {
+      var ancestor = nodes[Int(node)].parent
+      var nested = false
+      while ancestor >= 0 {
+        if set.contains(ancestor) {
+          nested = true
+          break
+        }
+        ancestor = nodes[Int(ancestor)].parent
+      }
+      if !nested {
+        size += nodes[Int(node)].size
+        count += nodes[Int(node)].count
+      }
+    }
+    return (size, count)
+  }
+}

@@ -1,0 +1,128 @@
+/// Size and count per callstack, dense over every callstack index (signed: diffs go negative).
+public struct CallstackAggregates: Sendable, Equatable {
+  public var size: [Int64]
+  public var count: [Int64]
+
+  public init(callstackCount: Int) {
+    size = [Int64](repeating: 0, count: callstackCount)
+    count = [Int64](repeating: 0, count: callstackCount)
+  }
+
+  /// `self − other`, per callstack: positive where the later state holds more.
+  public func subtracting(_ other: CallstackAggregates) -> CallstackAggregates {
+    var result = self
+    for i in result.size.indices {
+      result.size[i] -= other.size[i]
+      result.count[i] -= other.count[i]
+    }
+    return result
+  }
+
+  public var totalSize: Int64 { size.reduce(0, +) }
+  public var totalCount: Int64 { count.reduce(0, +) }
+
+  /// Rows with a non-zero count or size, sorted by size descending then callstack ascending.
+  public func rows(includingZeroCount: Bool = false) -> [CallstackRow] {
+    var rows: [CallstackRow] = []
+    for i in size.indices where count[i] != 0 || (size[i] != 0 && includingZeroCount) {
+      rows.append(CallstackRow(callstack: i, size: size[i], count: count[i]))
+    }
+    rows.sort { $0.size != $1.size ? $0.size > $1.size : $0.callstack < $1.callstack }
+    return rows
+  }
+}
+
+/// One callstack's size and count in a query result.
+public struct CallstackRow: Sendable, Equatable {
+  public var callstack: Int
+  public var size: Int64
+  public var count: Int64
+  public init(callstack: Int, size: Int64, count: Int64) {
+    self.callstack = callstack
+    self.size = size
+    self.count = count
+  }
+}
+
+extension Profile {
+  /// How many allocation rows were made before or at `streamIndex`.
+  func rowsBorn(atOrBefore streamIndex: UInt32) -> Int {
+    var lo = 0
+    var hi = allocations.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if allocations.birth[mid] <= streamIndex { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// The stream index a reference stands for (`.start` is before the first token).
+  public func streamIndex(_ ref: SnapshotRef) -> UInt32? {
+    snapshot(ref)?.streamIndex
+  }
+
+  /// Live size and count per callstack just after `streamIndex`, for rows accepted by `keep`.
+  ///
+  /// - Complexity: O(rows born up to `streamIndex`).
+  public func active(at streamIndex: UInt32, keep: ((Int) -> Bool)? = nil) -> CallstackAggregates {
+    var result = CallstackAggregates(callstackCount: callstacks.count)
+    let rows = rowsBorn(atOrBefore: streamIndex)
+    allocations.death.withUnsafeBufferPointer { death in
+      allocations.size.withUnsafeBufferPointer { size in
+        allocations.callstack.withUnsafeBufferPointer { callstack in
+          for row in 0..<rows where death[row] > streamIndex {
+            if let keep, !keep(row) { continue }
+            let c = Int(callstack[row])
+            result.size[c] += Int64(size[row])
+            result.count[c] += 1
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// Allocation events per callstack with birth in `(after, upTo]` (`after` nil = from the start).
+  ///
+  /// - Complexity: O(rows in the range).
+  public func lifetime(after: UInt32?, upTo: UInt32, keep: ((Int) -> Bool)? = nil) -> CallstackAggregates {
+    var result = CallstackAggregates(callstackCount: callstacks.count)
+    let first = after.map { rowsBorn(atOrBefore: $0) } ?? 0
+    let last = rowsBorn(atOrBefore: upTo)
+    guard first < last else { return result }
+    for row in first..<last {
+      if let keep, !keep(row) { continue }
+      let c = Int(allocations.callstack[row])
+      result.size[c] += Int64(allocations.size[row])
+      result.count[c] += 1
+    }
+    return result
+  }
+
+  /// The per-callstack figures a (start, end, kind) selection stands for, as MemoryProfiler2's
+  /// "current snapshot": a single point when one side is `Start`, else end − start with signs.
+  public func aggregates(
+    start: SnapshotRef, end: SnapshotRef, kind: FilterState.AllocationKind, keep: ((Int) -> Bool)? = nil
+  ) -> CallstackAggregates {
+    let s = streamIndex(start)
+    let e = streamIndex(end)
+    switch (s, e) {
+    case (nil, nil):
+      return CallstackAggregates(callstackCount: callstacks.count)
+    case (let point?, nil), (nil, let point?):
+      return kind == .active ? active(at: point, keep: keep) : lifetime(after: nil, upTo: point, keep: keep)
+    case (let a?, let b?):
+      if kind == .active {
+        return active(at: b, keep: keep).subtracting(active(at: a, keep: keep))
+      }
+      // Lifetime diff: the allocations made between the two points (negative when reversed).
+      if a <= b { return lifetime(after: a, upTo: b, keep: keep) }
+      var reversed = lifetime(after: b, upTo: a, keep: keep)
+      for i in reversed.size.indices {
+        reversed.size[i] = -reversed.size[i]
+        reversed.count[i] = -reversed.count[i]
+      }
+      return reversed
+    }
+  }
+}

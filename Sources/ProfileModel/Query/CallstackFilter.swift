@@ -1,0 +1,75 @@
+import Foundation
+
+/// Which callstacks and which allocation rows pass a `FilterState` (MemoryProfiler2's
+/// `RunFilters` plus the tag filter), computed once per filter change.
+public struct CallstackFilter: Sendable {
+  /// `passes[c]`: callstack `c` passes the group, text and pool filters.
+  public let passes: [Bool]
+  /// `tagPasses[t + 1]`: rows with tags index `t` (−1 = untagged) pass the tag filter; `nil` = all.
+  public let tagPasses: [Bool]?
+
+  /// - Throws: `MprofError.badRegex` for an invalid text regex.
+  public init(profile: Profile, assignment: GroupAssignment, filter: FilterState) throws {
+    let functionCount = profile.functions.count
+    // Text: once per distinct function, case-insensitive.
+    var textHit: [Bool]? = nil
+    if !filter.text.isEmpty {
+      let matcher: FrameMatcher =
+        filter.textIsRegex
+        ? try FrameMatcher.compile(filter.text, regex: true, caseInsensitive: true)
+        : .contains(Array(filter.text.lowercased().utf8))
+      var hits = [Bool](repeating: false, count: functionCount)
+      for f in 0..<functionCount {
+        let name = profile.functions.names[f]
+        if case .contains(let needle) = matcher {
+          hits[f] = FrameMatcher.contains(Array(name.lowercased().utf8), needle)
+        } else {
+          hits[f] = matcher.matches(name)
+        }
+      }
+      textHit = hits
+    }
+    let activeGroups: [Bool] = assignment.groups.map { group in
+      filter.checkedGroups.map { $0.contains(group.name) } ?? true
+    }
+    var passes = [Bool](repeating: false, count: profile.callstacks.count)
+    for c in 0..<profile.callstacks.count {
+      let mask = profile.totals.poolMask[c]
+      let inPool = mask == 0 || mask & filter.poolMask != 0
+      guard inPool else { continue }
+      var textMatch = false
+      if let textHit {
+        for address in profile.callstacks.frames(of: c) where textHit[Int(profile.functions.idOfAddress[Int(address)])] {
+          textMatch = true
+          break
+        }
+      }
+      let g = Int(assignment.groupOfCallstack[c])
+      let groupActive = g >= 0 && activeGroups[g]
+      switch filter.mode {
+      case .filterIn: passes[c] = (textHit == nil || textMatch) && groupActive
+      case .filterOut: passes[c] = !(textHit != nil && textMatch) && !groupActive
+      }
+    }
+    self.passes = passes
+
+    if filter.tags.isEmpty {
+      tagPasses = nil
+    } else {
+      var table = [Bool](repeating: false, count: profile.tagSets.count + 1)
+      let include = filter.mode == .filterIn
+      table[0] = filter.tags.contains(TagSet.untagged) ? include : !include
+      for (t, set) in profile.tagSets.enumerated() {
+        let any = set.tags.contains { filter.tags.contains($0) }
+        table[t + 1] = any ? include : !include
+      }
+      tagPasses = table
+    }
+  }
+
+  /// Whether allocation row `row` passes (its callstack and its tags).
+  @inline(__always) public func keeps(row: Int, in profile: Profile) -> Bool {
+    if let tagPasses, !tagPasses[Int(profile.allocations.tags[row]) + 1] { return false }
+    return true
+  }
+}

@@ -1,0 +1,36 @@
+/// The figures behind every list view for one (profile, groups, filter): per-callstack
+/// aggregates after the tag filter, and which callstacks pass the other filters.
+public struct ViewQuery: Sendable {
+  public let aggregates: CallstackAggregates
+  public let filter: CallstackFilter
+  public let assignment: GroupAssignment
+
+  /// - Complexity: one pass over the allocation rows in the selected range.
+  public init(profile: Profile, assignment: GroupAssignment, filter state: FilterState) throws {
+    let filter = try CallstackFilter(profile: profile, assignment: assignment, filter: state)
+    let keep: ((Int) -> Bool)? = filter.tagPasses == nil ? nil : { row in filter.keeps(row: row, in: profile) }
+    self.aggregates = profile.aggregates(start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep)
+    self.filter = filter
+    self.assignment = assignment
+  }
+
+  /// Callstacks that pass and hold something, with their figures.
+  public var passingRows: [CallstackRow] {
+    var rows: [CallstackRow] = []
+    for c in aggregates.size.indices where filter.passes[c] && (aggregates.count[c] != 0 || aggregates.size[c] != 0) {
+      rows.append(CallstackRow(callstack: c, size: aggregates.size[c], count: aggregates.count[c]))
+    }
+    return rows
+  }
+
+  /// Σ size and count over passing callstacks (the percentages' denominators).
+  public var totals: (size: Int64, count: Int64) {
+    var size: Int64 = 0
+    var count: Int64 = 0
+    for c in aggregates.size.indices where filter.passes[c] {
+      size += aggregates.size[c]
+      count += aggregates.count[c]
+    }
+    return (size, count)
+  }
+}
