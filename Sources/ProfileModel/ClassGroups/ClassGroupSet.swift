@@ -39,6 +39,15 @@ public struct ClassGroupSet: Sendable, Equatable {
 
   /// Parses a file in either form: UTF-16 with a BOM (UE3) or UTF-8 (UE4).
   public init(xmlData data: Data, path: String) throws {
+    // XMLDocument recovers from some errors silently; a SAX pass reports them first.
+    let checker = XMLParser(data: data)
+    let balance = ElementBalance()
+    checker.delegate = balance
+    if !checker.parse() || balance.depth != 0 || !balance.sawRoot {
+      let detail = checker.parserError.map { "\($0.localizedDescription)" } ?? "elements left open at the end"
+      throw MprofError.badClassGroups(
+        path: path, message: "not well-formed XML at line \(checker.lineNumber), column \(checker.columnNumber): \(detail)")
+    }
     let document: XMLDocument
     do { document = try XMLDocument(data: data, options: []) } catch {
       throw MprofError.badClassGroups(path: path, message: "not well-formed XML: \(error.localizedDescription)")
@@ -193,5 +202,21 @@ public struct ClassGroupSet: Sendable, Equatable {
       }
     }
     return out
+  }
+}
+
+/// Counts open elements during a SAX pass, to catch documents that end early.
+private final class ElementBalance: NSObject, XMLParserDelegate {
+  var depth = 0
+  var sawRoot = false
+  func parser(
+    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+    attributes attributeDict: [String: String] = [:]
+  ) {
+    depth += 1
+    sawRoot = true
+  }
+  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    depth -= 1
   }
 }

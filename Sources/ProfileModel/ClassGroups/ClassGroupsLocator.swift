@@ -1,0 +1,39 @@
+import Foundation
+
+/// Finds the class groups to use: `--class-groups PATH`, then `./ClassGroups.xml`, then
+/// `$XDG_CONFIG_HOME/mprof-tui/ClassGroups.xml` (`~/.config/…`), then the built-in default.
+public enum ClassGroupsLocator {
+  /// Where the groups came from.
+  public enum Source: Sendable, Equatable {
+    case file(String)
+    case builtIn
+  }
+
+  /// The built-in default set.
+  public static func builtIn() -> ClassGroupSet {
+    // The embedded text is tested to parse; fall back to no groups rather than trap.
+    (try? ClassGroupSet(xmlData: Data(DefaultClassGroups.xml.utf8), path: "<built-in>")) ?? ClassGroupSet(groups: [])
+  }
+
+  /// The user's config location for saved groups.
+  public static func userConfigPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+    return base + "/mprof-tui/ClassGroups.xml"
+  }
+
+  /// Loads the first set found in the lookup order.
+  ///
+  /// - Throws: when `explicitPath` is given and cannot be read, or a found file is malformed.
+  public static func load(
+    explicitPath: String?, currentDirectory: String = FileManager.default.currentDirectoryPath,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> (groups: ClassGroupSet, source: Source) {
+    if let explicitPath { return (try ClassGroupSet(contentsOf: explicitPath), .file(explicitPath)) }
+    let candidates = [currentDirectory + "/ClassGroups.xml", userConfigPath(environment: environment)]
+    for path in candidates where FileManager.default.isReadableFile(atPath: path) {
+      return (try ClassGroupSet(contentsOf: path), .file(path))
+    }
+    return (builtIn(), .builtIn)
+  }
+}

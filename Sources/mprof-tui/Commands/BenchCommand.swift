@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import ProfileModel
+
+/// `mprof-tui bench`: times `summary` against the C reference loader on one capture, in the
+/// same run, and reports wall time and peak memory of each (child processes, `wait4` rusage).
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Measure load time and peak memory against the refload reference.")
+
+  @Option(help: "Capture to measure (default: a generated demo capture of --operations).") var file: String?
+  @Option(help: "Operations of the generated capture.") var operations = 5_000_000
+  @Option(help: "Folder for the generated capture and the compiled refload.") var workDir = "bench-data"
+  @Option(help: "refload.c to compile (default: ../shared/tools/refload.c).") var refloadSource = "../shared/tools/refload.c"
+  @Option(help: "Runs of each program; the median is reported.") var runs = 5
+
+  func run() throws {
+    try runReportingErrors {
+      try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
+      let capture: String
+      if let file {
+        capture = file
+      } else {
+        capture = "\(workDir)/demo-\(operations).mprof"
+        if !FileManager.default.fileExists(atPath: capture) {
+          var configuration = DemoCapture.Configuration()
+          configuration.operations = operations
+          FileHandle.standardError.write(Data("generating \(capture) …\n".utf8))
+          try DemoCapture.write(to: capture, configuration: configuration)
+        }
+      }
+      let size = (try FileManager.default.attributesOfItem(atPath: capture)[.size] as? NSNumber)?.int64Value ?? 0
+      let refload = "\(workDir)/refload"
+      if !FileManager.default.fileExists(atPath: refload) {
+        let status = try spawn(["/usr/bin/cc", "-O2", "-o", refload, refloadSource]).status
+        guard status == 0 else { throw MprofError.cannotOpen(path: refloadSource, reason: "cc failed (status \(status))") }
+      }
+      let me = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+      var ours: [(Double, Int)] = []
+      var reference: [(Double, Int)] = []
+      for _ in 0..<runs {
+        reference.append(try spawn([refload, capture]).measured)
+        ours.append(try spawn([me, "summary", "--quiet", capture]).measured)
+      }
+      func median(_ xs: [(Double, Int)]) -> (Double, Int) {
+        let times = xs.map(\.0).sorted()
+        return (times[times.count / 2], xs.map(\.1).max() ?? 0)
+      }
+      let (ourTime, ourRSS) = median(ours)
+      let (refTime, refRSS) = median(reference)
+      let budget = Double(size) * 1.5 + 64 * 1_048_576
+      var out = "capture: \(capture) (\(SizeFormat.size(size)))\n"
+      out += String(format: "refload:          %.3f s  peak RSS %@\n", refTime, SizeFormat.size(Int64(refRSS)))
+      out += String(format: "mprof-tui summary: %.3f s  peak RSS %@\n", ourTime, SizeFormat.size(Int64(ourRSS)))
+      out += String(format: "ratio to refload: %.2f× (target ≤ 2×)\n", ourTime / refTime)
+      out += String(format: "peak RSS: %@ of a %@ budget (1.5 × file + 64 MB): %@\n", SizeFormat.size(Int64(ourRSS)), SizeFormat.size(Int64(budget)), Double(ourRSS) <= budget ? "within" : "OVER")
+      emit(out)
+    }
+  }
+
+  /// Runs a program with stdout and stderr discarded; returns its status, wall time and peak RSS.
+  private func spawn(_ argv: [String]) throws -> (status: Int32, measured: (Double, Int)) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let cArgs = argv.map { strdup($0) } + [nil]
+    defer { cArgs.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = Date()
+    let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)
+    guard rc == 0 else { throw MprofError.cannotOpen(path: argv[0], reason: String(cString: strerror(rc))) }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let elapsed = Date().timeIntervalSince(start)
+    return ((status >> 8) & 0xFF, (elapsed, Int(usage.ru_maxrss) * 1024))
+  }
+}

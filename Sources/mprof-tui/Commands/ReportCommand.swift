@@ -1,0 +1,138 @@
+import ArgumentParser
+import ProfileModel
+
+/// `mprof-tui report FILE --view callgraph|exclusive|groups …`: a view's rows for scripts.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report", abstract: "Print the Callgraph, Exclusive or class-group view as text, CSV or JSON.")
+
+  enum View: String, ExpressibleByArgument, CaseIterable { case callgraph, exclusive, groups }
+
+  @OptionGroup var capture: CaptureOptions
+  @OptionGroup var filters: FilterOptions
+  @Option(help: "callgraph, exclusive or groups.") var view: View = .exclusive
+  @Option(help: "text, csv or json.") var format: OutputFormat = .text
+  @Option(help: "Rows to print (0 = all).") var limit = 0
+  @Option(help: "Callgraph: deepest level printed.") var depth = 12
+  @Option(name: .customLong("min-percent"), help: "Callgraph: hide nodes below this share of their root.") var minPercent = 0.0
+  @Flag(help: "Callgraph: bottom-up (allocation sites as roots).") var invert = false
+  @Flag(name: .customLong("show-containers"), help: "Exclusive: name rows by the innermost frame, containers included.") var showContainers = false
+
+  func run() throws {
+    try runReportingErrors {
+      let (p, groups) = try capture.load()
+      let state = try filters.state(for: p, groups: groups)
+      let assignment = try GroupAssignment(profile: p, groups: groups)
+      let query = try ViewQuery(profile: p, assignment: assignment, filter: state)
+      let header = "\(p.label(state.diffStart)) → \(p.label(state.diffEnd)), \(state.kind.rawValue), \(state.mode.rawValue)"
+      switch view {
+      case .exclusive: emit(exclusive(p, query, state, header))
+      case .groups: emit(groupsReport(query, header))
+      case .callgraph: emit(callgraph(p, query, state, header))
+      }
+    }
+  }
+
+  private func exclusive(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) -> String {
+    let table = ExclusiveView(profile: p, query: query, sortBy: state.sort == .size ? .size : .count, showContainers: showContainers)
+    let rows = limit > 0 ? Array(table.rows.prefix(limit)) : table.rows
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("selection", .string(header)), ("total_size", .int(table.totalSize)), ("total_count", .int(table.totalCount)),
+        ("rows", .array(rows.map { r in
+          .object([("callstack", .int(Int64(r.callstack))), ("size", .int(r.size)), ("size_percent", .double(r.sizePercent)),
+            ("count", .int(r.count)), ("count_percent", .double(r.countPercent)), ("group", .string(r.group)), ("function", .string(r.function))])
+        })),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "callstack,size,size_percent,count,count_percent,group,function\n"
+      for r in rows {
+        out += "\(r.callstack),\(r.size),\(String(format: "%.2f", r.sizePercent)),\(r.count),\(String(format: "%.2f", r.countPercent)),\(csvField(r.group)),\(csvField(r.function))\n"
+      }
+      return out
+    case .text:
+      var out = "\(header): \(SizeFormat.size(table.totalSize)) in \(SizeFormat.count(table.totalCount)) allocations, \(table.rows.count) callstacks\n"
+      out += pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true) + pad("Count%", 9, right: true) + "  " + pad("Group", 22) + "Function\n"
+      for r in rows {
+        out += pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
+          + pad(SizeFormat.count(r.count), 11, right: true) + pad(SizeFormat.percent(r.countPercent), 9, right: true)
+          + "  " + pad(r.group, 22) + r.function + "\n"
+      }
+      return out
+    }
+  }
+
+  private func groupsReport(_ query: ViewQuery, _ header: String) -> String {
+    let totals = query.totals
+    var rows = GroupTotals(query: query).rows.filter { $0.count != 0 || $0.size != 0 }
+    if limit > 0 { rows = Array(rows.prefix(limit)) }
+    func percent(_ v: Int64, _ t: Int64) -> Double { t == 0 ? 0 : Double(v) * 100 / Double(t) }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("selection", .string(header)), ("total_size", .int(totals.size)), ("total_count", .int(totals.count)),
+        ("rows", .array(rows.map { g in
+          .object([("group", .string(g.group)), ("color", .string(g.color.description)), ("size", .int(g.size)),
+            ("size_percent", .double(percent(g.size, totals.size))), ("count", .int(g.count)), ("callstacks", .int(Int64(g.callstacks)))])
+        })),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "group,size,size_percent,count,callstacks\n"
+      for g in rows { out += "\(csvField(g.group)),\(g.size),\(String(format: "%.2f", percent(g.size, totals.size))),\(g.count),\(g.callstacks)\n" }
+      return out
+    case .text:
+      var out = "\(header): \(SizeFormat.size(totals.size)) in \(SizeFormat.count(totals.count)) allocations\n"
+      out += pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true) + pad("Stacks", 8, right: true) + "  Group\n"
+      for g in rows {
+        out += pad(SizeFormat.size(g.size), 14, right: true) + pad(SizeFormat.percent(percent(g.size, totals.size)), 9, right: true)
+          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  " + g.group + "\n"
+      }
+      return out
+    }
+  }
+
+  private func callgraph(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) -> String {
+    let graph = CallGraph(profile: p, query: query, sort: state.sort, inverted: invert)
+    var printed = 0
+    func visible(_ node: Int32, root: Int64) -> Bool {
+      let n = graph.nodes[Int(node)]
+      guard minPercent > 0, root != 0 else { return true }
+      return Double(abs(n.size)) * 100 / Double(abs(root)) >= minPercent
+    }
+    switch format {
+    case .json:
+      func node(_ i: Int32, _ root: Int64) -> JSONValue {
+        let n = graph.nodes[Int(i)]
+        let children = n.depth < depth ? n.children.filter { visible($0, root: root) }.map { node($0, root) } : []
+        return .object([("function", .string(graph.title(i, in: p))), ("size", .int(n.size)), ("count", .int(n.count)), ("children", .array(children))])
+      }
+      return JSONValue.object([
+        ("selection", .string(header)), ("inverted", .bool(invert)),
+        ("roots", .array([CallGraph.fullRoot, CallGraph.truncatedRoot].map { node($0, graph.nodes[Int($0)].size) })),
+      ]).text(pretty: true) + "\n"
+    case .csv, .text:
+      var out = format == .csv ? "depth,size,count,path\n" : "\(header)\n"
+      func walk(_ i: Int32, _ path: [String], _ root: Int64) {
+        if limit > 0 && printed >= limit { return }
+        let n = graph.nodes[Int(i)]
+        let title = graph.title(i, in: p)
+        printed += 1
+        if format == .csv {
+          out += "\(n.depth),\(n.size),\(n.count),\(csvField((path + [title]).joined(separator: " > ")))\n"
+        } else {
+          let share = root == 0 ? 0 : Double(n.size) * 100 / Double(root)
+          out += String(repeating: "  ", count: Int(n.depth)) + "\(SizeFormat.size(n.size))  \(SizeFormat.percent(share))  \(SizeFormat.count(n.count))  \(title)\n"
+        }
+        guard n.depth < depth else { return }
+        for child in n.children where visible(child, root: root) { walk(child, path + [title], root) }
+      }
+      for root in [CallGraph.fullRoot, CallGraph.truncatedRoot] where graph.nodes[Int(root)].count != 0 || graph.nodes[Int(root)].size != 0 {
+        walk(root, [], graph.nodes[Int(root)].size)
+      }
+      return out
+    }
+  }
+}
+
+import Foundation

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ProfileModel
+
+/// The filter options of `report` and `export-csv`, mapped onto a `FilterState`.
+struct FilterOptions: ParsableArguments {
+  @Option(help: "Diff start: start, end, a snapshot index or description (prefix).") var start = "start"
+  @Option(help: "Diff end: start, end, a snapshot index or description (prefix).") var end = "end"
+  @Flag(help: "Lifetime allocations (everything allocated between start and end) instead of active ones.") var lifetime = false
+  @Option(help: "size or count.") var sort: SortOption = .size
+  @Flag(name: .customLong("filter-out"), help: "Checked groups, text and tags remove rows instead of selecting them.") var filterOut = false
+  @Flag(name: .customLong("filter-in"), help: "Checked groups, text and tags select rows (the default).") var filterIn = false
+  @Option(help: "Comma-separated class groups to check (default: every group).") var groups: String?
+  @Option(help: "Keep callstacks with a frame whose function contains this text (case-insensitive).") var text: String?
+  @Option(help: "Keep callstacks with a frame whose function matches this regular expression (case-insensitive).") var regex: String?
+  @Option(help: "Comma-separated pools to show: main, local, hostdefault, hostmovies.") var pools: String?
+  @Option(help: "Comma-separated tags (e.g. Subsystem:Audio, Untagged).") var tags: String?
+
+  enum SortOption: String, ExpressibleByArgument, CaseIterable { case size, count }
+
+  func state(for profile: Profile, groups set: ClassGroupSet) throws -> FilterState {
+    var f = FilterState()
+    f.diffStart = try profile.resolveSnapshot(start)
+    f.diffEnd = try profile.resolveSnapshot(end)
+    f.kind = lifetime ? .lifetime : .active
+    f.sort = sort == .size ? .size : .count
+    f.mode = filterOut ? .filterOut : .filterIn
+    if let groups {
+      let wanted = groups.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let known = set.groups.map(\.name) + [ClassGroup.ungroupedName]
+      var checked = Set<String>()
+      for name in wanted {
+        guard let match = known.first(where: { $0.lowercased() == name.lowercased() }) else {
+          throw MprofError.notFound(what: "no class group named '\(name)'; known: \(known.joined(separator: ", "))")
+        }
+        checked.insert(match)
+      }
+      f.checkedGroups = checked
+    } else if filterOut {
+      f.checkedGroups = []
+    }
+    if let regex {
+      f.text = regex
+      f.textIsRegex = true
+    } else if let text {
+      f.text = text
+    }
+    if let pools {
+      var mask: UInt8 = 0
+      for word in pools.split(separator: ",") {
+        guard let pool = MemoryPool.allCases.first(where: { $0.displayName.lowercased() == word.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+          throw MprofError.notFound(what: "no pool named '\(word)'; known: main, local, hostdefault, hostmovies")
+        }
+        mask |= pool.flag
+      }
+      f.poolMask = mask
+    }
+    if let tags { f.tags = Set(tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    return f
+  }
+}
+
+import Foundation

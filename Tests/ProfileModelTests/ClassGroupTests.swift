@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+
+@Suite struct ClassGroupTests {
+  static let ue3Path = Fixtures.folder.appendingPathComponent("classgroups/ue3-MemoryProfiler2.ClassGroups.xml").path
+
+  @Test(.enabled(if: Fixtures.available, "../shared/fixtures is absent"))
+  func ue3FileLoadsAndSavesWithoutLoss() throws {
+    let set = try ClassGroupSet(contentsOf: Self.ue3Path)
+    #expect(set.groups.count == 37)
+    let ungrouped = try #require(set.groups.first { $0.name == "Ungrouped" })
+    #expect(ungrouped.color.description == "Purple")
+    #expect(ungrouped.patterns == [CallStackPattern(useRegexes: true, orderGroup: .catchAll, orderBias: 32767, framePatterns: ["."])])
+    #expect(set.groups.first { $0.name == "Anim" }?.color.description == "PeachPuff")
+    #expect(set.groups.first { $0.name == "Nav" }?.patterns.map(\.framePatterns) .contains(["^[PathNode] UObject::StaticAllocateObject"]) == true)
+    let scratch = ScratchFolder()
+    try set.save(to: scratch.path("saved.xml"))
+    let again = try ClassGroupSet(contentsOf: scratch.path("saved.xml"))
+    #expect(again == set)
+    #expect(again.groups.map(\.color.description) == set.groups.map(\.color.description))
+  }
+
+  @Test func defaultFileMatchesTheBuiltInCopy() throws {
+    let onDisk = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("ClassGroups.xml"), encoding: .utf8)
+    #expect(onDisk == DefaultClassGroups.xml)
+    let set = ClassGroupsLocator.builtIn()
+    #expect(set.groups.count > 20)
+    #expect(set.groups.last?.name == "Ungrouped")
+    #expect(set.groups.last?.patterns.first?.orderGroup == .catchAll)
+  }
+
+  @Test func coloursInEveryForm() {
+    #expect(GroupColor(parsing: "PeachPuff") == GroupColor(red: 255, green: 218, blue: 185))
+    #expect(GroupColor(parsing: "peachpuff")?.description == "PeachPuff")
+    #expect(GroupColor(parsing: "10, 20, 30")?.description == "10, 20, 30")
+    #expect(GroupColor(parsing: "#FF8000") == GroupColor(red: 255, green: 128, blue: 0))
+    #expect(GroupColor(parsing: "128, 10, 20, 30")?.alpha == 128)
+    #expect(GroupColor(parsing: "NotAColour") == nil)
+    #expect(GroupColor(parsing: "300, 0, 0") == nil)
+  }
+
+  @Test func malformedFilesAreReported() {
+    let bad: [(String, String)] = [
+      ("<SettableOptions><ClassGroups>", "not well-formed"),
+      ("<Other/>", "expected the root element <SettableOptions>"),
+      (#"<SettableOptions><ClassGroups><ClassGroup Name="A" Color="Nope"/></ClassGroups></SettableOptions>"#, "unknown colour"),
+      (#"<SettableOptions><ClassGroups><ClassGroup Name="A" bFilter="maybe"/></ClassGroups></SettableOptions>"#, "true or false"),
+      (#"<SettableOptions><ClassGroups><ClassGroup Name="A"><CallStackPatterns PatternOrderGroup="Odd"/></ClassGroup></ClassGroups></SettableOptions>"#, "PatternOrderGroup"),
+    ]
+    for (text, expected) in bad {
+      do {
+        _ = try ClassGroupSet(xmlData: Data(text.utf8), path: "g.xml")
+        Issue.record("accepted: \(text)")
+      } catch {
+        #expect("\(error)".contains(expected), "\(error)")
+      }
+    }
+  }
+
+  @Test func literalRegexesMatchLikeRealOnes() throws {
+    let names = ["UAnimSet::Foo", "xUAnimSet::", "FName::Init", "TArray<int>::Add", "a.b", "UTexture2D::Serialize(FArchive&)"]
+    for pattern in ["^UAnimSet::", "AnimSet", "::Init$", "^a\\.b$", "^[PathNode] x", "Serialize\\(FArchive&\\)", "T.rray"] {
+      let fast = try FrameMatcher.compile(pattern, regex: true)
+      let slow = try NSRegularExpression(pattern: pattern)
+      for name in names {
+        let expected = slow.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+        #expect(fast.matches(name) == expected, "\(pattern) on \(name)")
+      }
+    }
+    #expect(throws: MprofError.self) { try FrameMatcher.compile("(unclosed", regex: true) }
+  }
+
+  @Test func lookupOrderAndAtomicSave() throws {
+    let scratch = ScratchFolder()
+    let env = ["XDG_CONFIG_HOME": scratch.path("config"), "HOME": scratch.url.path]
+    let (builtIn, source) = try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
+    #expect(source == .builtIn && !builtIn.groups.isEmpty)
+    var mine = ClassGroupSet(groups: [ClassGroup(name: "Mine", color: GroupColor(red: 1, green: 2, blue: 3), patterns: [])])
+    try mine.save(to: ClassGroupsLocator.userConfigPath(environment: env))
+    let (fromConfig, configSource) = try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
+    #expect(fromConfig.groups.map(\.name) == ["Mine"] && configSource == .file(scratch.path("config/mprof-tui/ClassGroups.xml")))
+    mine.groups[0].name = "Local"
+    try FileManager.default.createDirectory(atPath: scratch.path("cwd"), withIntermediateDirectories: true)
+    try mine.save(to: scratch.path("cwd/ClassGroups.xml"))
+    #expect(try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env).groups.groups.map(\.name) == ["Local"])
+    #expect(throws: MprofError.self) { try ClassGroupsLocator.load(explicitPath: scratch.path("missing.xml")) }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("cwd")).filter { $0.hasSuffix(".tmp") }
+    #expect(leftovers.isEmpty)
+  }
+
+  /// First match wins, ties broken by ordinal, then group name order, then pattern order.
+  @Test func assignmentOrderIsStable() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("g.mprof")
+    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    let p = try ProfileLoader.load(path: path)
+    func assign(_ groups: [ClassGroup]) throws -> [String] {
+      let a = try GroupAssignment(profile: p, groups: ClassGroupSet(groups: groups))
+      return (0..<p.callstacks.count).map { a.groupName(of: $0) }
+    }
+    let red = GroupColor(red: 255, green: 0, blue: 0)
+    // Both groups match callstack 0 via "main"; "Alpha" sorts first.
+    let tie = try assign([
+      ClassGroup(name: "Beta", color: red, patterns: [CallStackPattern(framePatterns: ["^main$"])]),
+      ClassGroup(name: "Alpha", color: red, patterns: [CallStackPattern(framePatterns: ["main"])]),
+    ])
+    #expect(tie == ["Alpha", "Alpha"])
+    // A lower bias wins over name order; Specific wins over General.
+    let biased = try assign([
+      ClassGroup(name: "Alpha", color: red, patterns: [CallStackPattern(orderBias: 5, framePatterns: ["main"])]),
+      ClassGroup(name: "Beta", color: red, patterns: [CallStackPattern(orderBias: 1, framePatterns: ["AllocThing"])]),
+      ClassGroup(name: "Gamma", color: red, patterns: [CallStackPattern(orderGroup: .specific, orderBias: 9, framePatterns: ["Serialize"])]),
+    ])
+    #expect(biased == ["Beta", "Gamma"])
+    // Multi-frame patterns need the frames in order, outermost first; plain mode is exact.
+    let sequence = try assign([
+      ClassGroup(name: "Seq", color: red, patterns: [CallStackPattern(framePatterns: ["^main$", "^Alloc"])]),
+      ClassGroup(name: "Plain", color: red, patterns: [CallStackPattern(useRegexes: false, framePatterns: ["UTexture2D::Serialize(FArchive&)"])]),
+      ClassGroup(name: "Backwards", color: red, patterns: [CallStackPattern(orderGroup: .specific, framePatterns: ["^Alloc", "^main$"])]),
+    ])
+    #expect(sequence == ["Seq", "Plain"])
+    #expect(try assign([]) == ["Ungrouped", "Ungrouped"])
+  }
+}

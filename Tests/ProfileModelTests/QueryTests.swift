@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+
+@Suite struct QueryTests {
+  static func script() throws -> (Profile, ScratchFolder) {
+    let scratch = ScratchFolder()
+    let path = scratch.path("q.mprof")
+    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    return (try ProfileLoader.load(path: path), scratch)
+  }
+
+  @Test func diffKeepsSignsAndTails() throws {
+    let (p, _) = try Self.script()
+    // One: cs0 64 (1), cs1 32 (1).  End: cs0 10 (1), cs1 128 (1).
+    let one = try p.resolveSnapshot("Snapshot 0")
+    let diff = p.aggregates(start: one, end: .end, kind: .active)
+    #expect(diff.size == [-54, 96] && diff.count == [0, 0])
+    let reverse = p.aggregates(start: .end, end: one, kind: .active)
+    #expect(reverse.size == [54, -96])
+    // Only in the old state: the whole entry goes negative (MemoryProfiler2 drops the sign).
+    let startOnly = p.aggregates(start: one, end: try p.resolveSnapshot("loadmap"), kind: .active)
+    #expect(startOnly.size == [-64, 96] && startOnly.count == [-1, 0])
+    let lifetime = p.aggregates(start: one, end: .end, kind: .lifetime)
+    #expect(lifetime.size == [10, 128] && lifetime.count == [1, 1])
+    #expect(p.aggregates(start: .end, end: one, kind: .lifetime).size == [-10, -128])
+    #expect(p.aggregates(start: .start, end: .start, kind: .active).size == [0, 0])
+    #expect(p.aggregates(start: .start, end: one, kind: .lifetime).size == [64, 32])
+  }
+
+  @Test func snapshotNamesResolve() throws {
+    let (p, _) = try Self.script()
+    #expect(try p.resolveSnapshot("start") == .start)
+    #expect(try p.resolveSnapshot("END") == .end)
+    #expect(try p.resolveSnapshot("#1") == .snapshot(1))
+    #expect(try p.resolveSnapshot("2") == .end)
+    #expect(try p.resolveSnapshot("loadmap start 0: /game/maps/x") == .snapshot(1))
+    #expect(throws: MprofError.self) { try p.resolveSnapshot("nothing") }
+    #expect(throws: MprofError.self) { try p.resolveSnapshot("7") }
+  }
+
+  @Test func filtersInAndOut() throws {
+    let (p, _) = try Self.script()
+    let red = GroupColor(red: 255, green: 0, blue: 0)
+    let groups = ClassGroupSet(groups: [
+      ClassGroup(name: "Textures", color: red, patterns: [CallStackPattern(framePatterns: ["^UTexture"])])
+    ])
+    let assignment = try GroupAssignment(profile: p, groups: groups)
+    func passing(_ f: FilterState) throws -> [Int] {
+      try ViewQuery(profile: p, assignment: assignment, filter: f).passingRows.map(\.callstack)
+    }
+    var f = FilterState()
+    #expect(try passing(f) == [0, 1])
+    f.checkedGroups = ["Textures"]
+    #expect(try passing(f) == [1])
+    f.mode = .filterOut
+    #expect(try passing(f) == [0])
+    f = FilterState()
+    f.text = "allocthing"
+    #expect(try passing(f) == [0])
+    f.text = "^utex.*serialize"
+    f.textIsRegex = true
+    #expect(try passing(f) == [1])
+    f.mode = .filterOut
+    // Filter Out removes checked groups too: with every group checked nothing is left.
+    #expect(try passing(f) == [])
+    f.checkedGroups = []
+    #expect(try passing(f) == [0])
+    f = FilterState()
+    f.tags = ["Asset:Textures/World"]
+    let tagged = try ViewQuery(profile: p, assignment: assignment, filter: f)
+    #expect(tagged.aggregates.size == [0, 128])
+    f.mode = .filterOut
+    #expect(try ViewQuery(profile: p, assignment: assignment, filter: f).aggregates.size == [10, 0])
+    f = FilterState()
+    f.poolMask = MemoryPool.local.flag
+    #expect(try passing(f) == [])
+    f.text = "(bad"
+    f.textIsRegex = true
+    #expect(throws: MprofError.self) { try passing(f) }
+  }
+
+  @Test func views() throws {
+    let (p, _) = try Self.script()
+    let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
+    let query = try ViewQuery(profile: p, assignment: assignment, filter: FilterState())
+    let exclusive = ExclusiveView(profile: p, query: query)
+    #expect(exclusive.rows.map(\.callstack) == [1, 0])
+    #expect(exclusive.rows.map(\.function) == ["UTexture2D::Serialize(FArchive&)", "AllocThing()"])
+    #expect(exclusive.rows.map(\.group) == ["Textures", "Ungrouped"])
+    #expect(abs(exclusive.rows[0].sizePercent - 128.0 / 138 * 100) < 1e-9)
+    let byCount = ExclusiveView(profile: p, query: query, sortBy: .function, ascending: true)
+    #expect(byCount.rows.map(\.callstack) == [0, 1])
+
+    let graph = CallGraph(profile: p, query: query, sort: .size)
+    let full = graph.nodes[Int(CallGraph.fullRoot)]
+    #expect(full.size == 10 && graph.nodes[Int(CallGraph.truncatedRoot)].size == 128)
+    let mainNode = full.children[0]
+    #expect(graph.title(mainNode, in: p) == "main" && graph.nodes[Int(mainNode)].children.count == 1)
+    let inverted = CallGraph(profile: p, query: query, sort: .size, inverted: true)
+    #expect(inverted.title(inverted.nodes[Int(CallGraph.fullRoot)].children[0], in: p) == "AllocThing()")
+    let matches = graph.find({ $0 == "main" || $0.hasPrefix("Alloc") }, in: p)
+    #expect(matches.count == 3)
+    #expect(graph.totals(of: matches) == (138, 2))
+    let mainId = p.functions.names.firstIndex(of: "AllocThing()").map { Int32($0) }
+    let parented = CallGraph(profile: p, query: query, sort: .size, parentFunction: mainId)
+    #expect(parented.nodes[Int(CallGraph.truncatedRoot)].count == 0 && parented.nodes[Int(CallGraph.fullRoot)].size == 10)
+
+    let groupRows = GroupTotals(query: query).rows.filter { $0.count > 0 }
+    #expect(groupRows.map(\.group) == ["Textures", "Ungrouped"] && groupRows.map(\.size) == [128, 10])
+  }
+
+  @Test func sizeFormatKeepsTheSign() {
+    #expect(SizeFormat.size(512) == "512 bytes")
+    #expect(SizeFormat.size(5_767_168) == "5.50 MB")
+    #expect(SizeFormat.size(-12_288) == "-12.00 KB")
+    #expect(SizeFormat.count(-1_234_567) == "-1,234,567")
+    #expect(SizeFormat.percent(12.345) == "12.35%")
+  }
+}
