@@ -23,9 +23,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Unit tests of the model; they also run the built `mprof-tui` binary for the batch commands.
     .testTarget(
       name: "ProfileModelTests",
-      dependencies: ["ProfileModel"]
+      dependencies: ["ProfileModel", "mprof-tui"]
     ),
   ]
 )

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+
+/// The batch commands, run as a user runs them: the built binary, its output and exit status.
+@Suite struct CommandLineTests {
+  static var binary: String {
+    // Tests run from the build folder, beside the executable.
+    let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var folder = exe.deletingLastPathComponent()
+    while !folder.path.hasSuffix("/debug") && !folder.path.hasSuffix("/release") && folder.path != "/" {
+      folder.deleteLastPathComponent()
+    }
+    return folder.appendingPathComponent("mprof-tui").path
+  }
+
+  /// Runs the binary; returns (status, stdout, stderr).
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let scratch = ScratchFolder()
+    let out = scratch.path("out")
+    let err = scratch.path("err")
+    FileManager.default.createFile(atPath: out, contents: nil)
+    FileManager.default.createFile(atPath: err, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return (
+      process.terminationStatus, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+      (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+    )
+  }
+
+  static func script() throws -> (String, ScratchFolder) {
+    let scratch = ScratchFolder()
+    let path = scratch.path("c.mprof")
+    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    return (path, scratch)
+  }
+
+  @Test func badInputExitsTwoWithOneLine() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("bad.mprof")
+    try Data([0, 1, 2, 3, 4, 5, 6, 7]).write(to: URL(fileURLWithPath: path))
+    for command in [["summary"], ["info"], ["dump", "--json"], ["report"], ["export-csv"]] {
+      let (status, out, err) = try Self.run(command + [path])
+      #expect(status == 2, "\(command)")
+      #expect(out.isEmpty)
+      #expect(err == "mprof-tui: \(path): offset 0: expected the .mprof magic 0xDA15F7D8 (either byte order), found 0x3020100\n")
+    }
+    let (script, keep) = try Self.script()
+    let (status, _, err) = try Self.run(["report", script, "--start", "nowhere"])
+    #expect(status == 2 && err.contains("no snapshot named 'nowhere'"), "\(err)")
+    withExtendedLifetime(keep) {}
+  }
+
+  @Test func dumpAndReportFormats() throws {
+    let (path, scratch) = try Self.script()
+    defer { withExtendedLifetime(scratch) {} }
+    let (status, out, _) = try Self.run(["dump", "--json", path])
+    #expect(status == 0)
+    let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+    #expect((object?["token_count"] as? Int) == 11)
+
+    let (_, csv, _) = try Self.run(["report", path, "--view", "exclusive", "--format", "csv", "--class-groups", Fixtures.packageRoot.appendingPathComponent("ClassGroups.xml").path])
+    #expect(csv.split(separator: "\n") == [
+      "callstack,size,size_percent,count,count_percent,group,function",
+      "1,128,92.75,1,50.00,Textures,UTexture2D::Serialize(FArchive&)",
+      "0,10,7.25,1,50.00,Ungrouped,AllocThing()",
+    ])
+    let (_, diff, _) = try Self.run(["report", path, "--view", "exclusive", "--format", "csv", "--start", "0", "--end", "end"])
+    #expect(diff.contains("1,96,") && diff.contains("0,-54,"))
+    let (_, tree, _) = try Self.run(["report", path, "--view", "callgraph", "--format", "csv"])
+    #expect(tree.contains("2,10,1,Full callstacks > main > AllocThing()"))
+    let (_, groups, _) = try Self.run(["report", path, "--view", "groups", "--format", "json"])
+    #expect(groups.contains("\"group\": \"Textures\""))
+    let (_, exported, _) = try Self.run(["export-csv", path])
+    #expect(exported == "10,1,main @ Main.cpp:3,AllocThing() @ Thing.cpp:12,\n128,1,main @ Main.cpp:3,UTexture2D::Serialize(FArchive&) @ Texture2D.cpp:40,\n")
+    let (_, info, _) = try Self.run(["info", path])
+    #expect(info.contains("LoadMap Start 0: /Game/Maps/X"))
+  }
+
+  @Test func noFileOpensTheDemo() throws {
+    let scratch = ScratchFolder()
+    let (status, out, _) = try Self.run(["--quiet"], environment: ["XDG_CACHE_HOME": scratch.path("cache")])
+    #expect(status == 0)
+    #expect(out.contains("demo-v1.mprof") && out.contains("Top callstacks"))
+    #expect(FileManager.default.fileExists(atPath: scratch.path("cache/mprof-tui/demo-v1.mprof")))
+  }
+}
