@@ -100,8 +100,8 @@ public enum DemoCapture {
       (startupRoot, [("FConfigCacheIni::LoadFile(FString const&, FConfigFile const*, wchar_t const*)", "Core/Private/Misc/ConfigCacheIni.cpp"), ("FConfigFile::ProcessInputFileContents(FString const&)", "Core/Private/Misc/ConfigCacheIni.cpp")], .startup, 32...512),
       (startupRoot, [("FName::Init(wchar_t const*, int, EFindName, bool, int)", "Core/Private/UObject/UnrealNames.cpp"), ("FNamePool::Store(FNameStringView)", "Core/Private/UObject/UnrealNames.cpp")], .startup, 16...96),
       (startupRoot, [("FShaderCodeLibrary::InitForRuntime(EShaderPlatform)", "RenderCore/Private/ShaderCodeLibrary.cpp"), ("FShaderMapResource_SharedCode::CreateShader(int)", "RenderCore/Private/ShaderCodeLibrary.cpp")], .startup, 1024...65536),
-      (loadRoot, [("UStaticMesh::Serialize(FArchive&)", "Engine/Private/StaticMesh.cpp"), ("FStaticMeshRenderData::Serialize(FArchive&, UStaticMesh*, bool)", "Engine/Private/StaticMesh.cpp"), ("TArray<FStaticMeshBuildVertex, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .level, 4096...262144),
-      (loadRoot, [("UTexture2D::Serialize(FArchive&)", "Engine/Private/Texture2D.cpp"), ("FTexturePlatformData::Serialize(FArchive&, UTexture*)", "Engine/Private/TextureDerivedData.cpp")], .level, 65536...1_048_576),
+      (loadRoot, [("UStaticMesh::Serialize(FArchive&)", "Engine/Private/StaticMesh.cpp"), ("FStaticMeshRenderData::Serialize(FArchive&, UStaticMesh*, bool)", "Engine/Private/StaticMesh.cpp"), ("TArray<FStaticMeshBuildVertex, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .level, 1024...65536),
+      (loadRoot, [("UTexture2D::Serialize(FArchive&)", "Engine/Private/Texture2D.cpp"), ("FTexturePlatformData::Serialize(FArchive&, UTexture*)", "Engine/Private/TextureDerivedData.cpp")], .level, 4096...262_144),
       (loadRoot, [("USkeletalMesh::Serialize(FArchive&)", "Engine/Private/SkeletalMesh.cpp"), ("FSkeletalMeshLODRenderData::Serialize(FArchive&, UObject*, int)", "Engine/Private/SkeletalMeshLODRenderData.cpp")], .level, 8192...131072),
       (loadRoot, [("StaticConstructObject_Internal(FStaticConstructObjectParameters const&)", "CoreUObject/Private/UObject/UObjectGlobals.cpp"), ("StaticAllocateObject(UClass const*, UObject*, FName, EObjectFlags, EInternalObjectFlags, bool, bool*)", "CoreUObject/Private/UObject/UObjectGlobals.cpp")], .level, 64...2048),
       (loadRoot, [("ULevel::Serialize(FArchive&)", "Engine/Private/Level.cpp"), ("TArray<AActor*, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .level, 256...8192),
@@ -197,6 +197,7 @@ public enum DemoCapture {
     let total = max(configuration.operations, 2000)
     let maps = ["/Game/Maps/Highrise", "/Game/Maps/Canyon", "/Game/Maps/Docks"]
     var gcLive: [Block] = []
+    var survivors: [Block] = []
     var growing: [Block] = []
 
     // Engine start-up: long-lived allocations.
@@ -207,7 +208,7 @@ public enum DemoCapture {
       try w.snapshot(.loadMapStart, label: map, stats: statsValues())
       // Loading: level-scoped objects, freed when the next map loads (the last map's stay).
       var levelBlocks: [Block] = []
-      let loadOps = total / 12
+      let loadOps = total / 24
       let loadEnd = operations + loadOps
       while operations < loadEnd {
         levelBlocks.append(try malloc(pick(levelSites)))
@@ -246,8 +247,12 @@ public enum DemoCapture {
           }
         }
         if rng.below(50) == 0 && operations < mapEnd { _ = try malloc(pick(leakSites)) }
-        // Most temporaries die in the frame; a few survive to the next one.
-        for block in temporaries where rng.below(10) > 0 { try free(block) }
+        // Most temporaries die in their frame; a few survive into the next one.
+        for block in survivors { try free(block) }
+        survivors.removeAll(keepingCapacity: true)
+        for block in temporaries {
+          if rng.below(10) > 0 { try free(block) } else { survivors.append(block) }
+        }
         let delta = 1 / Float(50 + rng.below(30))
         frameTime += delta
         try w.frame(deltaTime: delta)
