@@ -73,6 +73,7 @@ public enum ProfileLoader {
     _ p: StreamParser<O>, path: String, partSizes: [UInt64], report: ProgressHandler
   ) -> Profile {
     _ = report(.done, partSizes.reduce(0, +), partSizes.reduce(0, +))
+    let (allocations, totals) = p.takeResults()
     let ranges: [ClosedRange<UInt64>?] = (0..<4).map { i in
       p.poolLow[i] <= p.poolHigh[i] ? p.poolLow[i]...p.poolHigh[i] : nil
     }
@@ -80,7 +81,7 @@ public enum ProfileLoader {
       path: path, partSizes: partSizes, header: p.header, names: p.tables.names, metadata: p.tables.metadata,
       addresses: p.tables.addresses,
       functions: FunctionTable(addresses: p.tables.addresses, names: p.tables.names), callstacks: p.callstacks, tagSets: p.tables.tagSets, modules: p.tables.modules,
-      allocations: p.allocations, snapshots: p.snapshots, frames: p.frames, slices: p.slices, totals: p.totals,
+      allocations: allocations, snapshots: p.snapshots, frames: p.frames, slices: p.slices, totals: totals,
       tokenCounts: p.counts, diagnostics: p.diagnostics, poolRanges: ranges, options: p.options)
   }
 }

@@ -10,8 +10,24 @@ final class StreamParser<Order: ByteOrderDecoding> {
   var callstacks: CallstackTable
   let options: LoadOptions
 
-  var allocations = AllocationTable()
-  var totals = CallstackTotals()
+  // Allocation columns (see `AllocationTable`), filled in stream order.
+  var rows = 0
+  let address: RawColumn<UInt64>
+  let size: RawColumn<UInt32>
+  let callstackOf: RawColumn<Int32>
+  let tagsOf: RawColumn<Int32>
+  let birth: RawColumn<UInt32>
+  let death: RawColumn<UInt32>
+  let reallocatedFrom: RawColumn<Int32>
+  let flags: RawColumn<UInt8>
+  // Per-callstack totals (see `CallstackTotals`); grow when script decoding adds callstacks.
+  var activeSize: RawColumn<Int64>
+  var activeCount: RawColumn<Int64>
+  var lifetimeSize: RawColumn<Int64>
+  var lifetimeCount: RawColumn<Int64>
+  var latestSize: RawColumn<Int64>
+  var maxSize: RawColumn<Int64>
+  var poolMask: RawColumn<UInt8>
   var live = PointerMap()
   var frames = FrameTable()
   var snapshots: [Snapshot] = []
@@ -77,10 +93,25 @@ final class StreamParser<Order: ByteOrderDecoding> {
         "UObject::StaticAllocateObject(UClass*, UObject*, FName, unsigned long long, UObject*, FOutputDevice*, UObject*, UObject*, FObjectInstancingGraph*)",
         "UObject::StaticAllocateObject",
       ]) : -1
-    totals.grow(to: callstacks.count)
     // Reserve the most rows the stream could hold; untouched pages cost no memory.
     let smallestAllocation = header.layout == .v2b ? 12 : (header.hasTags ? 20 : 16)
-    allocations.reserve(Int(min(tokenBytes / UInt64(smallestAllocation) + 1, 1 << 31)))
+    let rowCapacity = Int(min(tokenBytes / UInt64(smallestAllocation) + 1, 1 << 31))
+    address = RawColumn(capacity: rowCapacity)
+    size = RawColumn(capacity: rowCapacity)
+    callstackOf = RawColumn(capacity: rowCapacity)
+    tagsOf = RawColumn(capacity: rowCapacity)
+    birth = RawColumn(capacity: rowCapacity)
+    death = RawColumn(capacity: rowCapacity)
+    reallocatedFrom = RawColumn(capacity: rowCapacity)
+    flags = RawColumn(capacity: rowCapacity)
+    let n = callstacks.count
+    activeSize = RawColumn(capacity: n, initialValue: 0)
+    activeCount = RawColumn(capacity: n, initialValue: 0)
+    lifetimeSize = RawColumn(capacity: n, initialValue: 0)
+    lifetimeCount = RawColumn(capacity: n, initialValue: 0)
+    latestSize = RawColumn(capacity: n, initialValue: 0)
+    maxSize = RawColumn(capacity: n, initialValue: 0)
+    poolMask = RawColumn(capacity: n, initialValue: 0)
   }
 
   private var path: String { reader.file.path }
@@ -177,21 +208,62 @@ final class StreamParser<Order: ByteOrderDecoding> {
     frames.streamIndex.append(streamIndex)
     frames.deltaTime.append(0)
     live.release()
+    liveReleased = true
+  }
+
+  private var resultsTaken = false
+  private var liveReleased = false
+
+  deinit {
+    if !liveReleased { live.release() }
+    guard !resultsTaken else { return }
+    for column in [address.discard, size.discard, callstackOf.discard, tagsOf.discard, birth.discard, death.discard,
+      reallocatedFrom.discard, flags.discard, activeSize.discard, activeCount.discard, lifetimeSize.discard,
+      lifetimeCount.discard, latestSize.discard, maxSize.discard, poolMask.discard] as [() -> Void]
+    {
+      column()
+    }
+  }
+
+  /// Moves the columns into the model's arrays, one column at a time, freeing each buffer.
+  func takeResults() -> (AllocationTable, CallstackTotals) {
+    resultsTaken = true
+    var table = AllocationTable()
+    table.address = address.finish(count: rows)
+    table.size = size.finish(count: rows)
+    table.callstack = callstackOf.finish(count: rows)
+    table.tags = tagsOf.finish(count: rows)
+    table.birth = birth.finish(count: rows)
+    table.death = death.finish(count: rows)
+    table.reallocatedFrom = reallocatedFrom.finish(count: rows)
+    table.flags = flags.finish(count: rows)
+    var totals = CallstackTotals()
+    let n = callstacks.count
+    totals.endActiveSize = activeSize.finish(count: n)
+    totals.endActiveCount = activeCount.finish(count: n)
+    totals.lifetimeSize = lifetimeSize.finish(count: n)
+    totals.lifetimeCount = lifetimeCount.finish(count: n)
+    totals.latestSize = latestSize.finish(count: n)
+    totals.maxSize = maxSize.finish(count: n)
+    totals.poolMask = poolMask.finish(count: n)
+    return (table, totals)
   }
 
   // MARK: - Memory operations
 
   @inline(__always) private func addLatest(_ callstack: Int32, _ delta: Int64) {
     let c = Int(callstack)
-    totals.latestSize[c] += delta
-    if totals.latestSize[c] > totals.maxSize[c] { totals.maxSize[c] = totals.latestSize[c] }
+    let latest = latestSize[c] + delta
+    latestSize[c] = latest
+    if latest > maxSize[c] { maxSize[c] = latest }
   }
 
   @inline(__always) private func notePool(callstack: Int32, pool: Int, pointer: UInt64, size: UInt32) {
     let c = Int(callstack)
     let flag = UInt8(1 << pool)
-    if totals.poolMask[c] != 0 && totals.poolMask[c] != flag { diagnostics.multiPoolCallstacks = true }
-    totals.poolMask[c] |= flag
+    let mask = poolMask[c]
+    if mask != 0 && mask != flag { diagnostics.multiPoolCallstacks = true }
+    poolMask[c] = mask | flag
     if pointer < poolLow[pool] { poolLow[pool] = pointer }
     let high = pointer &+ UInt64(size)
     if high > poolHigh[pool] { poolHigh[pool] = high }
@@ -201,30 +273,31 @@ final class StreamParser<Order: ByteOrderDecoding> {
   @inline(__always) private func malloc(
     _ pointer: UInt64, size: UInt32, callstack: Int32, tags: Int32, pool: Int, from: Int32
   ) {
-    let row = UInt32(allocations.count)
-    if let replaced = live.insert(pointer, row) {
+    let row = rows
+    if let replaced = live.insert(pointer, UInt32(row)) {
       // "Malloced twice": the old entry leaves the live set; the running size keeps its bytes.
       let old = Int(replaced)
-      allocations.death[old] = streamIndex
-      allocations.flags[old] |= AllocationEnd.replaced.rawValue << 2
-      let oldCallstack = Int(allocations.callstack[old])
-      totals.endActiveSize[oldCallstack] -= Int64(allocations.size[old])
-      totals.endActiveCount[oldCallstack] -= 1
+      death[old] = streamIndex
+      flags[old] |= AllocationEnd.replaced.rawValue << 2
+      let oldCallstack = Int(callstackOf[old])
+      activeSize[oldCallstack] -= Int64(self.size[old])
+      activeCount[oldCallstack] -= 1
       diagnostics.mallocedTwice += 1
     }
-    allocations.address.append(pointer)
-    allocations.size.append(size)
-    allocations.callstack.append(callstack)
-    allocations.tags.append(tags)
-    allocations.birth.append(streamIndex)
-    allocations.death.append(AllocationTable.alive)
-    allocations.reallocatedFrom.append(from)
-    allocations.flags.append(UInt8(pool))
+    address[row] = pointer
+    self.size[row] = size
+    callstackOf[row] = callstack
+    tagsOf[row] = tags
+    birth[row] = streamIndex
+    death[row] = AllocationTable.alive
+    reallocatedFrom[row] = from
+    flags[row] = UInt8(pool)
+    rows = row + 1
     let c = Int(callstack)
-    totals.lifetimeSize[c] += Int64(size)
-    totals.lifetimeCount[c] += 1
-    totals.endActiveSize[c] += Int64(size)
-    totals.endActiveCount[c] += 1
+    lifetimeSize[c] += Int64(size)
+    lifetimeCount[c] += 1
+    activeSize[c] += Int64(size)
+    activeCount[c] += 1
     if allocationSize > allocationMaxSize { allocationMaxSize = allocationSize }
     allocationSize += Int64(size)
     allocationCount += 1
@@ -241,14 +314,14 @@ final class StreamParser<Order: ByteOrderDecoding> {
       return nil
     }
     let row = Int(found)
-    let size = Int64(allocations.size[row])
-    let c = Int(allocations.callstack[row])
-    totals.endActiveSize[c] -= size
-    totals.endActiveCount[c] -= 1
-    allocationSize -= size
+    let bytes = Int64(size[row])
+    let c = Int(callstackOf[row])
+    activeSize[c] -= bytes
+    activeCount[c] -= 1
+    allocationSize -= bytes
     allocationCount += 1
     if allocationCount % MemorySlice.operationsPerSlice == 0 { recordSlice() }
-    allocations.death[row] = streamIndex
+    death[row] = streamIndex
     return row
   }
 
@@ -258,8 +331,8 @@ final class StreamParser<Order: ByteOrderDecoding> {
     }
     guard detectingReallocZero || !useReallocZero || pointer != reallocZeroPointer else { return }
     if let row = release(pointer) {
-      allocations.flags[row] |= AllocationEnd.freed.rawValue << 2
-      addLatest(allocations.callstack[row], -Int64(allocations.size[row]))
+      flags[row] |= AllocationEnd.freed.rawValue << 2
+      addLatest(callstackOf[row], -Int64(size[row]))
       diagnostics.completeLifecycles += 1
     }
   }
@@ -270,10 +343,10 @@ final class StreamParser<Order: ByteOrderDecoding> {
     if old != 0 {
       if let row = release(old) {
         from = Int32(row)
-        previousCallstack = allocations.callstack[row]
-        let oldSize = Int64(allocations.size[row])
+        previousCallstack = callstackOf[row]
+        let oldSize = Int64(self.size[row])
         if size > 0 {
-          allocations.flags[row] |= AllocationEnd.reallocated.rawValue << 2
+          flags[row] |= AllocationEnd.reallocated.rawValue << 2
           if previousCallstack == callstack {
             addLatest(previousCallstack, Int64(size) - oldSize)
           } else {
@@ -282,7 +355,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
             diagnostics.crossCallstackReallocs += 1
           }
         } else {
-          allocations.flags[row] |= AllocationEnd.freed.rawValue << 2
+          flags[row] |= AllocationEnd.freed.rawValue << 2
           addLatest(previousCallstack, -oldSize)
           diagnostics.completeLifecycles += 1
         }
@@ -396,7 +469,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
       description: description, subtype: subtype, snapshotIndex: index, streamIndex: streamIndex,
       frameNumber: frames.count + frameCountAdjust, currentTime: totalTime, elapsedTime: elapsedTime,
       allocationCount: allocationCount, allocationSize: allocationSize, allocationMaxSize: allocationMaxSize,
-      allocationRows: allocations.count, stats: stats, loadedLevels: levels, metrics: metrics, isEnd: isEnd)
+      allocationRows: rows, stats: stats, loadedLevels: levels, metrics: metrics, isEnd: isEnd)
   }
 
   static var v3StatNames: [String] {
@@ -505,7 +578,14 @@ final class StreamParser<Order: ByteOrderDecoding> {
     }
     let index = Int32(callstacks.count)
     callstacks.append(frames: stack, truncated: callstacks.isTruncated[Int(callstack)], original: callstack)
-    totals.grow(to: callstacks.count)
+    let n = callstacks.count
+    activeSize.grow(to: n, filling: 0)
+    activeCount.grow(to: n, filling: 0)
+    lifetimeSize.grow(to: n, filling: 0)
+    lifetimeCount.grow(to: n, filling: 0)
+    latestSize.grow(to: n, filling: 0)
+    maxSize.grow(to: n, filling: 0)
+    poolMask.grow(to: n, filling: 0)
     virtualCallstacks[key] = index
     return index
   }
