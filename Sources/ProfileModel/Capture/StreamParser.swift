@@ -229,14 +229,14 @@ final class StreamParser<Order: ByteOrderDecoding> {
   func takeResults() -> (AllocationTable, CallstackTotals) {
     resultsTaken = true
     var table = AllocationTable()
-    table.address = address.finish(count: rows)
-    table.size = size.finish(count: rows)
-    table.callstack = callstackOf.finish(count: rows)
-    table.tags = tagsOf.finish(count: rows)
-    table.birth = birth.finish(count: rows)
-    table.death = death.finish(count: rows)
-    table.reallocatedFrom = reallocatedFrom.finish(count: rows)
-    table.flags = flags.finish(count: rows)
+    table.address = address.adopt(count: rows)
+    table.size = size.adopt(count: rows)
+    table.callstack = callstackOf.adopt(count: rows)
+    table.tags = tagsOf.adopt(count: rows)
+    table.birth = birth.adopt(count: rows)
+    table.death = death.adopt(count: rows)
+    table.reallocatedFrom = reallocatedFrom.adopt(count: rows)
+    table.flags = flags.adopt(count: rows)
     var totals = CallstackTotals()
     let n = callstacks.count
     totals.endActiveSize = activeSize.finish(count: n)

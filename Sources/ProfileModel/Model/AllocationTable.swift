@@ -47,20 +47,20 @@ public enum AllocationEnd: UInt8, Sendable {
 /// One row per successful allocation (a malloc, or the new block of a realloc), in stream
 /// order. Every view is a query over these columns.
 public struct AllocationTable: Sendable {
-  public internal(set) var address: [UInt64] = []
+  public internal(set) var address: Column<UInt64> = []
   /// Requested size in bytes.
-  public internal(set) var size: [UInt32] = []
-  public internal(set) var callstack: [Int32] = []
+  public internal(set) var size: Column<UInt32> = []
+  public internal(set) var callstack: Column<Int32> = []
   /// Index into the tags table, or −1 for untagged.
-  public internal(set) var tags: [Int32] = []
+  public internal(set) var tags: Column<Int32> = []
   /// Stream index of the token that made the block.
-  public internal(set) var birth: [UInt32] = []
+  public internal(set) var birth: Column<UInt32> = []
   /// Stream index of the token that ended it; `UInt32.max` while live at the end.
-  public internal(set) var death: [UInt32] = []
+  public internal(set) var death: Column<UInt32> = []
   /// For a realloc's new block: the allocation it replaced; −1 otherwise.
-  public internal(set) var reallocatedFrom: [Int32] = []
+  public internal(set) var reallocatedFrom: Column<Int32> = []
   /// Low 2 bits: pool; bits 2–3: how it ended (`AllocationEnd`).
-  public internal(set) var flags: [UInt8] = []
+  public internal(set) var flags: Column<UInt8> = []
 
   public var count: Int { address.count }
 
@@ -75,16 +75,5 @@ public struct AllocationTable: Sendable {
   /// Whether allocation `index` is live just after the token at `streamIndex`.
   @inline(__always) public func isLive(_ index: Int, at streamIndex: UInt32) -> Bool {
     birth[index] <= streamIndex && death[index] > streamIndex
-  }
-
-  mutating func reserve(_ n: Int) {
-    address.reserveCapacity(n)
-    size.reserveCapacity(n)
-    callstack.reserveCapacity(n)
-    tags.reserveCapacity(n)
-    birth.reserveCapacity(n)
-    death.reserveCapacity(n)
-    reallocatedFrom.reserveCapacity(n)
-    flags.reserveCapacity(n)
   }
 }

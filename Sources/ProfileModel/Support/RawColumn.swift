@@ -31,6 +31,10 @@ struct RawColumn<T: BitwiseCopyable> {
   /// Frees the buffer without reading it (after a failed pass).
   func discard() { base.deallocate() }
 
+  /// Hands the first `count` values to a `Column` without copying; this value must not be
+  /// used again.
+  func adopt(count: Int) -> Column<T> where T: Sendable { Column(adopting: base, count: count) }
+
   /// The first `count` values as an array; the column is freed and must not be used again.
   func finish(count: Int) -> [T] {
     let result = Array(UnsafeBufferPointer(start: base, count: count))
