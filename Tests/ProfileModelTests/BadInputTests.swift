@@ -104,6 +104,19 @@ import Testing
     #expect(loadError(scratch.url.path)?.description.contains("directory") == true)
   }
 
+  @Test func the2007LayoutIsNamed() throws {
+    // v2a: magic, version 2, platform, BackTraceDepth 50, six table fields; 40 bytes.
+    var b = CaptureBytes()
+    b.u32(0xDA15_F7D8)
+    b.u32(2)
+    b.u32(1)
+    b.u32(50)
+    for _ in 0..<6 { b.u32(0xFFFF_0000) }
+    let scratch = ScratchFolder()
+    try b.write(to: scratch.path("a.mprof"))
+    #expect(loadError(scratch.path("a.mprof"))?.description.contains("2007 (v2a) layout") == true)
+  }
+
   @Test func outOfRangeIndicesInTokens() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("i.mprof")

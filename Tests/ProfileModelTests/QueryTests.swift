@@ -111,6 +111,19 @@ import Testing
     #expect(groupRows.map(\.group) == ["Textures", "Ungrouped"] && groupRows.map(\.size) == [128, 10])
   }
 
+  /// The End shortcut (the pass's totals) and a scan of the rows give the same figures.
+  @Test func endTotalsMatchARowScan() throws {
+    let scratch = ScratchFolder()
+    var c = DemoCapture.Configuration()
+    c.operations = 20_000
+    try DemoCapture.write(to: scratch.path("d.mprof"), configuration: c)
+    let p = try ProfileLoader.load(path: scratch.path("d.mprof"))
+    let keepAll: (Int) -> Bool = { _ in true }
+    #expect(p.active(at: p.end.streamIndex, keep: keepAll) == p.active(at: p.end.streamIndex))
+    #expect(p.lifetime(after: nil, upTo: p.end.streamIndex, keep: keepAll) == p.lifetime(after: nil, upTo: p.end.streamIndex))
+    #expect(p.active(at: p.end.streamIndex).totalCount > 0)
+  }
+
   @Test func sizeFormatKeepsTheSign() {
     #expect(SizeFormat.size(512) == "512 bytes")
     #expect(SizeFormat.size(5_767_168) == "5.50 MB")

@@ -30,15 +30,13 @@ enum HeaderReader {
       if let header = asC, validate(header, file: file) == nil { return header }
       let asB = try? parse(cursor, version: 2, layout: .v2b, file: file)
       if let header = asB, validate(header, file: file) == nil { return header }
-      if asB == nil && asC == nil && version == 2 {
-        let words = (0..<4).map { i in
-          bytes.count >= 16 + 4 * i + 4 ? bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 16 + 4 * i, as: UInt32.self) } : 0
-        }
-        if (bigEndian ? UInt32(bigEndian: words[0]) : UInt32(littleEndian: words[0])) == 50 {
-          throw MprofError.invalidValue(
-            path: file.path, offset: 12,
-            message: "this looks like the 2007 (v2a) layout, which no MemoryProfiler2 reader accepts")
-        }
+      // The 2007 layout (v2a) stores BackTraceDepth = 50 where the others store the symbol flag.
+      var depth = cursor
+      depth.position = 12
+      if (try? depth.u32()) == 50 {
+        throw MprofError.invalidValue(
+          path: file.path, offset: 12,
+          message: "this looks like the 2007 (v2a) layout, which no MemoryProfiler2 reader accepts")
       }
       let header = try asC ?? parse(cursor, version: 2, layout: .v2c, file: file)
       if let problem = validate(header, file: file) { throw problem }

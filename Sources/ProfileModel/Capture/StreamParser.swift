@@ -20,14 +20,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
   let death: RawColumn<UInt32>
   let reallocatedFrom: RawColumn<Int32>
   let flags: RawColumn<UInt8>
-  // Per-callstack totals (see `CallstackTotals`); grow when script decoding adds callstacks.
-  var activeSize: RawColumn<Int64>
-  var activeCount: RawColumn<Int64>
-  var lifetimeSize: RawColumn<Int64>
-  var lifetimeCount: RawColumn<Int64>
-  var latestSize: RawColumn<Int64>
-  var maxSize: RawColumn<Int64>
-  var poolMask: RawColumn<UInt8>
+  var sums: TotalsColumns
   var live = PointerMap()
   var frames = FrameTable()
   var snapshots: [Snapshot] = []
@@ -104,14 +97,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
     death = RawColumn(capacity: rowCapacity)
     reallocatedFrom = RawColumn(capacity: rowCapacity)
     flags = RawColumn(capacity: rowCapacity)
-    let n = callstacks.count
-    activeSize = RawColumn(capacity: n, initialValue: 0)
-    activeCount = RawColumn(capacity: n, initialValue: 0)
-    lifetimeSize = RawColumn(capacity: n, initialValue: 0)
-    lifetimeCount = RawColumn(capacity: n, initialValue: 0)
-    latestSize = RawColumn(capacity: n, initialValue: 0)
-    maxSize = RawColumn(capacity: n, initialValue: 0)
-    poolMask = RawColumn(capacity: n, initialValue: 0)
+    sums = TotalsColumns(callstacks: callstacks.count)
   }
 
   private var path: String { reader.file.path }
@@ -218,8 +204,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
     if !liveReleased { live.release() }
     guard !resultsTaken else { return }
     for column in [address.discard, size.discard, callstackOf.discard, tagsOf.discard, birth.discard, death.discard,
-      reallocatedFrom.discard, flags.discard, activeSize.discard, activeCount.discard, lifetimeSize.discard,
-      lifetimeCount.discard, latestSize.discard, maxSize.discard, poolMask.discard] as [() -> Void]
+      reallocatedFrom.discard, flags.discard, sums.discard] as [() -> Void]
     {
       column()
     }
@@ -237,33 +222,24 @@ final class StreamParser<Order: ByteOrderDecoding> {
     table.death = death.adopt(count: rows)
     table.reallocatedFrom = reallocatedFrom.adopt(count: rows)
     table.flags = flags.adopt(count: rows)
-    var totals = CallstackTotals()
-    let n = callstacks.count
-    totals.endActiveSize = activeSize.finish(count: n)
-    totals.endActiveCount = activeCount.finish(count: n)
-    totals.lifetimeSize = lifetimeSize.finish(count: n)
-    totals.lifetimeCount = lifetimeCount.finish(count: n)
-    totals.latestSize = latestSize.finish(count: n)
-    totals.maxSize = maxSize.finish(count: n)
-    totals.poolMask = poolMask.finish(count: n)
-    return (table, totals)
+    return (table, sums.finish(count: callstacks.count))
   }
 
   // MARK: - Memory operations
 
   @inline(__always) private func addLatest(_ callstack: Int32, _ delta: Int64) {
     let c = Int(callstack)
-    let latest = latestSize[c] + delta
-    latestSize[c] = latest
-    if latest > maxSize[c] { maxSize[c] = latest }
+    let latest = sums.latestSize[c] + delta
+    sums.latestSize[c] = latest
+    if latest > sums.maxSize[c] { sums.maxSize[c] = latest }
   }
 
   @inline(__always) private func notePool(callstack: Int32, pool: Int, pointer: UInt64, size: UInt32) {
     let c = Int(callstack)
     let flag = UInt8(1 << pool)
-    let mask = poolMask[c]
+    let mask = sums.poolMask[c]
     if mask != 0 && mask != flag { diagnostics.multiPoolCallstacks = true }
-    poolMask[c] = mask | flag
+    sums.poolMask[c] = mask | flag
     if pointer < poolLow[pool] { poolLow[pool] = pointer }
     let high = pointer &+ UInt64(size)
     if high > poolHigh[pool] { poolHigh[pool] = high }
@@ -280,8 +256,8 @@ final class StreamParser<Order: ByteOrderDecoding> {
       death[old] = streamIndex
       flags[old] |= AllocationEnd.replaced.rawValue << 2
       let oldCallstack = Int(callstackOf[old])
-      activeSize[oldCallstack] -= Int64(self.size[old])
-      activeCount[oldCallstack] -= 1
+      sums.activeSize[oldCallstack] -= Int64(self.size[old])
+      sums.activeCount[oldCallstack] -= 1
       diagnostics.mallocedTwice += 1
     }
     address[row] = pointer
@@ -294,10 +270,10 @@ final class StreamParser<Order: ByteOrderDecoding> {
     flags[row] = UInt8(pool)
     rows = row + 1
     let c = Int(callstack)
-    lifetimeSize[c] += Int64(size)
-    lifetimeCount[c] += 1
-    activeSize[c] += Int64(size)
-    activeCount[c] += 1
+    sums.lifetimeSize[c] += Int64(size)
+    sums.lifetimeCount[c] += 1
+    sums.activeSize[c] += Int64(size)
+    sums.activeCount[c] += 1
     if allocationSize > allocationMaxSize { allocationMaxSize = allocationSize }
     allocationSize += Int64(size)
     allocationCount += 1
@@ -316,8 +292,8 @@ final class StreamParser<Order: ByteOrderDecoding> {
     let row = Int(found)
     let bytes = Int64(size[row])
     let c = Int(callstackOf[row])
-    activeSize[c] -= bytes
-    activeCount[c] -= 1
+    sums.activeSize[c] -= bytes
+    sums.activeCount[c] -= 1
     allocationSize -= bytes
     allocationCount += 1
     if allocationCount % MemorySlice.operationsPerSlice == 0 { recordSlice() }
@@ -578,14 +554,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
     }
     let index = Int32(callstacks.count)
     callstacks.append(frames: stack, truncated: callstacks.isTruncated[Int(callstack)], original: callstack)
-    let n = callstacks.count
-    activeSize.grow(to: n, filling: 0)
-    activeCount.grow(to: n, filling: 0)
-    lifetimeSize.grow(to: n, filling: 0)
-    lifetimeCount.grow(to: n, filling: 0)
-    latestSize.grow(to: n, filling: 0)
-    maxSize.grow(to: n, filling: 0)
-    poolMask.grow(to: n, filling: 0)
+    sums.grow(to: callstacks.count)
     virtualCallstacks[key] = index
     return index
   }

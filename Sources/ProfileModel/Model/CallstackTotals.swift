@@ -12,15 +12,4 @@ public struct CallstackTotals: Sendable {
   /// Union of the pools the callstack allocated from (`MemoryPool.flag` bits).
   public internal(set) var poolMask: [UInt8] = []
 
-  mutating func grow(to count: Int) {
-    let extra = count - endActiveSize.count
-    guard extra > 0 else { return }
-    endActiveSize.append(contentsOf: repeatElement(0, count: extra))
-    endActiveCount.append(contentsOf: repeatElement(0, count: extra))
-    lifetimeSize.append(contentsOf: repeatElement(0, count: extra))
-    lifetimeCount.append(contentsOf: repeatElement(0, count: extra))
-    latestSize.append(contentsOf: repeatElement(0, count: extra))
-    maxSize.append(contentsOf: repeatElement(0, count: extra))
-    poolMask.append(contentsOf: repeatElement(0, count: extra))
-  }
 }

@@ -43,12 +43,6 @@ public struct Profile: Sendable {
     let index = Int(addresses.fileNameIndex[address])
     return index >= 0 && index < names.count ? names[index] : ""
   }
-
-  /// Name-table index used to merge frames by function (a negative value for unresolved PCs).
-  @inline(__always) func functionKey(address: Int) -> Int {
-    let index = Int(addresses.functionNameIndex[address])
-    return index >= 0 ? index : -1 - address
-  }
 }
 
 extension Profile: CustomStringConvertible {

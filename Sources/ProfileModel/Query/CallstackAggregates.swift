@@ -66,6 +66,12 @@ extension Profile {
   /// - Complexity: O(rows born up to `streamIndex`).
   public func active(at streamIndex: UInt32, keep: ((Int) -> Bool)? = nil) -> CallstackAggregates {
     var result = CallstackAggregates(callstackCount: callstacks.count)
+    if keep == nil && streamIndex >= end.streamIndex {
+      // The token pass already knows the End state.
+      result.size = totals.endActiveSize
+      result.count = totals.endActiveCount
+      return result
+    }
     let rows = rowsBorn(atOrBefore: streamIndex)
     allocations.death.withUnsafeBufferPointer { death in
       allocations.size.withUnsafeBufferPointer { size in
@@ -87,6 +93,11 @@ extension Profile {
   /// - Complexity: O(rows in the range).
   public func lifetime(after: UInt32?, upTo: UInt32, keep: ((Int) -> Bool)? = nil) -> CallstackAggregates {
     var result = CallstackAggregates(callstackCount: callstacks.count)
+    if keep == nil && after == nil && upTo >= end.streamIndex {
+      result.size = totals.lifetimeSize
+      result.count = totals.lifetimeCount
+      return result
+    }
     let first = after.map { rowsBorn(atOrBefore: $0) } ?? 0
     let last = rowsBorn(atOrBefore: upTo)
     guard first < last else { return result }

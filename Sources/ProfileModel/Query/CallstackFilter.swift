@@ -10,24 +10,17 @@ public struct CallstackFilter: Sendable {
 
   /// - Throws: `MprofError.badRegex` for an invalid text regex.
   public init(profile: Profile, assignment: GroupAssignment, filter: FilterState) throws {
-    let functionCount = profile.functions.count
     // Text: once per distinct function, case-insensitive.
     var textHit: [Bool]? = nil
     if !filter.text.isEmpty {
-      let matcher: FrameMatcher =
-        filter.textIsRegex
-        ? try FrameMatcher.compile(filter.text, regex: true, caseInsensitive: true)
-        : .contains(Array(filter.text.lowercased().utf8))
-      var hits = [Bool](repeating: false, count: functionCount)
-      for f in 0..<functionCount {
-        let name = profile.functions.names[f]
-        if case .contains(let needle) = matcher {
-          hits[f] = FrameMatcher.contains(Array(name.lowercased().utf8), needle)
-        } else {
-          hits[f] = matcher.matches(name)
-        }
+      let names = profile.functions.names
+      if filter.textIsRegex {
+        let matcher = try FrameMatcher.compile(filter.text, regex: true, caseInsensitive: true)
+        textHit = names.map { matcher.matches($0) }
+      } else {
+        let needle = Array(filter.text.lowercased().utf8)
+        textHit = names.map { FrameMatcher.contains(Array($0.lowercased().utf8), needle) }
       }
-      textHit = hits
     }
     let activeGroups: [Bool] = assignment.groups.map { group in
       filter.checkedGroups.map { $0.contains(group.name) } ?? true
