@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "mprof-tui", targets: ["mprof-tui"]),
     .library(name: "ProfileModel", targets: ["ProfileModel"]),
+    .library(name: "ProfileTUI", targets: ["ProfileTUI"]),
   ],
   dependencies: [
     // Command-line parsing for the interactive viewer and the batch commands.
@@ -23,11 +24,18 @@ let package = Package(
         .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
       ]
     ),
+    // ncursesw as a system library: a module map and a shim for the macros Swift cannot import.
+    // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them instead.
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+    // The terminal front end: a screen of cells, views, key map, input loop; only the ncurses
+    // backend imports CNcursesw.
+    .target(name: "ProfileTUI", dependencies: ["ProfileModel", "CNcursesw"]),
     // The command line: `mprof-tui [FILE]` and the batch commands.
     .executableTarget(
       name: "mprof-tui",
       dependencies: [
         "ProfileModel",
+        "ProfileTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -35,6 +43,12 @@ let package = Package(
     .testTarget(
       name: "ProfileModelTests",
       dependencies: ["ProfileModel", "mprof-tui"]
+    ),
+    // Views rendered into the in-memory screen, the off-screen ncurses backend, and end-to-end
+    // runs of the built binary in tmux.
+    .testTarget(
+      name: "ProfileTUITests",
+      dependencies: ["ProfileTUI", "ProfileModel", "mprof-tui"]
     ),
   ]
 )

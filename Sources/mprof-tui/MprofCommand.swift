@@ -8,13 +8,13 @@ struct MprofCommand: ParsableCommand {
     commandName: "mprof-tui",
     abstract: "Browse Unreal Engine .mprof memory captures and print their data for scripts.",
     discussion: """
-      With no subcommand, summarises FILE (or the built-in demo capture when no FILE is given).
+      With no subcommand, opens FILE in the viewer (or the built-in demo capture when no FILE is given).
       Exit status: 0 on success, 2 when a file cannot be read or an argument is wrong.
       """,
     subcommands: [
-      SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self, ExportCSVCommand.self,
+      ViewCommand.self, SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self, ExportCSVCommand.self,
       DemoCommand.self, BenchCommand.self,
     ],
-    defaultSubcommand: SummaryCommand.self
+    defaultSubcommand: ViewCommand.self
   )
 }

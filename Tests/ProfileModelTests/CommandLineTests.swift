@@ -88,11 +88,27 @@ import Testing
     #expect(info.contains("LoadMap Start 0: /Game/Maps/X"))
   }
 
-  @Test func noFileOpensTheDemo() throws {
+  @Test func noFileSummarisesTheDemo() throws {
     let scratch = ScratchFolder()
-    let (status, out, _) = try Self.run(["--quiet"], environment: ["XDG_CACHE_HOME": scratch.path("cache")])
+    let (status, out, _) = try Self.run(["summary", "--quiet"], environment: ["XDG_CACHE_HOME": scratch.path("cache")])
     #expect(status == 0)
     #expect(out.contains("demo-v1.mprof") && out.contains("Top callstacks"))
     #expect(FileManager.default.fileExists(atPath: scratch.path("cache/mprof-tui/demo-v1.mprof")))
+  }
+
+  @Test func viewerWithoutATerminalSaysSoAndExits2() throws {
+    let (status, out, err) = try Self.run([Fixtures.path("tiny.mprof")])
+    #expect(status == 2)
+    #expect(out.isEmpty)
+    #expect(err.contains("the viewer needs a terminal"))
+  }
+
+  @Test func viewerReportsABadFileBeforeTakingTheScreen() throws {
+    let scratch = ScratchFolder()
+    let bad = scratch.path("bad.mprof")
+    try Data("not a capture at all, not at all".utf8).write(to: URL(fileURLWithPath: bad))
+    let (status, _, err) = try Self.run([bad])
+    #expect(status == 2)
+    #expect(err.contains("bad.mprof") && err.contains("magic"))
   }
 }

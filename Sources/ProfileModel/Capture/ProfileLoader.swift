@@ -12,6 +12,14 @@ public enum ProfileLoader {
   /// Progress: the stage, bytes done and bytes in all. Return `false` to cancel.
   public typealias ProgressHandler = @Sendable (_ stage: Stage, _ done: UInt64, _ total: UInt64) -> Bool
 
+  /// Opens the file and reads its header: the cheap checks, so a viewer can report a missing
+  /// or foreign file before it takes the screen.
+  ///
+  /// - Throws: `MprofError` naming the file, the offset and what was expected.
+  public static func checkHeader(path: String) throws -> CaptureHeader {
+    try HeaderReader.read(try CaptureFile(path: path))
+  }
+
   /// Reads the capture at `path` (and its `.m1`, `.m2`, … parts).
   ///
   /// - Throws: `MprofError` naming the file, the offset and what was expected.

@@ -8,6 +8,9 @@ public struct CallGraph: Sendable {
     public var depth: Int32
     public var size: Int64
     public var count: Int64
+    /// The callstack with the largest size through the node (its group colours the node), −1 for
+    /// an empty root.
+    public var dominantCallstack: Int32
     /// Children, sorted by the sort key, largest first.
     public var children: [Int32]
   }
@@ -27,12 +30,14 @@ public struct CallGraph: Sendable {
     profile: Profile, query: ViewQuery, sort: FilterState.SortKey, inverted: Bool = false, parentFunction: Int32? = nil
   ) {
     nodes = [
-      Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, children: []),
-      Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, children: []),
+      Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, dominantCallstack: -1, children: []),
+      Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, dominantCallstack: -1, children: []),
     ]
     var childOf: [Int64: Int32] = [:]
     var path: [Int32] = []
+    var dominantSize = [Int64](repeating: 0, count: profile.callstacks.count)
     for row in query.passingRows {
+      dominantSize[row.callstack] = row.size
       let frames = profile.callstacks.frames(of: row.callstack)
       path.removeAll(keepingCapacity: true)
       for address in frames { path.append(profile.functions.idOfAddress[Int(address)]) }
@@ -51,12 +56,19 @@ public struct CallGraph: Sendable {
           child = known
         } else {
           child = Int32(nodes.count)
-          nodes.append(Node(function: function, parent: node, depth: nodes[Int(node)].depth + 1, size: 0, count: 0, children: []))
+          nodes.append(
+            Node(
+              function: function, parent: node, depth: nodes[Int(node)].depth + 1, size: 0, count: 0,
+              dominantCallstack: -1, children: []))
           nodes[Int(node)].children.append(child)
           childOf[key] = child
         }
         nodes[Int(child)].size += row.size
         nodes[Int(child)].count += row.count
+        let dominant = nodes[Int(child)].dominantCallstack
+        if dominant < 0 || row.size.magnitude > dominantSize[Int(dominant)].magnitude {
+          nodes[Int(child)].dominantCallstack = Int32(row.callstack)
+        }
         node = child
       }
     }

@@ -3,10 +3,15 @@ import ProfileModel
 
 /// The built-in demo capture, generated once into the user's cache folder.
 enum DemoFile {
-  static func path() throws -> String {
+  /// `$XDG_CACHE_HOME/mprof-tui` (or `~/.cache/mprof-tui`).
+  static var cacheFolder: String {
     let env = ProcessInfo.processInfo.environment
     let cache = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSTemporaryDirectory()) + "/.cache")
-    let folder = cache + "/mprof-tui"
+    return cache + "/mprof-tui"
+  }
+
+  static func path() throws -> String {
+    let folder = cacheFolder
     let path = folder + "/demo-v1.mprof"
     if FileManager.default.fileExists(atPath: path) { return path }
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

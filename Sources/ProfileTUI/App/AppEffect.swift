@@ -1,0 +1,7 @@
+/// Something the input loop does for the app outside the screen.
+public enum AppEffect: Sendable, Equatable {
+  /// Ctrl-Z: give the terminal back to the shell.
+  case suspend
+  /// Send a control sequence to the terminal (OSC 52).
+  case controlSequence(String)
+}

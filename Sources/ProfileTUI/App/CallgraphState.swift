@@ -1,0 +1,90 @@
+import ProfileModel
+
+/// What the Callgraph tab remembers between frames: expanded nodes, selection and highlights,
+/// all by path so they survive a rebuild of the tree after a filter change.
+public struct CallgraphState: Sendable {
+  /// One visible row of the tree.
+  public struct Row: Sendable, Equatable {
+    public var node: Int32
+    public var depth: Int
+    public var isExpanded: Bool
+    public var hasChildren: Bool
+  }
+
+  public var expanded: Set<CallGraphPath> = [[CallGraph.truncatedRoot], [CallGraph.fullRoot]]
+  public var highlighted: Set<CallGraphPath> = []
+  public var selectedPath: CallGraphPath = [CallGraph.truncatedRoot]
+  public var cursor = ListCursor()
+  public private(set) var rows: [Row] = []
+
+  public init() {}
+
+  /// Rebuilds the visible rows from the tree and the expanded paths, keeping the selected node
+  /// (or its nearest surviving ancestor) selected.
+  public mutating func rebuildRows(_ graph: CallGraph) {
+    var result: [Row] = []
+    var stack: [(node: Int32, path: CallGraphPath)] = [
+      (CallGraph.fullRoot, [CallGraph.fullRoot]), (CallGraph.truncatedRoot, [CallGraph.truncatedRoot]),
+    ]
+    while let (node, path) = stack.popLast() {
+      let n = graph.nodes[Int(node)]
+      let open = expanded.contains(path) && !n.children.isEmpty
+      result.append(Row(node: node, depth: Int(n.depth), isExpanded: open, hasChildren: !n.children.isEmpty))
+      if open {
+        for child in n.children.reversed() { stack.append((child, path + [graph.nodes[Int(child)].function])) }
+      }
+    }
+    rows = result
+    var target = selectedPath
+    while !target.isEmpty {
+      if let node = graph.node(at: target), let index = result.firstIndex(where: { $0.node == node }) {
+        cursor.selected = index
+        return
+      }
+      target.removeLast()
+    }
+    cursor.selected = 0
+  }
+
+  /// The selected node.
+  public var selectedNode: Int32? { rows.indices.contains(cursor.selected) ? rows[cursor.selected].node : nil }
+
+  /// Records the selection's path after the cursor moved.
+  public mutating func syncSelectedPath(_ graph: CallGraph) {
+    if let node = selectedNode { selectedPath = graph.path(of: node) }
+  }
+
+  /// Expands every ancestor of `path` so it is visible, and selects it.
+  public mutating func reveal(_ path: CallGraphPath, in graph: CallGraph) {
+    for length in 1..<max(path.count, 1) { expanded.insert(Array(path.prefix(length))) }
+    selectedPath = path
+    rebuildRows(graph)
+  }
+
+  /// Expands `node` and every node below it.
+  public mutating func expandSubtree(_ node: Int32, in graph: CallGraph) {
+    var stack: [(Int32, CallGraphPath)] = [(node, graph.path(of: node))]
+    while let (current, path) = stack.popLast() {
+      let children = graph.nodes[Int(current)].children
+      if children.isEmpty { continue }
+      expanded.insert(path)
+      for child in children { stack.append((child, path + [graph.nodes[Int(child)].function])) }
+    }
+    rebuildRows(graph)
+  }
+
+  /// The highlighted nodes that are not inside another highlighted node, in pre-order.
+  public func outermostHighlights(in graph: CallGraph) -> [Int32] {
+    let nodes = highlighted.compactMap { graph.node(at: $0) }
+    let set = Set(nodes)
+    let preorder = graph.preorderPositions()
+    return nodes.filter { node in
+      var ancestor = graph.nodes[Int(node)].parent
+      while ancestor >= 0 {
+        if set.contains(ancestor) { return false }
+        ancestor = graph.nodes[Int(ancestor)].parent
+      }
+      return true
+    }.sorted { preorder[Int($0)] < preorder[Int($1)] }
+  }
+}

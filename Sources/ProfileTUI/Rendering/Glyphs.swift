@@ -1,0 +1,29 @@
+/// The characters that draw frames, trees and bars: Unicode, or ASCII for terminals and
+/// locales that cannot show it.
+public struct Glyphs: Sendable, Equatable {
+  public var horizontal: Unicode.Scalar
+  public var vertical: Unicode.Scalar
+  public var topLeft: Unicode.Scalar
+  public var topRight: Unicode.Scalar
+  public var bottomLeft: Unicode.Scalar
+  public var bottomRight: Unicode.Scalar
+  public var expanded: String
+  public var collapsed: String
+  public var leaf: String
+  public var barFull: Unicode.Scalar
+  public var barEmpty: Unicode.Scalar
+  public var checked: String
+  public var unchecked: String
+  public var arrow: String
+  public var swatch: String
+
+  public static let unicode = Glyphs(
+    horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+    expanded: "▾", collapsed: "▸", leaf: "·", barFull: "█", barEmpty: "░", checked: "[x]", unchecked: "[ ]",
+    arrow: "→", swatch: "■")
+
+  public static let ascii = Glyphs(
+    horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+    expanded: "-", collapsed: "+", leaf: " ", barFull: "#", barEmpty: ".", checked: "[x]", unchecked: "[ ]",
+    arrow: "->", swatch: "#")
+}

@@ -1,0 +1,79 @@
+import ProfileModel
+
+/// How many colours the terminal shows.
+public enum ColorDepth: Sendable, Equatable {
+  case none
+  case ansi16
+  case xterm256
+}
+
+/// Styles by role, so views never name colours (ncdu's `UIC_*`, htop's `ColorElements`).
+public struct Theme: Sendable {
+  public enum Role: Sendable, CaseIterable {
+    case normal, tabActive, tabInactive, columnHeader, selection, filterLine, filterLabel, footerKey, footerText,
+      status, statusError, dim, match, matchSelected, panel, panelTitle, progressFill, progressEmpty, negative,
+      busy
+  }
+
+  public let depth: ColorDepth
+  public let glyphs: Glyphs
+
+  public init(depth: ColorDepth, glyphs: Glyphs) {
+    self.depth = depth
+    self.glyphs = glyphs
+  }
+
+  public subscript(role: Role) -> Style {
+    switch depth {
+    case .none: return monochrome(role)
+    case .ansi16, .xterm256: return colour(role)
+    }
+  }
+
+  private func monochrome(_ role: Role) -> Style {
+    switch role {
+    case .normal, .panel, .footerText, .filterLine, .progressEmpty, .negative: return .plain
+    case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
+    case .tabInactive, .dim: return Style(attributes: .dim)
+    case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
+    case .statusError: return Style(attributes: [.reverse, .bold])
+    case .match: return Style(attributes: [.bold, .underline])
+    case .matchSelected: return Style(attributes: [.bold, .underline, .reverse])
+    }
+  }
+
+  private func colour(_ role: Role) -> Style {
+    let rich = depth == .xterm256
+    func c(_ rich256: UInt8, _ basic: UInt8) -> TermColor { .indexed(rich ? rich256 : basic) }
+    switch role {
+    case .normal, .panel: return .plain
+    case .tabActive: return Style(foreground: c(16, 0), background: c(75, 14), attributes: .bold)
+    case .tabInactive: return Style(foreground: c(250, 7), background: c(237, 8))
+    case .columnHeader: return Style(foreground: c(16, 0), background: c(109, 6), attributes: .bold)
+    case .selection: return Style(foreground: c(16, 0), background: c(152, 14))
+    case .filterLine: return Style(foreground: c(252, 7), background: c(236, 8))
+    case .filterLabel: return Style(foreground: c(222, 11), background: c(236, 8), attributes: .bold)
+    case .footerKey: return Style(foreground: c(16, 0), background: c(109, 6), attributes: .bold)
+    case .footerText: return Style(foreground: c(252, 7), background: c(236, 8))
+    case .status: return Style(foreground: c(16, 0), background: c(250, 7))
+    case .statusError: return Style(foreground: c(231, 15), background: c(124, 1), attributes: .bold)
+    case .dim: return Style(foreground: c(244, 8))
+    case .match: return Style(foreground: c(231, 15), background: c(69, 4), attributes: .bold)
+    case .matchSelected: return Style(foreground: c(231, 15), background: c(33, 12), attributes: [.bold, .underline])
+    case .panelTitle: return Style(foreground: c(75, 14), attributes: .bold)
+    case .progressFill: return Style(foreground: c(75, 14))
+    case .progressEmpty: return Style(foreground: c(240, 8))
+    case .negative: return Style(foreground: c(114, 10))
+    case .busy: return Style(foreground: c(16, 0), background: c(222, 11), attributes: .bold)
+    }
+  }
+
+  /// The foreground style of a class group's colour.
+  public func group(_ color: GroupColor) -> Style {
+    switch depth {
+    case .none: return .plain
+    case .ansi16: return Style(foreground: .indexed(UInt8(color.ansi16)))
+    case .xterm256: return Style(foreground: .indexed(UInt8(color.xterm256)))
+    }
+  }
+}

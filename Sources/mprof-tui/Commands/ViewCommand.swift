@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import ProfileModel
+import ProfileTUI
+
+/// `mprof-tui [FILE]`: the interactive viewer.
+struct ViewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "view",
+    abstract: "Browse a capture in the terminal (the default command; the demo capture without FILE).")
+
+  @OptionGroup var capture: CaptureOptions
+
+  @Flag(name: .customLong("no-color"), help: "Monochrome: bold and reverse instead of colours (also when NO_COLOR is set).")
+  var noColor = false
+
+  @Flag(name: .customLong("ascii"), help: "ASCII frames and markers instead of Unicode (automatic when the locale is not UTF-8).")
+  var ascii = false
+
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
+  var noMouse = false
+
+  func run() throws {
+    // Everything that can fail without a terminal fails before the screen is taken.
+    var groups = ClassGroupSet(groups: [])
+    var path = ""
+    try runReportingErrors {
+      groups = try ClassGroupsLocator.load(explicitPath: capture.classGroups).groups
+      path = try capture.file ?? DemoFile.path()
+      _ = try ProfileLoader.checkHeader(path: path)
+    }
+    var options = groups.loadOptions
+    if capture.noTrim { options.trimAllocatorFunctions = false }
+
+    let environment = ProcessInfo.processInfo.environment
+    let monochrome = noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+    let backend: NcursesBackend
+    do {
+      backend = try NcursesBackend(colors: !monochrome, mouse: !noMouse)
+    } catch {
+      FileHandle.standardError.write(Data("mprof-tui: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+    let glyphs: Glyphs = ascii || !NcursesBackend.localeIsUTF8() ? .ascii : .unicode
+    let theme = Theme(depth: monochrome ? .none : backend.depth, glyphs: glyphs)
+    let name = (path as NSString).lastPathComponent
+    let loadPath = path
+    let loadOptions = options
+    let groupSet = groups
+    let outcome = LoadingScreen.run(name: name, theme: theme, on: backend) { progress in
+      let profile = try ProfileLoader.load(path: loadPath, options: loadOptions, progress: progress)
+      let assignment = try GroupAssignment(profile: profile, groups: groupSet)
+      return LoadedCapture(profile: profile, assignment: assignment)
+    }
+    switch outcome {
+    case .cancelled:
+      backend.shutdown()
+      FileHandle.standardError.write(Data("mprof-tui: loading \(name) cancelled\n".utf8))
+      throw ExitCode(1)
+    case .failed(let error):
+      backend.shutdown()
+      FileHandle.standardError.write(Data("mprof-tui: \(error)\n".utf8))
+      throw ExitCode(2)
+    case .loaded(let loaded):
+      let size = backend.size
+      let app = App(
+        profile: loaded.profile, assignment: loaded.assignment, theme: theme, size: (size.width, size.height),
+        clipboardPath: DemoFile.cacheFolder + "/highlighted.csv")
+      AppRunner.run(app, on: backend)
+      backend.shutdown()
+    }
+  }
+}
+
+/// What the loading thread hands the viewer.
+struct LoadedCapture: Sendable {
+  let profile: Profile
+  let assignment: GroupAssignment
+}

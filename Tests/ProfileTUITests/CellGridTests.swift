@@ -1,0 +1,84 @@
+import Testing
+
+@testable import ProfileTUI
+
+@Suite struct CellGridTests {
+  @Test func putClipsAndReportsColumns() {
+    var g = CellGrid(width: 10, height: 2)
+    #expect(g.put("hello", x: 1, y: 0) == 5)
+    #expect(g.put("abcdefghijkl", x: 6, y: 1) == 4)
+    #expect(g.lines == [" hello", "      abcd"])
+    #expect(g.put("xyz", x: 0, y: 5) == 0)
+    #expect(g.put("123456", x: 0, y: 0, maxWidth: 3) == 3)
+    #expect(g.line(0) == "123llo")
+  }
+
+  @Test func wideCharactersTakeTwoColumns() {
+    var g = CellGrid(width: 6, height: 1)
+    #expect(g.put("日本x", x: 0, y: 0) == 5)
+    #expect(g[1, 0].isContinuation && !g[2, 0].isContinuation)
+    #expect(g.line(0) == "日本x")
+    var narrow = CellGrid(width: 3, height: 1)
+    #expect(narrow.put("日本", x: 0, y: 0) == 2)  // the second does not fit in one column
+  }
+
+  @Test func boxesInBothGlyphSets() {
+    var g = CellGrid(width: 5, height: 3)
+    g.box(x: 0, y: 0, width: 5, height: 3, glyphs: .unicode)
+    #expect(g.lines == ["┌───┐", "│   │", "└───┘"])
+    g.box(x: 0, y: 0, width: 5, height: 3, glyphs: .ascii)
+    #expect(g.lines == ["+---+", "|   |", "+---+"])
+  }
+
+  @Test func fillAndRestyleKeepBounds() {
+    var g = CellGrid(width: 4, height: 2)
+    g.fill(x: -2, y: 1, width: 10, height: 5, scalar: "#", style: Style(attributes: .bold))
+    #expect(g.lines == ["", "####"])
+    g.restyle(x: 2, y: 1, width: 9) { $0.attributes = .reverse }
+    #expect(g[1, 1].style.attributes == .bold && g[3, 1].style.attributes == .reverse)
+  }
+}
+
+@Suite struct ListCursorTests {
+  @Test func movesPagesAndClamps() {
+    var c = ListCursor()
+    let moved = c.apply(.moveDown, count: 100, height: 10)
+    #expect(moved)
+    #expect(c.selected == 1 && c.top == 0)
+    _ = c.apply(.pageDown, count: 100, height: 10)
+    #expect(c.selected == 10 && c.top == 9)
+    _ = c.apply(.bottom, count: 100, height: 10)
+    #expect(c.selected == 99 && c.top == 90)
+    _ = c.apply(.top, count: 100, height: 10)
+    #expect(c.selected == 0 && c.top == 0)
+    _ = c.apply(.moveUp, count: 100, height: 10)
+    #expect(c.selected == 0)
+    let ignored = c.apply(.quit, count: 100, height: 10)
+    #expect(!ignored)
+    c.scroll(by: 3, count: 5, height: 10)
+    #expect(c.selected == 3 && c.top == 0)
+  }
+}
+
+@Suite struct KeyMapTests {
+  @Test func everyActionHasAKeyAndAHelpLine() throws {
+    let map = KeyMap.standard
+    for action in Action.allCases {
+      #expect(!map.keyLabels(action).isEmpty, "no key for \(action)")
+    }
+    // No key is bound twice within one context.
+    for context in KeyContext.allCases {
+      let keys = map.bindings.filter { $0.context == context }.flatMap(\.keys)
+      #expect(Set(keys).count == keys.count, "duplicate key in \(context)")
+    }
+  }
+
+  @Test func specificContextsWin() {
+    let map = KeyMap.standard
+    #expect(map.action(for: .enter, in: [.callgraph, .list, .global]) == .expand)
+    #expect(map.action(for: .enter, in: [.exclusive, .list, .global]) == .focusDetail)
+    #expect(map.action(for: .right, in: [.exclusive, .list, .global]) == .nextSortColumn)
+    #expect(map.action(for: .character("q"), in: [.callgraph, .list, .global]) == .quit)
+    #expect(map.action(for: .character("n"), in: [.exclusive, .list, .global]) == nil)
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+@testable import ProfileTUI
+
+/// The shared fixtures (../shared/fixtures from the package root).
+enum Fixtures {
+  static let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+  static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
+  static var available: Bool { FileManager.default.fileExists(atPath: path("tiny.mprof")) }
+  static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+  /// tiny.mprof with the built-in class groups, loaded once.
+  static let tiny: (Profile, GroupAssignment)? = {
+    guard available, let profile = try? ProfileLoader.load(path: path("tiny.mprof")),
+      let assignment = try? GroupAssignment(profile: profile, groups: ClassGroupsLocator.builtIn())
+    else { return nil }
+    return (profile, assignment)
+  }()
+}
+
+/// A scratch folder removed at the end of the test.
+final class ScratchFolder {
+  let url: URL
+  init() {
+    url = FileManager.default.temporaryDirectory.appendingPathComponent("mprof-tui-tests-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  }
+  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+  deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// An app over a fixture, driven key by key; recomputes synchronously after each key.
+final class Harness {
+  let app: App
+  let profile: Profile
+  let assignment: GroupAssignment
+  let scratch = ScratchFolder()
+
+  init(width: Int = 120, height: Int = 40, depth: ColorDepth = .xterm256, glyphs: Glyphs = .unicode) throws {
+    let (profile, assignment) = try #require(Fixtures.tiny)
+    self.profile = profile
+    self.assignment = assignment
+    app = App(
+      profile: profile, assignment: assignment, theme: Theme(depth: depth, glyphs: glyphs), size: (width, height),
+      clipboardPath: scratch.path("clip/highlighted.csv"))
+    app.computeNow()
+  }
+
+  /// Sends keys ("j", "Enter", "Down", "C-r" …) and recomputes when the inputs changed.
+  @discardableResult
+  func press(_ keys: String...) -> Harness {
+    for key in keys { send(.key(Self.key(key))) }
+    return self
+  }
+
+  /// Types each character of `text`.
+  @discardableResult
+  func type(_ text: String) -> Harness {
+    for c in text { send(.key(.character(c))) }
+    return self
+  }
+
+  func send(_ event: InputEvent) {
+    app.handle(event)
+    if app.needsCompute { app.computeNow() }
+  }
+
+  var screen: CellGrid { app.frame() }
+  var lines: [String] { screen.lines }
+  var status: String { screen.line(app.layout.statusRow) }
+  var filterLine: String { screen.line(app.layout.filterRow) }
+
+  static func key(_ name: String) -> Key {
+    switch name {
+    case "Enter": return .enter
+    case "Esc": return .escape
+    case "Up": return .up
+    case "Down": return .down
+    case "Left": return .left
+    case "Right": return .right
+    case "PgDn": return .pageDown
+    case "PgUp": return .pageUp
+    case "Home": return .home
+    case "End": return .end
+    case "Tab": return .tab
+    case "BTab": return .backTab
+    case "Bksp": return .backspace
+    case "Space": return .character(" ")
+    case "F1": return .function(1)
+    default:
+      if name.hasPrefix("C-"), let c = name.dropFirst(2).first { return .control(c) }
+      return .character(name.first ?? " ")
+    }
+  }
+}
+
+extension CellGrid {
+  /// The row whose text contains `needle`.
+  func row(containing needle: String) -> Int? { lines.firstIndex { $0.contains(needle) } }
+}
