@@ -18,6 +18,8 @@ public final class App {
   public internal(set) var data: ViewData?
   /// Inputs whose computation failed (an invalid regex): not retried.
   var failedInputs: ViewInputs?
+  /// Why `failedInputs` failed.
+  var computeError = ""
   public internal(set) var callgraph = CallgraphState()
   public internal(set) var exclusive = ExclusiveState()
   public internal(set) var overlay: Overlay?
@@ -66,10 +68,9 @@ public final class App {
       callgraph.cursor.clamp(count: callgraph.rows.count, height: layout.callgraphRows)
       refreshExclusiveSelection()
       if let lastSearch { searchVerdicts = lastSearch.functionMatches(in: profile) }
-      if message?.isError == true { message = nil }
     case .failure(let error):
       failedInputs = computed
-      message = ("\(error)", true)
+      computeError = "\(error)"
     }
   }
 
@@ -94,6 +95,13 @@ public final class App {
   }
 
   func say(_ text: String, error: Bool = false) { message = (text, error) }
+
+  /// What the status line reports: a failed computation of the current inputs, else the last
+  /// message.
+  public var statusMessage: (text: String, isError: Bool)? {
+    if let failedInputs, failedInputs == inputs { return (computeError, true) }
+    return message
+  }
 
   /// Keeps the Exclusive selection on the same callstack after a recompute.
   func refreshExclusiveSelection() {

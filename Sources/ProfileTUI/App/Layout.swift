@@ -21,6 +21,6 @@ public struct Layout: Sendable, Equatable {
 
   /// Rows of the Exclusive list (below its header); the callstack pane takes the rest.
   public var exclusiveListRows: Int { max((bodyHeight - 2) * 3 / 5, 1) }
-  public var exclusiveDetailTop: Int { bodyTop + 1 + exclusiveListRows }
+  public var exclusiveDetailTop: Int { bodyTop + 2 + exclusiveListRows }
   public var exclusiveDetailRows: Int { max(bodyHeight - 2 - exclusiveListRows, 1) }
 }

@@ -67,7 +67,7 @@ enum Chrome {
       info += "in \(SizeFormat.count(totals.count))"
     }
     let used = grid.put(info, x: 0, y: y, style: theme[.status])
-    if let message = app.message {
+    if let message = app.statusMessage {
       let text = " " + message.text + " "
       let width = CharacterWidth.of(text)
       let x = max(min(used + 1, grid.width - width), 0)

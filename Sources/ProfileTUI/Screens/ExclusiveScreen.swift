@@ -80,7 +80,12 @@ enum ExclusiveScreen {
       grid.put(TextFit.pad(" " + name, functionWidth), x: 0, y: y, style: base)
       let file = profile.fileName(address: address)
       let line = profile.addresses.line[address]
-      let location = file.isEmpty ? "" : (line > 0 ? "\(file):\(line)" : file)
+      var location = file.isEmpty ? "" : (line > 0 ? "\(file):\(line)" : file)
+      let room = grid.width - functionWidth - 1
+      if CharacterWidth.of(location) > room && room > 4 {
+        // Keep the file name and line: drop the start of the path.
+        location = (theme.glyphs == .unicode ? "…" : "~") + String(location.suffix(room - 1))
+      }
       grid.put(location, x: functionWidth + 1, y: y, style: selected ? base : theme[.dim])
     }
   }
