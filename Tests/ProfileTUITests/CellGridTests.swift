@@ -18,6 +18,9 @@ import Testing
     #expect(g.put("日本x", x: 0, y: 0) == 5)
     #expect(g[1, 0].isContinuation && !g[2, 0].isContinuation)
     #expect(g.line(0) == "日本x")
+    // Overwriting half of a wide character blanks the other half.
+    g.put("ab", x: 1, y: 0)
+    #expect(g.line(0) == " ab x" && !g[3, 0].isContinuation)
     var narrow = CellGrid(width: 3, height: 1)
     #expect(narrow.put("日本", x: 0, y: 0) == 2)  // the second does not fit in one column
   }

@@ -28,8 +28,13 @@ public struct CellGrid: Sendable, Equatable {
       if w == 0 { continue }
       if column + w > limit { break }
       if column >= 0 {
-        cells[y * width + column] = Cell(scalar: scalar, style: style)
-        if w == 2 { cells[y * width + column + 1] = Cell(scalar: " ", style: style, isContinuation: true) }
+        let row = y * width
+        // Never leave half of a wide character behind.
+        if cells[row + column].isContinuation && column > 0 { cells[row + column - 1] = Cell(scalar: " ", style: cells[row + column - 1].style) }
+        let end = column + w
+        if end < width && cells[row + end].isContinuation { cells[row + end] = Cell(scalar: " ", style: cells[row + end].style) }
+        cells[row + column] = Cell(scalar: scalar, style: style)
+        if w == 2 { cells[row + column + 1] = Cell(scalar: " ", style: style, isContinuation: true) }
       }
       column += w
     }

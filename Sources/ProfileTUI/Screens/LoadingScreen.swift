@@ -77,9 +77,12 @@ public enum LoadingScreen {
       draw(name: name, stage: state.stage, done: state.done, total: state.total, elapsed: Date().timeIntervalSince(progress.started), cancelling: cancelled, theme: theme, into: &grid)
       backend.present(grid)
       switch backend.nextEvent(timeoutMilliseconds: 100) {
-      case .event(.key(.character("q"))), .event(.key(.escape)), .event(.key(.control("c"))), .terminate, .endOfInput:
+      case .event(.key(.character("q"))), .event(.key(.escape)), .event(.key(.control("c"))), .terminate:
         cancelled = true
         progress.cancel()
+      case .endOfInput:
+        // No more input (a script ran out): keep waiting for the load.
+        usleep(10_000)
       default:
         break
       }
