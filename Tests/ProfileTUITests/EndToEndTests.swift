@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The built binary in a private tmux server: keys in, `capture-pane` out.
+final class TmuxSession {
+  static var tmuxPath: String? {
+    ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// `mprof-tui` next to the test bundle (`swift test` builds it: the test target depends on it).
+  static var binary: String {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return ((exe as NSString).deletingLastPathComponent as NSString).appendingPathComponent("mprof-tui")
+  }
+
+  let socket = "e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+  let folder: String
+  let tmux: String
+
+  init(width: Int, height: Int, command: String) throws {
+    tmux = try #require(Self.tmuxPath)
+    folder = NSTemporaryDirectory() + "mprof-e2e-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    _ = try run([
+      "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color",
+      "-e", "XDG_CACHE_HOME=\(folder)/cache", command + "; echo EXIT=$?; sleep 30",
+    ])
+  }
+
+  deinit {
+    _ = try? run(["kill-server"])
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  /// Runs tmux on the private socket, with an empty signal mask (Swift Testing's worker threads
+  /// block SIGWINCH, and children would inherit that) and output to a file (a pipe never ends
+  /// while the forked server holds it).
+  @discardableResult
+  func run(_ arguments: [String]) throws -> String {
+    let outPath = folder + "/spawn-\(UUID().uuidString)"
+    defer { unlink(outPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["TMUX_TMPDIR"] = folder
+    environment["TMUX"] = nil
+    let cArgs = argv.map { strdup($0) } + [nil]
+    let cEnv = environment.map { strdup("\($0)=\($1)") } + [nil]
+    defer { (cArgs + cEnv).forEach { free($0) } }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    var all = sigset_t()
+    sigemptyset(&none)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let rc = posix_spawn(&pid, tmux, &actions, &attributes, cArgs, cEnv)
+    guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+  }
+
+  func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+  func literal(_ text: String) throws { try run(["send-keys", "-t", "t", "-l", text]) }
+
+  func screen() throws -> [String] {
+    try run(["capture-pane", "-p", "-t", "t"]).components(separatedBy: "\n")
+  }
+
+  /// Polls the screen until `predicate` holds; records the last screen when it never does.
+  @discardableResult
+  func waitFor(_ what: String, timeout: Double = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last: [String] = []
+    while Date() < deadline {
+      last = try screen()
+      if predicate(last) { return last }
+      usleep(30_000)
+    }
+    Issue.record(Comment(rawValue: "timed out waiting for \(what); screen was:\n\(last.joined(separator: "\n"))"))
+    return last
+  }
+
+  func waitFor(text: String, timeout: Double = 10) throws -> [String] {
+    try waitFor(text, timeout: timeout) { $0.contains { $0.contains(text) } }
+  }
+
+  /// The pid of the program running in the pane (the shell's child).
+  func programPid() throws -> pid_t? {
+    let shell = try run(["display", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+    return children.split(separator: " ").first.flatMap { pid_t($0) }
+  }
+}
+
+@Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil && Fixtures.available, "needs tmux and ../shared/fixtures"))
+struct EndToEndTests {
+  @Test func browseFilterFindResizeAndQuit() throws {
+    let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Fixtures.path("tiny.mprof"))")
+    var screen = try session.waitFor(text: "Full callstacks")
+    #expect(screen[0].hasPrefix(" 1 Callgraph   2 Exclusive"))
+    #expect(screen[38].hasPrefix(" tiny.mprof · v7 LE · 1,021 events · live 30.33 KB in 228"))
+    // Expand the first child of the full root.
+    try session.keys("Enter", "Enter")
+    try session.waitFor(text: "▾ start_thread")
+    // Exclusive and back.
+    try session.keys("2")
+    screen = try session.waitFor(text: "innermost first")
+    #expect(screen[2].contains("Group") && screen[2].contains("Function"))
+    try session.keys("1")
+    try session.waitFor(text: "Truncated callstacks")
+    // Find all.
+    try session.keys("/")
+    try session.literal("sbtrace")
+    try session.keys("Enter")
+    try session.waitFor(text: "Match 1 of")
+    try session.keys("F")
+    try session.waitFor(text: "matches for sbtrace")
+    // Text filter, live.
+    try session.keys("\\")
+    try session.literal("sbtr")
+    try session.keys("Enter")
+    screen = try session.waitFor(text: "Text sbtr")
+    #expect(!screen[38].contains("live 30.33 KB"))
+    // Diff start: the first snapshot.
+    try session.keys("[", "j", "Enter")
+    try session.waitFor(text: "#0: ")
+    // Resize to 80×24: the footer moves to the last row.
+    try session.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
+    screen = try session.waitFor("the footer on row 23") { $0.count >= 24 && $0[23].hasPrefix("? Help") }
+    #expect(screen[0].hasSuffix("mprof-tui  ? help"))
+    try session.keys("?")
+    try session.waitFor(text: "Everywhere")
+    try session.keys("Escape", "q")
+    screen = try session.waitFor(text: "EXIT=0")
+    // The terminal is back: the viewer's screen is gone.
+    #expect(!screen.contains { $0.contains("1 Callgraph") })
+  }
+
+  @Test func badFileExits2WithTheReadersMessage() throws {
+    let folder = NSTemporaryDirectory() + "mprof-e2e-bad-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let bad = folder + "/broken.mprof"
+    // A valid header cut short: the failure comes from the token pass, after the screen was taken.
+    let tiny = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("tiny.mprof")))
+    try tiny.prefix(tiny.count / 3).write(to: URL(fileURLWithPath: bad))
+    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(bad)")
+    let screen = try session.waitFor(text: "EXIT=2")
+    #expect(screen.contains { $0.contains("mprof-tui: ") && $0.contains("broken.mprof") })
+    #expect(!screen.contains { $0.contains("Loading broken.mprof") })
+  }
+
+  @Test func sigtermRestoresTheTerminal() throws {
+    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Fixtures.path("tiny.mprof"))")
+    try session.waitFor(text: "Full callstacks")
+    let pid = try #require(try session.programPid())
+    kill(pid, SIGTERM)
+    let screen = try session.waitFor(text: "EXIT=")
+    #expect(screen.contains { $0.contains("EXIT=0") })
+    #expect(!screen.contains { $0.contains("1 Callgraph") })
+  }
+
+  @Test func noColorAndASCII() throws {
+    let session = try TmuxSession(
+      width: 100, height: 30, command: "NO_COLOR=1 \(TmuxSession.binary) --ascii \(Fixtures.path("tiny.mprof"))")
+    let screen = try session.waitFor(text: "Full callstacks")
+    #expect(screen[1].hasPrefix(" Start -> End | Active |"))
+    let styled = try session.run(["capture-pane", "-p", "-e", "-t", "t"])
+    #expect(!styled.contains("38;5;") && !styled.contains("48;5;"))
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+}
