@@ -13,7 +13,7 @@ struct MprofCommand: ParsableCommand {
       """,
     subcommands: [
       ViewCommand.self, SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self, ExportCSVCommand.self,
-      DemoCommand.self, BenchCommand.self,
+      DemoCommand.self, BenchCommand.self, BenchUICommand.self,
     ],
     defaultSubcommand: ViewCommand.self
   )

@@ -12,24 +12,57 @@ public enum ContainerFrames {
     "appRealloc(void*, unsigned long, unsigned long)", "appPhysicalAlloc", "operator<<",
   ]
 
-  /// The frame position (0 = outermost) that names `callstack`, or `nil` for an empty stack.
-  public static func namingFrame(of callstack: Int, in profile: Profile, showContainers: Bool) -> Int? {
-    let frames = profile.callstacks.frames(of: callstack)
-    guard !frames.isEmpty else { return nil }
-    let base = frames.startIndex
-    var position = frames.count - 1
-    if showContainers { return position }
-    func name(_ p: Int) -> String { profile.functions.names[Int(profile.functions.idOfAddress[Int(frames[base + p])])] }
-    var scan = frames.count - 1
-    while scan > 0 {
-      let n = name(scan)
-      if !commonNames.contains(where: { n.contains($0) }) {
-        position = scan
-        break
-      }
-      scan -= 1
+  /// Classifies each function once (byte searches, cached per function id), so naming every
+  /// callstack of a view costs one lookup per frame.
+  public struct Classifier {
+    private let profile: Profile
+    /// Per function: 0 not yet known, bit 1 known, bit 2 container, bit 4 allocator wrapper.
+    private var verdicts: [UInt8]
+
+    public init(profile: Profile) {
+      self.profile = profile
+      verdicts = [UInt8](repeating: 0, count: profile.functions.count)
     }
-    while position > 0 && allocatorWrappers.contains(name(position)) { position -= 1 }
-    return position
+
+    private mutating func verdict(_ function: Int) -> UInt8 {
+      let known = verdicts[function]
+      if known != 0 { return known }
+      let name = profile.functions.names[function]
+      let bytes = Array(name.utf8)
+      var v: UInt8 = 1
+      if ContainerFrames.needles.contains(where: { FrameMatcher.contains(bytes, $0) }) { v |= 2 }
+      if ContainerFrames.allocatorWrappers.contains(name) { v |= 4 }
+      verdicts[function] = v
+      return v
+    }
+
+    /// The frame position (0 = outermost) that names `callstack`, or `nil` for an empty stack.
+    public mutating func namingFrame(of callstack: Int, showContainers: Bool) -> Int? {
+      let frames = profile.callstacks.frames(of: callstack)
+      guard !frames.isEmpty else { return nil }
+      let base = frames.startIndex
+      var position = frames.count - 1
+      if showContainers { return position }
+      func function(_ p: Int) -> Int { Int(profile.functions.idOfAddress[Int(frames[base + p])]) }
+      var scan = frames.count - 1
+      while scan > 0 {
+        if verdict(function(scan)) & 2 == 0 {
+          position = scan
+          break
+        }
+        scan -= 1
+      }
+      while position > 0 && verdict(function(position)) & 4 != 0 { position -= 1 }
+      return position
+    }
+  }
+
+  private static let needles = commonNames.map { Array($0.utf8) }
+
+  /// The frame position (0 = outermost) that names `callstack`, or `nil` for an empty stack.
+  /// For many callstacks, use one `Classifier`.
+  public static func namingFrame(of callstack: Int, in profile: Profile, showContainers: Bool) -> Int? {
+    var classifier = Classifier(profile: profile)
+    return classifier.namingFrame(of: callstack, showContainers: showContainers)
   }
 }

@@ -32,8 +32,9 @@ public struct ExclusiveView: Sendable {
     totalSize = totals.size
     totalCount = totals.count
     var rows: [Row] = []
+    var classifier = ContainerFrames.Classifier(profile: profile)
     for r in query.passingRows {
-      let position = ContainerFrames.namingFrame(of: r.callstack, in: profile, showContainers: showContainers)
+      let position = classifier.namingFrame(of: r.callstack, showContainers: showContainers)
       var address = -1
       var function = "(no frames)"
       if let position {

@@ -6,6 +6,9 @@ public enum DemoCapture {
     /// Memory operations to write (mallocs, frees and reallocs).
     public var operations = 200_000
     public var seed: UInt64 = 2026
+    /// Callstacks per subsystem call chain. Above 6, each variant also gets its own handler
+    /// frame, so the call tree grows wide as real captures' trees do (benchmarks).
+    public var variantsPerChain = 6
     public var writer = MprofWriter.Configuration()
     public init() {}
   }
@@ -122,8 +125,11 @@ public enum DemoCapture {
     var sites: [Site] = []
     for (c, chain) in chains.enumerated() {
       // Several variants per chain: a different caller line makes a different stack.
-      for variant in 0..<6 {
+      for variant in 0..<max(configuration.variantsPerChain, 1) {
         var outer = chain.root
+        if configuration.variantsPerChain > 6 {
+          outer.append(frame("FDispatch\(variant % 64)::Handle\(variant / 64)(int)", "Dispatch/Dispatch\(variant % 64).cpp"))
+        }
         for (function, file) in chain.chain { outer.append(frame(function, file)) }
         outer.append(frame(chain.chain.last?.0 ?? "main", "Variant\(variant).cpp"))
         var inner: [Int32] = outer.reversed()

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import ProfileModel
+import ProfileTUI
+
+/// `mprof-tui bench-ui`: times the viewer's reactions on a big capture — a filter change
+/// (recompute + render) and a cursor move (render) — with the same code the terminal runs,
+/// drawing into the in-memory screen.
+struct BenchUICommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-ui", abstract: "Measure filter-change and cursor-move latency of the viewer.")
+
+  @Option(help: "Capture to measure (default: a generated demo capture of --operations).") var file: String?
+  @Option(help: "Operations of the generated capture.") var operations = 5_000_000
+  @Option(help: "Callstacks per call chain of the generated capture (21 chains).") var variants = 2000
+  @Option(help: "Folder for the generated capture.") var workDir = "bench-data"
+  @Option(help: "Repetitions of each interaction; median and max are reported.") var runs = 7
+  @Option(help: "Screen width.") var width = 120
+  @Option(help: "Screen height.") var height = 40
+
+  func run() throws {
+    try runReportingErrors {
+      let capture = try file ?? Self.demoCapture(operations: operations, variants: variants, workDir: workDir)
+      let groups = ClassGroupsLocator.builtIn()
+      let loadStart = Date()
+      let profile = try ProfileLoader.load(path: capture, options: groups.loadOptions)
+      let assignment = try GroupAssignment(profile: profile, groups: groups)
+      let loadTime = Date().timeIntervalSince(loadStart)
+      let app = App(
+        profile: profile, assignment: assignment, theme: Theme(depth: .xterm256, glyphs: .unicode),
+        size: (width, height), clipboardPath: NSTemporaryDirectory() + "mprof-tui-bench.csv")
+      let first = Date()
+      app.computeNow()
+      _ = app.frame()
+      let firstScreen = Date().timeIntervalSince(first)
+
+      var out = "capture: \(capture) (\(SizeFormat.count(Int64(profile.tokenCounts.tokenCount))) events, "
+      out += "\(SizeFormat.count(Int64(profile.callstacks.count))) callstacks)\n"
+      out += String(format: "load + group assignment: %.3f s; first screen: %.1f ms\n\n", loadTime, firstScreen * 1000)
+      out += "interaction (key → data → frame)            median      max   target\n"
+
+      func key(_ k: Key) {
+        app.handle(.key(k))
+        if app.needsCompute { app.computeNow() }
+        _ = app.frame()
+      }
+      /// A key that flips a setting: measured, then pressed once more if needed so the next
+      /// scenario starts from the same state.
+      func toggle(_ label: String, _ k: Key) {
+        measure(label, target: 100) { key(k) }
+        if runs % 2 == 1 { key(k) }
+      }
+      func measure(_ label: String, target: Double, setup: () -> Void = {}, _ body: () -> Void) {
+        var times: [Double] = []
+        for _ in 0..<runs {
+          setup()
+          let start = DispatchTime.now().uptimeNanoseconds
+          body()
+          times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        let worst = times[times.count - 1]
+        out += TextPad.left(label, 42) + String(format: "%8.1f ms %7.1f ms  ≤ %3.0f ms %@\n", median, worst, target, worst <= target ? "met" : "MISSED")
+      }
+
+      // Filter changes: recompute + render. At End the per-callstack totals answer directly;
+      // with a diff start the allocation rows are scanned, the expensive case.
+      toggle("a  active ↔ lifetime (at End)", .character("a"))
+      let middle = max(profile.snapshots.count / 2, 1)
+      key(.character("["))
+      for _ in 0..<middle { key(.character("j")) }
+      key(.enter)
+      out += "(diff start: \(profile.label(app.inputs.filter.diffStart)))\n"
+      toggle("a  active ↔ lifetime (diff)", .character("a"))
+      toggle("s  size ↔ count", .character("s"))
+      toggle("o  filter in ↔ out", .character("o"))
+      toggle("i  invert the call graph", .character("i"))
+      var step = 0
+      measure("[  diff start → another snapshot", target: 100, setup: {
+        step += 1
+        key(.character("["))
+        key(.character(step % 2 == 0 ? "j" : "k"))
+      }) { key(.enter) }
+      key(.character("c"))
+      for _ in 0..<3 { key(.character("j")) }  // past All and None, to a group
+      toggle("c  check / uncheck a class group", .character(" "))
+      key(.escape)
+      measure("\\  type a text-filter character", target: 100, setup: {
+        key(.character("\\"))
+        key(.control("u"))
+        for c in "Textur" { key(.character(c)) }
+      }) { key(.character("e")) }
+      key(.escape)
+      measure("\\  type a regex character", target: 100, setup: {
+        key(.character("\\"))
+        key(.control("u"))
+        key(.control("r"))
+        for c in "Serialize|Tic" { key(.character(c)) }
+      }) { key(.character("k")) }
+      key(.escape)
+      measure("F  find all 'Serialize'", target: 100, setup: {
+        key(.character("/"))
+        key(.control("u"))
+        for c in "Serialize" { key(.character(c)) }
+        key(.enter)
+      }) { key(.character("F")) }
+      key(.character("u"))
+
+      // Cursor moves: render only, over a fully expanded tree and the Exclusive list.
+      key(.character("-"))
+      key(.character("*"))
+      out += "\n(callgraph fully expanded: \(SizeFormat.count(Int64(app.callgraph.rows.count))) rows)\n"
+      measure("j  cursor down (Callgraph)", target: 16) { key(.character("j")) }
+      measure("PgDn  page down (Callgraph)", target: 16) { key(.pageDown) }
+      measure("Enter  expand a node (Callgraph)", target: 16, setup: { key(.character("-")) ; key(.character("j")) }) {
+        key(.enter)
+      }
+      key(.character("2"))
+      out += "(exclusive list: \(SizeFormat.count(Int64(app.data?.exclusive.rows.count ?? 0))) rows)\n"
+      measure("j  cursor down (Exclusive)", target: 16) { key(.character("j")) }
+      measure("G  last row (Exclusive)", target: 16, setup: { key(.character("g")) }) { key(.character("G")) }
+      emit(out)
+    }
+  }
+
+  static func demoCapture(operations: Int, variants: Int, workDir: String) throws -> String {
+    try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
+    let capture = "\(workDir)/demo-\(operations)-\(variants)v.mprof"
+    if !FileManager.default.fileExists(atPath: capture) {
+      var configuration = DemoCapture.Configuration()
+      configuration.operations = operations
+      configuration.variantsPerChain = variants
+      FileHandle.standardError.write(Data("generating \(capture) …\n".utf8))
+      try DemoCapture.write(to: capture, configuration: configuration)
+    }
+    return capture
+  }
+}
+
+/// Left-aligned padding for the benchmark table.
+enum TextPad {
+  static func left(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  }
+}
