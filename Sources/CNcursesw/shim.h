@@ -22,6 +22,7 @@ extern int wcwidth(wchar_t c);
 
 // Mutable C globals are rejected by Swift 6; read them through functions.
 static inline WINDOW *nc_stdscr(void) { return stdscr; }
+static inline WINDOW *nc_curscr(void) { return curscr; }
 static inline int nc_lines(void) { return LINES; }
 static inline int nc_cols(void) { return COLS; }
 static inline int nc_colors(void) { return COLORS; }

@@ -142,7 +142,11 @@ struct EndToEndTests {
     // Resize to 80×24: the footer moves to the last row.
     try session.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
     screen = try session.waitFor("the footer on row 23") { $0.count >= 24 && $0[23].hasPrefix("? Help") }
-    #expect(screen[0].hasSuffix("mprof-tui  ? help"))
+    // The whole screen is repainted, not only what ncurses believes changed.
+    screen = try session.waitFor("the tab bar on row 0") { $0[0].hasSuffix("mprof-tui  ? help") }
+    #expect(screen[1].hasPrefix(" #0: "))
+    // The status row: at 80 columns the last message (find all) covers the file summary.
+    #expect(screen[22].contains("matches for sbtrace"))
     try session.keys("?")
     try session.waitFor(text: "Everywhere")
     try session.keys("Escape", "q")
@@ -173,6 +177,26 @@ struct EndToEndTests {
     let screen = try session.waitFor(text: "EXIT=")
     #expect(screen.contains { $0.contains("EXIT=0") })
     #expect(!screen.contains { $0.contains("1 Callgraph") })
+  }
+
+  @Test func ctrlZSuspendsToTheShellAndFgResumes() throws {
+    // Job control needs an interactive shell, as a user has.
+    let session = try TmuxSession(width: 100, height: 30, command: "env PS1='$ ' bash --norc --noprofile -i")
+    try session.waitFor(text: "$")
+    try session.literal("\(TmuxSession.binary) \(Fixtures.path("tiny.mprof"))")
+    try session.keys("Enter")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("C-z")
+    let stopped = try session.waitFor(text: "Stopped")
+    #expect(!stopped.contains { $0.contains("1 Callgraph") })
+    try session.literal("fg")
+    try session.keys("Enter")
+    let resumed = try session.waitFor("the viewer repainted") { $0[0].hasPrefix(" 1 Callgraph") && $0.contains { $0.contains("Full callstacks") } }
+    #expect(resumed[28].hasPrefix(" tiny.mprof"))
+    try session.keys("q")
+    try session.literal("echo STATUS=$?")
+    try session.keys("Enter")
+    try session.waitFor(text: "STATUS=0")
   }
 
   @Test func noColorAndASCII() throws {

@@ -82,6 +82,22 @@ import Testing
     #expect(Int(graph.nodes[Int(node)].depth) == frameIndex + 1)
   }
 
+  @Test func containersToggleNamesRowsByTheInnermostFrame() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("2", "C")
+    #expect(h.app.inputs.showContainers)
+    let rows = try #require(h.app.data?.exclusive.rows)
+    for row in rows.prefix(20) {
+      let frames = h.profile.callstacks.frames(of: row.callstack)
+      let innermost = try #require(frames.last)
+      #expect(row.function == h.profile.functions.names[Int(h.profile.functions.idOfAddress[Int(innermost)])])
+    }
+    h.press("C")
+    let hidden = try #require(h.app.data?.exclusive.rows)
+    let expected = ExclusiveView(profile: h.profile, query: try #require(h.app.data?.query))
+    #expect(hidden == expected.rows)
+  }
+
   @Test func escapeLeavesTheDetailPane() throws {
     let h = try Harness(width: 120, height: 40)
     h.press("2", "Enter", "Esc")

@@ -203,7 +203,10 @@ public final class NcursesBackend: TerminalBackend {
     case KEY_DC: return .key(.delete)
     case KEY_BTAB: return .key(.backTab)
     case KEY_RESIZE:
+      // The terminal may have moved what it showed (a shrinking tmux pane keeps the bottom
+      // rows): repaint everything rather than trust ncurses' idea of the screen.
       shown = nil
+      clearok(nc_curscr(), true)
       return .resize(width: Int(nc_cols()), height: Int(nc_lines()))
     case KEY_MOUSE:
       var event = MEVENT()
