@@ -97,7 +97,10 @@ import Testing
   }
 
   @Test func viewerWithoutATerminalSaysSoAndExits2() throws {
-    let (status, out, err) = try Self.run([Fixtures.path("tiny.mprof")])
+    let scratch = ScratchFolder()
+    let path = scratch.path("ok.mprof")
+    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    let (status, out, err) = try Self.run([path])
     #expect(status == 2)
     #expect(out.isEmpty)
     #expect(err.contains("the viewer needs a terminal"))
