@@ -69,9 +69,8 @@ extension App {
           purpose: .textFilter, text: inputs.filter.text, isRegex: inputs.filter.textIsRegex, caseSensitive: false,
           previousText: inputs.filter.text, previousRegex: inputs.filter.textIsRegex))
     case .clearFilters:
-      let groups = inputs.filter.checkedGroups
       inputs.filter = FilterState()
-      inputs.filter.checkedGroups = groups == nil ? nil : App.defaultCheckedGroups(assignment)
+      inputs.filter.checkedGroups = App.defaultCheckedGroups(assignment)
       inputs.parentFunction = nil
       say("Filters reset")
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:

@@ -56,7 +56,7 @@ public final class NcursesBackend: TerminalBackend {
     setlocale(LC_ALL, "")
     if getenv("ESCDELAY") == nil { set_escdelay(25) }
     guard let screen = nc_newterm_stdio() else {
-      throw TerminalError.unknownTerminal(String(cString: getenv("TERM") ?? strdup("")))
+      throw TerminalError.unknownTerminal(getenv("TERM").map { String(cString: $0) } ?? "")
     }
     self.screen = screen
     interactive = true

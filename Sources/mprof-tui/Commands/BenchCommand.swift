@@ -17,18 +17,7 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
-      let capture: String
-      if let file {
-        capture = file
-      } else {
-        capture = "\(workDir)/demo-\(operations).mprof"
-        if !FileManager.default.fileExists(atPath: capture) {
-          var configuration = DemoCapture.Configuration()
-          configuration.operations = operations
-          FileHandle.standardError.write(Data("generating \(capture) …\n".utf8))
-          try DemoCapture.write(to: capture, configuration: configuration)
-        }
-      }
+      let capture = try file ?? BenchCapture.path(operations: operations, workDir: workDir)
       let size = (try FileManager.default.attributesOfItem(atPath: capture)[.size] as? NSNumber)?.int64Value ?? 0
       let refload = "\(workDir)/refload"
       if !FileManager.default.fileExists(atPath: refload) {

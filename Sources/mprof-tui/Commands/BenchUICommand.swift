@@ -20,7 +20,7 @@ struct BenchUICommand: ParsableCommand {
 
   func run() throws {
     try runReportingErrors {
-      let capture = try file ?? Self.demoCapture(operations: operations, variants: variants, workDir: workDir)
+      let capture = try file ?? BenchCapture.path(operations: operations, variants: variants, workDir: workDir)
       let groups = ClassGroupsLocator.builtIn()
       let loadStart = Date()
       let profile = try ProfileLoader.load(path: capture, options: groups.loadOptions)
@@ -122,19 +122,6 @@ struct BenchUICommand: ParsableCommand {
       measure("G  last row (Exclusive)", target: 16, setup: { key(.character("g")) }) { key(.character("G")) }
       emit(out)
     }
-  }
-
-  static func demoCapture(operations: Int, variants: Int, workDir: String) throws -> String {
-    try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
-    let capture = "\(workDir)/demo-\(operations)-\(variants)v.mprof"
-    if !FileManager.default.fileExists(atPath: capture) {
-      var configuration = DemoCapture.Configuration()
-      configuration.operations = operations
-      configuration.variantsPerChain = variants
-      FileHandle.standardError.write(Data("generating \(capture) …\n".utf8))
-      try DemoCapture.write(to: capture, configuration: configuration)
-    }
-    return capture
   }
 }
 
