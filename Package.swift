@@ -39,16 +39,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What both test targets share: where the fixtures are, scratch folders.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Unit tests of the model; they also run the built `mprof-tui` binary for the batch commands.
     .testTarget(
       name: "ProfileModelTests",
-      dependencies: ["ProfileModel", "mprof-tui"]
+      dependencies: ["ProfileModel", "TestSupport", "mprof-tui"]
     ),
     // Views rendered into the in-memory screen, the off-screen ncurses backend, and end-to-end
     // runs of the built binary in tmux.
     .testTarget(
       name: "ProfileTUITests",
-      dependencies: ["ProfileTUI", "ProfileModel", "mprof-tui"]
+      dependencies: ["ProfileTUI", "ProfileModel", "TestSupport", "mprof-tui"]
     ),
   ]
 )

@@ -2,35 +2,7 @@ import Foundation
 import Testing
 
 @testable import ProfileModel
-
-/// Where the shared fixtures live (../shared/fixtures from the package root), if present.
-enum Fixtures {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-  }()
-  static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
-  static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("tiny.mprof").path) }
-  static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
-  /// Every `NAME.mprof` that has a `NAME.truth.json` beside it.
-  static var names: [String] {
-    guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-    return files.filter { $0.hasSuffix(".truth.json") }.map { String($0.dropLast(".truth.json".count)) }.sorted()
-  }
-}
-
-/// A scratch folder removed at the end of the test.
-final class ScratchFolder {
-  let url: URL
-  init() {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("mprof-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-  deinit { try? FileManager.default.removeItem(at: url) }
-}
+@_exported import TestSupport
 
 /// Builds capture bytes by hand for layouts the writer does not make (v2, v3) and for damage.
 struct CaptureBytes {

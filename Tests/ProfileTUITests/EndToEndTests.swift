@@ -95,6 +95,7 @@ final class TmuxSession {
     return last
   }
 
+  @discardableResult
   func waitFor(text: String, timeout: Double = 10) throws -> [String] {
     try waitFor(text, timeout: timeout) { $0.contains { $0.contains(text) } }
   }

@@ -3,18 +3,9 @@ import Testing
 
 @testable import ProfileModel
 @testable import ProfileTUI
+@_exported import TestSupport
 
-/// The shared fixtures (../shared/fixtures from the package root).
-enum Fixtures {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url
-  }()
-  static let folder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures")
-  static var available: Bool { FileManager.default.fileExists(atPath: path("tiny.mprof")) }
-  static func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
+extension Fixtures {
   /// tiny.mprof with the built-in class groups, loaded once.
   static let tiny: (Profile, GroupAssignment)? = {
     guard available, let profile = try? ProfileLoader.load(path: path("tiny.mprof")),
@@ -22,17 +13,6 @@ enum Fixtures {
     else { return nil }
     return (profile, assignment)
   }()
-}
-
-/// A scratch folder removed at the end of the test.
-final class ScratchFolder {
-  let url: URL
-  init() {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("mprof-tui-tests-\(UUID().uuidString)")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  }
-  func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-  deinit { try? FileManager.default.removeItem(at: url) }
 }
 
 /// An app over a fixture, driven key by key; recomputes synchronously after each key.
