@@ -61,7 +61,7 @@ struct BenchUICommand: ParsableCommand {
         times.sort()
         let median = times[times.count / 2]
         let worst = times[times.count - 1]
-        out += TextPad.left(label, 42) + String(format: "%8.1f ms %7.1f ms  ≤ %3.0f ms %@\n", median, worst, target, worst <= target ? "met" : "MISSED")
+        out += pad(label, 42) + String(format: "%8.1f ms %7.1f ms  ≤ %3.0f ms %@\n", median, worst, target, worst <= target ? "met" : "MISSED")
       }
 
       // Filter changes: recompute + render. At End the per-callstack totals answer directly;
@@ -122,12 +122,5 @@ struct BenchUICommand: ParsableCommand {
       measure("G  last row (Exclusive)", target: 16, setup: { key(.character("g")) }) { key(.character("G")) }
       emit(out)
     }
-  }
-}
-
-/// Left-aligned padding for the benchmark table.
-enum TextPad {
-  static func left(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
   }
 }
