@@ -54,6 +54,8 @@ import Testing
     #expect(try passing(f) == [0, 1])
     f.checkedGroups = ["Textures"]
     #expect(try passing(f) == [1])
+    // The groups panel's view: text and pools only.
+    #expect(try CallstackFilter(profile: p, assignment: assignment, filter: f).passesIgnoringGroups == [true, true])
     f.mode = .filterOut
     #expect(try passing(f) == [0])
     f = FilterState()

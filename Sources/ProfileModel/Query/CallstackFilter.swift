@@ -5,6 +5,9 @@ import Foundation
 public struct CallstackFilter: Sendable {
   /// `passes[c]`: callstack `c` passes the group, text and pool filters.
   public let passes: [Bool]
+  /// `passesIgnoringGroups[c]`: callstack `c` passes the text and pool filters, as if every
+  /// group were checked (Filter In) or none (Filter Out) — what a groups panel totals.
+  public let passesIgnoringGroups: [Bool]
   /// `tagPasses[t + 1]`: rows with tags index `t` (−1 = untagged) pass the tag filter; `nil` = all.
   public let tagPasses: [Bool]?
 
@@ -26,6 +29,7 @@ public struct CallstackFilter: Sendable {
       filter.checkedGroups.map { $0.contains(group.name) } ?? true
     }
     var passes = [Bool](repeating: false, count: profile.callstacks.count)
+    var passesIgnoringGroups = passes
     for c in 0..<profile.callstacks.count {
       let mask = profile.totals.poolMask[c]
       let inPool = mask == 0 || mask & filter.poolMask != 0
@@ -40,11 +44,16 @@ public struct CallstackFilter: Sendable {
       let g = Int(assignment.groupOfCallstack[c])
       let groupActive = g >= 0 && activeGroups[g]
       switch filter.mode {
-      case .filterIn: passes[c] = (textHit == nil || textMatch) && groupActive
-      case .filterOut: passes[c] = !(textHit != nil && textMatch) && !groupActive
+      case .filterIn:
+        passesIgnoringGroups[c] = (textHit == nil || textMatch) && g >= 0
+        passes[c] = passesIgnoringGroups[c] && groupActive
+      case .filterOut:
+        passesIgnoringGroups[c] = !(textHit != nil && textMatch)
+        passes[c] = passesIgnoringGroups[c] && !groupActive
       }
     }
     self.passes = passes
+    self.passesIgnoringGroups = passesIgnoringGroups
 
     if filter.tags.isEmpty {
       tagPasses = nil

@@ -23,16 +23,22 @@ public struct CallgraphState: Sendable {
   /// (or its nearest surviving ancestor) selected.
   public mutating func rebuildRows(_ graph: CallGraph) {
     var result: [Row] = []
-    var stack: [(node: Int32, path: CallGraphPath)] = [
-      (CallGraph.fullRoot, [CallGraph.fullRoot]), (CallGraph.truncatedRoot, [CallGraph.truncatedRoot]),
-    ]
-    while let (node, path) = stack.popLast() {
+    // One path array, extended and shortened as the walk goes: no array per node.
+    var path: CallGraphPath = []
+    func visit(_ node: Int32) {
       let n = graph.nodes[Int(node)]
-      let open = expanded.contains(path) && !n.children.isEmpty
+      let open = !n.children.isEmpty && expanded.contains(path)
       result.append(Row(node: node, depth: Int(n.depth), isExpanded: open, hasChildren: !n.children.isEmpty))
-      if open {
-        for child in n.children.reversed() { stack.append((child, path + [graph.nodes[Int(child)].function])) }
+      guard open else { return }
+      for child in n.children {
+        path.append(graph.nodes[Int(child)].function)
+        visit(child)
+        path.removeLast()
       }
+    }
+    for root in [CallGraph.truncatedRoot, CallGraph.fullRoot] {
+      path = [root]
+      visit(root)
     }
     rows = result
     var target = selectedPath

@@ -26,11 +26,8 @@ public struct ViewData: Sendable {
       profile: profile, query: query, sortBy: inputs.exclusiveSort, ascending: inputs.exclusiveAscending,
       showContainers: inputs.showContainers)
     // Group totals ignoring the group filter: Filter In with every group, or Filter Out with none.
-    var open = inputs.filter
-    open.checkedGroups = open.mode == .filterIn ? nil : []
-    let openFilter = try CallstackFilter(profile: profile, assignment: assignment, filter: open)
     var totals = [(size: Int64, count: Int64)](repeating: (0, 0), count: assignment.groups.count)
-    for c in query.aggregates.size.indices where openFilter.passes[c] {
+    for c in query.aggregates.size.indices where query.filter.passesIgnoringGroups[c] {
       let g = Int(assignment.groupOfCallstack[c])
       let index = g >= 0 ? g : assignment.ungroupedIndex
       totals[index].size += query.aggregates.size[c]
