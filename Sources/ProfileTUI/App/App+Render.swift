@@ -6,6 +6,11 @@ extension App {
     if grid.width != layout.width || grid.height != layout.height {
       layout = Layout(width: grid.width, height: grid.height)
     }
+    guard grid.width >= Self.minimumSize.width && grid.height >= Self.minimumSize.height else {
+      grid.put("Terminal too small: \(grid.width)×\(grid.height)", x: 0, y: 0, style: theme[.statusError])
+      grid.put("needs \(Self.minimumSize.width)×\(Self.minimumSize.height); q quits", x: 0, y: 1)
+      return
+    }
     Chrome.drawTabBar(self, into: &grid)
     Chrome.drawFilterLine(self, into: &grid)
     switch tab {
@@ -16,6 +21,9 @@ extension App {
     Chrome.drawStatus(self, into: &grid)
     Chrome.drawFooter(self, into: &grid)
   }
+
+  /// The smallest screen the views lay out on (80×24 is the target; smaller still works).
+  public static let minimumSize = (width: 40, height: 10)
 
   /// A fresh frame at the current size.
   public func frame() -> CellGrid {
