@@ -13,6 +13,9 @@ import Testing
     #expect(h.lines[2].contains("Keys"))
     #expect(h.lines[3].contains("Everywhere"))
     #expect(h.lines[4].contains("q F10 Ctrl-C") && h.lines[4].contains("quit"))
+    // Nothing of the tab shows beside the panel (the Exclusive rows reach the right edge).
+    h.press("Esc", "2", "?")
+    for y in 3..<27 { #expect(h.lines[y].count <= 92, "row \(y): \(h.lines[y])") }
     h.press("G")
     if case .help(let cursor) = h.app.overlay { #expect(cursor.top > 0) } else { Issue.record("help closed") }
     h.press("Esc")

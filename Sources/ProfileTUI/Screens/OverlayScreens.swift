@@ -9,7 +9,8 @@ enum OverlayScreens {
     let height = layout.bodyHeight
     let x = max((grid.width - width) / 2, 0)
     let y = layout.bodyTop
-    grid.fill(x: x, y: y, width: width, height: height, style: app.theme[.panel])
+    // A modal panel: nothing of the tab shows beside it.
+    grid.fill(x: 0, y: y, width: grid.width, height: height, style: app.theme[.panel])
     grid.box(x: x, y: y, width: width, height: height, glyphs: app.theme.glyphs, style: app.theme[.panelTitle])
     grid.put(" \(title) ", x: x + 2, y: y, style: app.theme[.panelTitle], maxWidth: width - 4)
     return (x + 1, y + 1, width - 2, height - 2)
