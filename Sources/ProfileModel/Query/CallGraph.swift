@@ -103,26 +103,23 @@ public struct CallGraph: Sendable {
     return result
   }
 
-  /// Totals over `matches` without counting a match nested under another match twice.
-  public func totals(of matches: [Int32]) -> (size: Int64, count: Int64) {
+  /// The nodes of `matches` that are not inside another node of `matches`, in their order.
+  public func outermost(of matches: [Int32]) -> [Int32] {
     let set = Set(matches)
-    var size: Int64 = 0
-    var count: Int64 = 0
-    for node in matches {
+    return matches.filter { node in
       var ancestor = nodes[Int(node)].parent
-      var nested = false
       while ancestor >= 0 {
-        if set.contains(ancestor) {
-          nested = true
-          break
-        }
+        if set.contains(ancestor) { return false }
         ancestor = nodes[Int(ancestor)].parent
       }
-      if !nested {
-        size += nodes[Int(node)].size
-        count += nodes[Int(node)].count
-      }
+      return true
     }
-    return (size, count)
+  }
+
+  /// Totals over `matches` without counting a match nested under another match twice.
+  public func totals(of matches: [Int32]) -> (size: Int64, count: Int64) {
+    outermost(of: matches).reduce((size: 0, count: 0)) { sum, node in
+      (sum.size + nodes[Int(node)].size, sum.count + nodes[Int(node)].count)
+    }
   }
 }

@@ -58,11 +58,4 @@ public enum ContainerFrames {
   }
 
   private static let needles = commonNames.map { Array($0.utf8) }
-
-  /// The frame position (0 = outermost) that names `callstack`, or `nil` for an empty stack.
-  /// For many callstacks, use one `Classifier`.
-  public static func namingFrame(of callstack: Int, in profile: Profile, showContainers: Bool) -> Int? {
-    var classifier = Classifier(profile: profile)
-    return classifier.namingFrame(of: callstack, showContainers: showContainers)
-  }
 }

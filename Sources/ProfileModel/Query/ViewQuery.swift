@@ -9,28 +9,28 @@ public struct ViewQuery: Sendable {
   public init(profile: Profile, assignment: GroupAssignment, filter state: FilterState) throws {
     let filter = try CallstackFilter(profile: profile, assignment: assignment, filter: state)
     let keep: ((Int) -> Bool)? = filter.tagPasses == nil ? nil : { row in filter.keeps(row: row, in: profile) }
-    self.aggregates = profile.aggregates(start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep)
-    self.filter = filter
-    self.assignment = assignment
-  }
-
-  /// Callstacks that pass and hold something, with their figures.
-  public var passingRows: [CallstackRow] {
+    let aggregates = profile.aggregates(start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep)
+    // Rows and totals once here; every view of this query reads them.
     var rows: [CallstackRow] = []
-    for c in aggregates.size.indices where filter.passes[c] && (aggregates.count[c] != 0 || aggregates.size[c] != 0) {
-      rows.append(CallstackRow(callstack: c, size: aggregates.size[c], count: aggregates.count[c]))
-    }
-    return rows
-  }
-
-  /// Σ size and count over passing callstacks (the percentages' denominators).
-  public var totals: (size: Int64, count: Int64) {
     var size: Int64 = 0
     var count: Int64 = 0
     for c in aggregates.size.indices where filter.passes[c] {
       size += aggregates.size[c]
       count += aggregates.count[c]
+      if aggregates.count[c] != 0 || aggregates.size[c] != 0 {
+        rows.append(CallstackRow(callstack: c, size: aggregates.size[c], count: aggregates.count[c]))
+      }
     }
-    return (size, count)
+    self.aggregates = aggregates
+    self.filter = filter
+    self.assignment = assignment
+    passingRows = rows
+    totals = (size, count)
   }
+
+  /// Callstacks that pass and hold something, with their figures.
+  public let passingRows: [CallstackRow]
+
+  /// Σ size and count over passing callstacks (the percentages' denominators).
+  public let totals: (size: Int64, count: Int64)
 }

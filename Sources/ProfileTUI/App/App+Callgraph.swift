@@ -160,8 +160,9 @@ extension App {
 
   /// `y`: the highlighted rows as `function,count,bytes` to the clipboard (OSC 52) and a file.
   func copyHighlighted() {
-    guard let graph = data?.callGraph else { return }
-    let nodes = callgraph.outermostHighlights(in: graph)
+    guard let data else { return }
+    let graph = data.callGraph
+    let nodes = callgraph.outermostHighlights(in: data)
     guard !nodes.isEmpty else {
       say("Nothing highlighted: F highlights every match of a find", error: true)
       return

@@ -80,7 +80,7 @@ extension App {
       performCallgraph(action)
     case .nextSortColumn, .previousSortColumn:
       let order: [ExclusiveView.Column] = [.size, .count, .group, .function]
-      let current = order.firstIndex(of: inputs.exclusiveSort == .sizePercent ? .size : (inputs.exclusiveSort == .countPercent ? .count : inputs.exclusiveSort)) ?? 0
+      let current = order.firstIndex(of: inputs.exclusiveSort) ?? 0
       let step = action == .nextSortColumn ? 1 : order.count - 1
       inputs.exclusiveSort = order[(current + step) % order.count]
       inputs.exclusiveAscending = inputs.exclusiveSort == .group || inputs.exclusiveSort == .function

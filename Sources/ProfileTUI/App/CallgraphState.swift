@@ -80,17 +80,9 @@ public struct CallgraphState: Sendable {
   }
 
   /// The highlighted nodes that are not inside another highlighted node, in pre-order.
-  public func outermostHighlights(in graph: CallGraph) -> [Int32] {
-    let nodes = highlighted.compactMap { graph.node(at: $0) }
-    let set = Set(nodes)
-    let preorder = graph.preorderPositions()
-    return nodes.filter { node in
-      var ancestor = graph.nodes[Int(node)].parent
-      while ancestor >= 0 {
-        if set.contains(ancestor) { return false }
-        ancestor = graph.nodes[Int(ancestor)].parent
-      }
-      return true
-    }.sorted { preorder[Int($0)] < preorder[Int($1)] }
+  public func outermostHighlights(in data: ViewData) -> [Int32] {
+    let nodes = highlighted.compactMap { data.callGraph.node(at: $0) }
+      .sorted { data.preorder[Int($0)] < data.preorder[Int($1)] }
+    return data.callGraph.outermost(of: nodes)
   }
 }

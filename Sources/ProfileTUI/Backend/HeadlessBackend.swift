@@ -19,9 +19,6 @@ public final class HeadlessBackend: TerminalBackend {
   /// The last frame presented.
   public var lastFrame: CellGrid? { frames.last }
 
-  /// Appends events to the script.
-  public func enqueue(_ events: [InputEvent]) { script.append(contentsOf: events) }
-
   public func present(_ grid: CellGrid) { frames.append(grid) }
 
   public func nextEvent(timeoutMilliseconds: Int?) -> BackendInput {

@@ -174,8 +174,7 @@ public final class NcursesBackend: TerminalBackend {
       var ch: wint_t = 0
       let kind = wget_wch(window, &ch)
       if kind == ERR {
-        if interactive && isatty(0) == 0 { return .endOfInput }
-        if !interactive { return .endOfInput }
+        if !interactive || isatty(0) == 0 { return .endOfInput }
         waited += slice
         if let timeoutMilliseconds, waited >= timeoutMilliseconds { return .timeout }
         continue

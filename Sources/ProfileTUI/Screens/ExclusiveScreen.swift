@@ -12,10 +12,7 @@ enum ExclusiveScreen {
     let unicode = theme.glyphs == .unicode
     let arrow = app.inputs.exclusiveAscending ? (unicode ? "▲" : "^") : (unicode ? "▼" : "v")
     func mark(_ column: ExclusiveView.Column, _ text: String) -> String {
-      let sorted = app.inputs.exclusiveSort == column
-        || (column == .size && app.inputs.exclusiveSort == .sizePercent)
-        || (column == .count && app.inputs.exclusiveSort == .countPercent)
-      return sorted ? text + arrow : text
+      app.inputs.exclusiveSort == column ? text + arrow : text
     }
     let header = TextFit.pad(mark(.size, "Size"), 11, right: true) + TextFit.pad("Size%", 9, right: true)
       + TextFit.pad(mark(.count, "Count"), 11, right: true) + TextFit.pad("Count%", 9, right: true) + "  "

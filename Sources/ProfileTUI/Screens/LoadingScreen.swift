@@ -11,13 +11,13 @@ public enum LoadOutcome<Value: Sendable>: Sendable {
 /// A progress bar while a capture loads: stage, percent, MB/s and time left; `q` or Esc
 /// cancels. The load runs on a background thread; the loop only draws and reads keys.
 public enum LoadingScreen {
-  final class Progress: @unchecked Sendable {
+  final class Progress<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var stage = ProfileLoader.Stage.header
     private var done: UInt64 = 0
     private var total: UInt64 = 0
     private var cancelled = false
-    private var outcome: Result<Any, Error>?
+    private var outcome: Result<Value, Error>?
     let started = Date()
 
     func update(_ stage: ProfileLoader.Stage, _ done: UInt64, _ total: UInt64) -> Bool {
@@ -35,13 +35,13 @@ public enum LoadingScreen {
       lock.unlock()
     }
 
-    func finish(_ result: Result<Any, Error>) {
+    func finish(_ result: Result<Value, Error>) {
       lock.lock()
       outcome = result
       lock.unlock()
     }
 
-    var snapshot: (stage: ProfileLoader.Stage, done: UInt64, total: UInt64, outcome: Result<Any, Error>?) {
+    var snapshot: (stage: ProfileLoader.Stage, done: UInt64, total: UInt64, outcome: Result<Value, Error>?) {
       lock.lock()
       defer { lock.unlock() }
       return (stage, done, total, outcome)
@@ -53,10 +53,10 @@ public enum LoadingScreen {
     name: String, theme: Theme, on backend: TerminalBackend,
     load: @escaping @Sendable (@escaping ProfileLoader.ProgressHandler) throws -> Value
   ) -> LoadOutcome<Value> {
-    let progress = Progress()
+    let progress = Progress<Value>()
     let handler: ProfileLoader.ProgressHandler = { stage, done, total in progress.update(stage, done, total) }
     Thread.detachNewThread {
-      progress.finish(Result { try load(handler) as Any })
+      progress.finish(Result { try load(handler) })
     }
     var cancelled = false
     while true {
@@ -64,9 +64,7 @@ public enum LoadingScreen {
       if let outcome = state.outcome {
         switch outcome {
         case .success(let value):
-          if cancelled { return .cancelled }
-          guard let typed = value as? Value else { return .cancelled }
-          return .loaded(typed)
+          return cancelled ? .cancelled : .loaded(value)
         case .failure(let error):
           if cancelled, case MprofError.cancelled = error { return .cancelled }
           return .failed(error)
