@@ -14,9 +14,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
   ],
   targets: [
+    // A prefetch hint for the token pass (Swift has none).
+    .target(name: "CPrefetch"),
     // The reader, writer, columnar model, queries and class groups. No UI, no ncurses.
     .target(
       name: "ProfileModel",
+      dependencies: ["CPrefetch"],
       swiftSettings: [
         // The token pass mutates the parser's stored state millions of times; run-time
         // exclusivity checks on those class properties cost ~25% of a load. Compile-time

@@ -106,72 +106,81 @@ final class StreamParser<Order: ByteOrderDecoding> {
     .invalidValue(path: path, offset: offset, message: message)
   }
 
+  /// A memory token decoded ahead of its turn, so the live-pointer map's cache misses for a
+  /// whole batch are in flight before the first of them is needed.
+  struct PendingToken {
+    var pointer: UInt64
+    var newPointer: UInt64
+    var callstack: Int32
+    var tags: Int32
+    var size: UInt32
+    var type: UInt8
+    var pool: UInt8
+  }
+
+  /// Memory tokens decoded (and their map slots prefetched) before they are applied.
+  static var batchSize: Int { 32 }
+
   /// Runs the pass to the end-of-stream token.
   func run(progress: Progress) throws {
+    let batch = UnsafeMutablePointer<PendingToken>.allocate(capacity: Self.batchSize)
+    defer { batch.deallocate() }
+    var nextProgress: UInt32 = 1 << 20
+    while true {
+      let (pending, marker) = try decodeBatch(into: batch)
+      for j in 0..<pending { apply(batch[j]) }
+      if let marker {
+        counts.others[marker.subtype.rawValue, default: 0] += 1
+        if try other(marker.subtype, payload: marker.payload, at: marker.offset) { break }
+        streamIndex += 1
+      }
+      if streamIndex >= nextProgress {
+        nextProgress = streamIndex &+ (1 << 20)
+        if !progress(reader.consumed) { throw MprofError.cancelled }
+      }
+    }
+    frames.streamIndex.append(streamIndex)
+    frames.deltaTime.append(0)
+    live.release()
+    liveReleased = true
+  }
+
+  /// A marker token that ends a batch.
+  struct PendingMarker {
+    var subtype: TokenSubtype
+    var payload: UInt32
+    var offset: UInt64
+  }
+
+  /// Decodes memory tokens into `batch` until it is full or a marker token is read; validates
+  /// each one and prefetches the map slots its pointers will touch.
+  private func decodeBatch(
+    into batch: UnsafeMutablePointer<PendingToken>
+  ) throws -> (count: Int, marker: PendingMarker?) {
     let wordSize = header.pointerSize
     let hasTags = header.hasTags
     let callstackCount = Int32(clamping: callstacks.fileCallstackCount)
     let tagCount = Int32(clamping: tables.tagSets.count)
-    var nextProgress: UInt32 = 1 << 20
     let r = reader
-    loop: while true {
+    var n = 0
+    while n < Self.batchSize {
       let tokenOffset = r.offset
+      if streamIndex &+ UInt32(n) >= UInt32.max - 1 {
+        throw invalid("the stream holds more than 4,294,967,294 tokens", at: tokenOffset)
+      }
       try r.need(wordSize, "a token")
       let word: UInt64 =
         wordSize == 8 ? Order.u64(r.buffer, r.cursor) : UInt64(Order.u32(r.buffer, r.cursor))
       r.cursor += wordSize
-      let type = Int(word & 3)
+      let type = UInt8(word & 3)
       let pointer = word & ~3
-      switch type {
-      case 0, 2:
-        var newPointer: UInt64 = 0
-        let fixed = (type == 2 ? wordSize : 0) + (hasTags ? 12 : 8)
-        try r.need(fixed, type == 0 ? "the rest of a malloc token" : "the rest of a realloc token")
-        var at = r.cursor
-        if type == 2 {
-          newPointer = wordSize == 8 ? Order.u64(r.buffer, at) : UInt64(Order.u32(r.buffer, at))
-          at += wordSize
-        }
-        var callstack = Order.i32(r.buffer, at)
-        var tags: Int32 = -1
-        if hasTags {
-          tags = Order.i32(r.buffer, at + 4)
-          at += 4
-        }
-        var size = Order.u32(r.buffer, at + 4)
-        r.cursor = at + 8
-        var pool = 0
-        if size & 0x8000_0000 != 0 {
-          size &= 0x7FFF_FFFF
-          try r.need(1, "the memory-pool byte")
-          pool = try poolIndex(r.buffer.load(fromByteOffset: r.cursor, as: UInt8.self), at: r.offset)
-          r.cursor += 1
-        } else if decodeScript {
-          callstack = try readScriptExtension(callstack: callstack, count: callstackCount, at: tokenOffset)
-        }
-        guard callstack >= 0 && (callstack < callstackCount || decodeScript && callstack < Int32(callstacks.count)) else {
-          throw invalid("expected a callstack index below \(callstackCount), found \(callstack)", at: tokenOffset)
-        }
-        guard tags >= -1 && tags < tagCount else {
-          throw invalid("expected a tags index from −1 to \(tagCount - 1), found \(tags)", at: tokenOffset)
-        }
-        if type == 0 {
-          counts.mallocs += 1
-          if pointer != 0 {
-            notePool(callstack: callstack, pool: pool, pointer: pointer, size: size)
-            malloc(pointer, size: size, callstack: callstack, tags: tags, pool: pool, from: -1)
-            addLatest(callstack, Int64(size))
-          } else {
-            diagnostics.nullMallocs += 1
-          }
-        } else {
-          counts.reallocs += 1
-          realloc(old: pointer, new: newPointer, size: size, callstack: callstack, tags: tags, pool: pool)
-        }
-      case 1:
-        counts.frees += 1
-        free(pointer)
-      default:
+      if type == 1 {
+        live.prefetch(pointer)
+        batch[n] = PendingToken(pointer: pointer, newPointer: 0, callstack: -1, tags: -1, size: 0, type: 1, pool: 0)
+        n += 1
+        continue
+      }
+      if type == 3 {
         try r.need(8, "the subtype and payload of a marker token")
         let subtypeRaw = Order.i32(r.buffer, r.cursor)
         let payload = Order.u32(r.buffer, r.cursor + 4)
@@ -179,22 +188,73 @@ final class StreamParser<Order: ByteOrderDecoding> {
         guard let subtype = TokenSubtype(rawValue: subtypeRaw) else {
           throw invalid("expected a marker subtype (0–14, 21–27 or 31), found \(subtypeRaw)", at: tokenOffset)
         }
-        counts.others[subtypeRaw, default: 0] += 1
-        if try other(subtype, payload: payload, at: tokenOffset) { break loop }
+        return (n, PendingMarker(subtype: subtype, payload: payload, offset: tokenOffset))
       }
-      if streamIndex == UInt32.max - 1 {
-        throw invalid("the stream holds more than 4,294,967,294 tokens", at: tokenOffset)
+      var newPointer: UInt64 = 0
+      let fixed = (type == 2 ? wordSize : 0) + (hasTags ? 12 : 8)
+      try r.need(fixed, type == 0 ? "the rest of a malloc token" : "the rest of a realloc token")
+      var at = r.cursor
+      if type == 2 {
+        newPointer = wordSize == 8 ? Order.u64(r.buffer, at) : UInt64(Order.u32(r.buffer, at))
+        at += wordSize
       }
-      streamIndex += 1
-      if streamIndex >= nextProgress {
-        nextProgress = streamIndex &+ (1 << 20)
-        if !progress(r.consumed) { throw MprofError.cancelled }
+      var callstack = Order.i32(r.buffer, at)
+      var tags: Int32 = -1
+      if hasTags {
+        tags = Order.i32(r.buffer, at + 4)
+        at += 4
       }
+      var size = Order.u32(r.buffer, at + 4)
+      r.cursor = at + 8
+      var pool = 0
+      if size & 0x8000_0000 != 0 {
+        size &= 0x7FFF_FFFF
+        try r.need(1, "the memory-pool byte")
+        pool = try poolIndex(r.buffer.load(fromByteOffset: r.cursor, as: UInt8.self), at: r.offset)
+        r.cursor += 1
+      } else if decodeScript {
+        callstack = try readScriptExtension(callstack: callstack, count: callstackCount, at: tokenOffset)
+      }
+      guard callstack >= 0 && (callstack < callstackCount || decodeScript && callstack < Int32(callstacks.count)) else {
+        throw invalid("expected a callstack index below \(callstackCount), found \(callstack)", at: tokenOffset)
+      }
+      guard tags >= -1 && tags < tagCount else {
+        throw invalid("expected a tags index from −1 to \(tagCount - 1), found \(tags)", at: tokenOffset)
+      }
+      if pointer != 0 { live.prefetch(pointer) }
+      if newPointer != 0 { live.prefetch(newPointer) }
+      batch[n] = PendingToken(
+        pointer: pointer, newPointer: newPointer, callstack: callstack, tags: tags, size: size, type: type,
+        pool: UInt8(pool))
+      n += 1
     }
-    frames.streamIndex.append(streamIndex)
-    frames.deltaTime.append(0)
-    live.release()
-    liveReleased = true
+    return (n, nil)
+  }
+
+  /// Applies one memory token (MemoryProfiler2's HandleMalloc / HandleFree / HandleRealloc).
+  @inline(__always) private func apply(_ token: PendingToken) {
+    switch token.type {
+    case 0:
+      counts.mallocs += 1
+      if token.pointer != 0 {
+        notePool(callstack: token.callstack, pool: Int(token.pool), pointer: token.pointer, size: token.size)
+        malloc(
+          token.pointer, size: token.size, callstack: token.callstack, tags: token.tags, pool: Int(token.pool),
+          from: -1)
+        addLatest(token.callstack, Int64(token.size))
+      } else {
+        diagnostics.nullMallocs += 1
+      }
+    case 1:
+      counts.frees += 1
+      free(token.pointer)
+    default:
+      counts.reallocs += 1
+      realloc(
+        old: token.pointer, new: token.newPointer, size: token.size, callstack: token.callstack, tags: token.tags,
+        pool: Int(token.pool))
+    }
+    streamIndex += 1
   }
 
   private var resultsTaken = false
@@ -250,13 +310,12 @@ final class StreamParser<Order: ByteOrderDecoding> {
     _ pointer: UInt64, size: UInt32, callstack: Int32, tags: Int32, pool: Int, from: Int32
   ) {
     let row = rows
-    if let replaced = live.insert(pointer, UInt32(row)) {
+    let block = LiveBlock(row: UInt32(row), size: size, callstack: callstack, pool: UInt8(pool))
+    if let replaced = live.insert(pointer, block) {
       // "Malloced twice": the old entry leaves the live set; the running size keeps its bytes.
-      let old = Int(replaced)
-      death[old] = streamIndex
-      flags[old] |= AllocationEnd.replaced.rawValue << 2
-      let oldCallstack = Int(callstackOf[old])
-      sums.activeSize[oldCallstack] -= Int64(self.size[old])
+      end(replaced, as: .replaced)
+      let oldCallstack = Int(replaced.callstack)
+      sums.activeSize[oldCallstack] -= Int64(replaced.size)
       sums.activeCount[oldCallstack] -= 1
       diagnostics.mallocedTwice += 1
     }
@@ -283,22 +342,27 @@ final class StreamParser<Order: ByteOrderDecoding> {
     }
   }
 
-  /// HandleFree: removes a live block; returns its row, or `nil` for an unknown pointer.
-  @inline(__always) private func release(_ pointer: UInt64) -> Int? {
-    guard let found = live.remove(pointer) else {
+  /// Records how and when a block ended: plain stores, no read of the row.
+  @inline(__always) private func end(_ block: LiveBlock, as end: AllocationEnd) {
+    let row = Int(block.row)
+    death[row] = streamIndex
+    flags[row] = block.pool | end.rawValue << 2
+  }
+
+  /// HandleFree: removes a live block; returns it, or `nil` for an unknown pointer.
+  @inline(__always) private func release(_ pointer: UInt64) -> LiveBlock? {
+    guard let block = live.remove(pointer) else {
       diagnostics.freesWithoutMalloc += 1
       return nil
     }
-    let row = Int(found)
-    let bytes = Int64(size[row])
-    let c = Int(callstackOf[row])
+    let bytes = Int64(block.size)
+    let c = Int(block.callstack)
     sums.activeSize[c] -= bytes
     sums.activeCount[c] -= 1
     allocationSize -= bytes
     allocationCount += 1
     if allocationCount % MemorySlice.operationsPerSlice == 0 { recordSlice() }
-    death[row] = streamIndex
-    return row
+    return block
   }
 
   private func free(_ pointer: UInt64) {
@@ -306,9 +370,9 @@ final class StreamParser<Order: ByteOrderDecoding> {
       reallocZeroCount -= 1
     }
     guard detectingReallocZero || !useReallocZero || pointer != reallocZeroPointer else { return }
-    if let row = release(pointer) {
-      flags[row] |= AllocationEnd.freed.rawValue << 2
-      addLatest(callstackOf[row], -Int64(size[row]))
+    if let block = release(pointer) {
+      end(block, as: .freed)
+      addLatest(block.callstack, -Int64(block.size))
       diagnostics.completeLifecycles += 1
     }
   }
@@ -317,12 +381,12 @@ final class StreamParser<Order: ByteOrderDecoding> {
     var previousCallstack: Int32 = -1
     var from: Int32 = -1
     if old != 0 {
-      if let row = release(old) {
-        from = Int32(row)
-        previousCallstack = callstackOf[row]
-        let oldSize = Int64(self.size[row])
+      if let block = release(old) {
+        from = Int32(block.row)
+        previousCallstack = block.callstack
+        let oldSize = Int64(block.size)
         if size > 0 {
-          flags[row] |= AllocationEnd.reallocated.rawValue << 2
+          end(block, as: .reallocated)
           if previousCallstack == callstack {
             addLatest(previousCallstack, Int64(size) - oldSize)
           } else {
@@ -331,7 +395,7 @@ final class StreamParser<Order: ByteOrderDecoding> {
             diagnostics.crossCallstackReallocs += 1
           }
         } else {
-          flags[row] |= AllocationEnd.freed.rawValue << 2
+          end(block, as: .freed)
           addLatest(previousCallstack, -oldSize)
           diagnostics.completeLifecycles += 1
         }
