@@ -123,4 +123,57 @@ import Testing
     #expect(sequence == ["Seq", "Plain"])
     #expect(try assign([]) == ["Ungrouped", "Ungrouped"])
   }
+
+  /// The assignment rule spelled out the slow way: patterns in (ordinal, group, pattern) order,
+  /// the first whose elements match the callstack's functions in order wins.
+  static func referenceAssignment(profile p: Profile, groups: [ClassGroup]) throws -> [String] {
+    var ordered: [(ordinal: Int, group: String, matchers: [FrameMatcher])] = []
+    for group in groups {
+      for pattern in group.patterns where !pattern.framePatterns.isEmpty {
+        let matchers = try pattern.framePatterns.map { try FrameMatcher.compile($0, regex: pattern.useRegexes) }
+        ordered.append((pattern.ordinal, group.name, matchers))
+      }
+    }
+    let indices = ordered.indices.sorted { ordered[$0].ordinal != ordered[$1].ordinal ? ordered[$0].ordinal < ordered[$1].ordinal : $0 < $1 }
+    return (0..<p.callstacks.count).map { c in
+      let names = p.callstacks.frames(of: c).map { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] }
+      if names.isEmpty { return ClassGroup.ungroupedName }
+      for i in indices {
+        var next = 0
+        for name in names where ordered[i].matchers[next].matches(name) {
+          next += 1
+          if next == ordered[i].matchers.count { return ordered[i].group }
+        }
+      }
+      return ClassGroup.ungroupedName
+    }
+  }
+
+  @Test func assignmentAgreesWithTheReferenceRule() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("many.mprof")
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 20_000
+    configuration.variantsPerChain = 40
+    try DemoCapture.write(to: path, configuration: configuration)
+    let p = try ProfileLoader.load(path: path)
+    let red = GroupColor(red: 255, green: 0, blue: 0)
+    // The default groups, plus sequences that must beat, or lose to, one-element patterns.
+    var groups = ClassGroupsLocator.builtIn().orderedGroups
+    groups.append(ClassGroup(name: "AAA Sequence", color: red, patterns: [
+      CallStackPattern(orderGroup: .specific, framePatterns: ["^GuardedMain", "^FDispatch", "Serialize"]),
+      CallStackPattern(orderGroup: .catchAll, orderBias: -1, framePatterns: ["Tick", "::"]),
+    ]))
+    groups.append(ClassGroup(name: "ZZZ Never", color: red, patterns: [CallStackPattern(orderGroup: .specific, framePatterns: ["^FDispatch", "^GuardedMain"])]))
+    let set = ClassGroupSet(groups: groups)
+    let fast = try GroupAssignment(profile: p, groups: set)
+    let expected = try Self.referenceAssignment(profile: p, groups: fast.groups)
+    #expect(p.callstacks.count > 500)
+    #expect(Set(expected).count > 5)
+    #expect(expected.contains("AAA Sequence"))
+    #expect(!expected.contains("ZZZ Never"))
+    let mismatches = (0..<p.callstacks.count).filter { fast.groupName(of: $0) != expected[$0] }
+    #expect(mismatches.isEmpty, "first differing callstacks: \(mismatches.prefix(5))")
+  }
 }
+

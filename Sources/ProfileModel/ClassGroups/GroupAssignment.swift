@@ -54,37 +54,53 @@ public struct GroupAssignment: Sendable {
     }
     ordered.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.sequence < $1.sequence }
 
-    // Which functions appear in any callstack, and each element's verdict on them.
+    // Which functions appear in any callstack, and each element's verdict on them
+    // (`verdict[element * functionCount + function]`).
     let functionCount = profile.functions.count
+    let functionOfAddress = profile.functions.idOfAddress
     var used = [Bool](repeating: false, count: functionCount)
-    for address in profile.callstacks.frames { used[Int(profile.functions.idOfAddress[Int(address)])] = true }
-    var verdict = [[Bool]](repeating: [], count: matchers.count)
+    for address in profile.callstacks.frames { used[Int(functionOfAddress[Int(address)])] = true }
+    var verdict = [Bool](repeating: false, count: matchers.count * functionCount)
     for (e, matcher) in matchers.enumerated() {
-      var row = [Bool](repeating: false, count: functionCount)
-      for f in 0..<functionCount where used[f] { row[f] = matcher.matches(profile.functions.names[f]) }
-      verdict[e] = row
+      for f in 0..<functionCount where used[f] { verdict[e * functionCount + f] = matcher.matches(profile.functions.names[f]) }
     }
+
+    // A one-element pattern matches a callstack when any of its functions matches, so the first
+    // such pattern of a callstack is the earliest first-pattern of its functions. Sequences
+    // (several elements, rare) are tried in order only while they could still come first.
+    let noMatch = Int32.max
+    var firstSingle = [Int32](repeating: noMatch, count: functionCount)
+    let singles = ordered.indices.filter { ordered[$0].elements.count == 1 }
+    for f in 0..<functionCount where used[f] {
+      if let position = singles.first(where: { verdict[ordered[$0].elements[0] * functionCount + f] }) {
+        firstSingle[f] = Int32(position)
+      }
+    }
+    let sequences = ordered.indices.filter { ordered[$0].elements.count > 1 }
 
     var result = [Int32](repeating: -1, count: profile.callstacks.count)
     var functionsOfStack: [Int] = []
     for c in 0..<profile.callstacks.count {
       functionsOfStack.removeAll(keepingCapacity: true)
+      var best = noMatch
       for address in profile.callstacks.frames(of: c) {
-        functionsOfStack.append(Int(profile.functions.idOfAddress[Int(address)]))
+        let f = Int(functionOfAddress[Int(address)])
+        functionsOfStack.append(f)
+        best = min(best, firstSingle[f])
       }
       if functionsOfStack.isEmpty { continue }
-      var assigned = Int32(ungroupedIndex)
-      search: for pattern in ordered {
+      search: for position in sequences where position < best {
+        let elements = ordered[position].elements
         var next = 0
-        for f in functionsOfStack where verdict[pattern.elements[next]][f] {
+        for f in functionsOfStack where verdict[elements[next] * functionCount + f] {
           next += 1
-          if next == pattern.elements.count {
-            assigned = Int32(pattern.group)
+          if next == elements.count {
+            best = Int32(position)
             break search
           }
         }
       }
-      result[c] = assigned
+      result[c] = best == noMatch ? Int32(ungroupedIndex) : Int32(ordered[Int(best)].group)
     }
     groupOfCallstack = result
   }
