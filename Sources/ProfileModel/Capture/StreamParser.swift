@@ -288,18 +288,19 @@ final class StreamParser<Order: ByteOrderDecoding> {
   // MARK: - Memory operations
 
   @inline(__always) private func addLatest(_ callstack: Int32, _ delta: Int64) {
-    let c = Int(callstack)
-    let latest = sums.latestSize[c] + delta
-    sums.latestSize[c] = latest
-    if latest > sums.maxSize[c] { sums.maxSize[c] = latest }
+    let tally = sums.tally(Int(callstack))
+    let latest = tally.pointee.latestSize + delta
+    tally.pointee.latestSize = latest
+    if latest > tally.pointee.maxSize { tally.pointee.maxSize = latest }
   }
 
   @inline(__always) private func notePool(callstack: Int32, pool: Int, pointer: UInt64, size: UInt32) {
     let c = Int(callstack)
     let flag = UInt8(1 << pool)
-    let mask = sums.poolMask[c]
+    let tally = sums.tally(c)
+    let mask = tally.pointee.poolMask
     if mask != 0 && mask != flag { diagnostics.multiPoolCallstacks = true }
-    sums.poolMask[c] = mask | flag
+    tally.pointee.poolMask = mask | flag
     if pointer < poolLow[pool] { poolLow[pool] = pointer }
     let high = pointer &+ UInt64(size)
     if high > poolHigh[pool] { poolHigh[pool] = high }
@@ -314,9 +315,9 @@ final class StreamParser<Order: ByteOrderDecoding> {
     if let replaced = live.insert(pointer, block) {
       // "Malloced twice": the old entry leaves the live set; the running size keeps its bytes.
       end(replaced, as: .replaced)
-      let oldCallstack = Int(replaced.callstack)
-      sums.activeSize[oldCallstack] -= Int64(replaced.size)
-      sums.activeCount[oldCallstack] -= 1
+      let old = sums.tally(Int(replaced.callstack))
+      old.pointee.activeSize -= Int64(replaced.size)
+      old.pointee.activeCount -= 1
       diagnostics.mallocedTwice += 1
     }
     address[row] = pointer
@@ -328,11 +329,11 @@ final class StreamParser<Order: ByteOrderDecoding> {
     reallocatedFrom[row] = from
     flags[row] = UInt8(pool)
     rows = row + 1
-    let c = Int(callstack)
-    sums.lifetimeSize[c] += Int64(size)
-    sums.lifetimeCount[c] += 1
-    sums.activeSize[c] += Int64(size)
-    sums.activeCount[c] += 1
+    let tally = sums.tally(Int(callstack))
+    tally.pointee.lifetimeSize += Int64(size)
+    tally.pointee.lifetimeCount += 1
+    tally.pointee.activeSize += Int64(size)
+    tally.pointee.activeCount += 1
     if allocationSize > allocationMaxSize { allocationMaxSize = allocationSize }
     allocationSize += Int64(size)
     allocationCount += 1
@@ -356,9 +357,9 @@ final class StreamParser<Order: ByteOrderDecoding> {
       return nil
     }
     let bytes = Int64(block.size)
-    let c = Int(block.callstack)
-    sums.activeSize[c] -= bytes
-    sums.activeCount[c] -= 1
+    let tally = sums.tally(Int(block.callstack))
+    tally.pointee.activeSize -= bytes
+    tally.pointee.activeCount -= 1
     allocationSize -= bytes
     allocationCount += 1
     if allocationCount % MemorySlice.operationsPerSlice == 0 { recordSlice() }

@@ -1,51 +1,63 @@
-/// The per-callstack running totals of the token pass, in raw columns (see `CallstackTotals`
-/// for what each holds). Grows when script decoding adds virtual callstacks.
+/// The per-callstack running totals of the token pass (see `CallstackTotals` for what each
+/// holds), one 64-byte cache line per callstack: every token updates several totals of one
+/// callstack, and with tens of thousands of callstacks separate columns would cost a cache
+/// miss each. Grows when script decoding adds virtual callstacks.
 struct TotalsColumns {
-  var activeSize: RawColumn<Int64>
-  var activeCount: RawColumn<Int64>
-  var lifetimeSize: RawColumn<Int64>
-  var lifetimeCount: RawColumn<Int64>
-  var latestSize: RawColumn<Int64>
-  var maxSize: RawColumn<Int64>
-  var poolMask: RawColumn<UInt8>
+  struct Tally {
+    var activeSize: Int64 = 0
+    var activeCount: Int64 = 0
+    var lifetimeSize: Int64 = 0
+    var lifetimeCount: Int64 = 0
+    var latestSize: Int64 = 0
+    var maxSize: Int64 = 0
+    /// Pads the tally to one cache line.
+    private var unused: Int64 = 0
+    var poolMask: UInt8 = 0
+  }
+
+  private static let lineSize = 64
+  private var base: UnsafeMutablePointer<Tally>
+  private(set) var capacity: Int
 
   init(callstacks n: Int) {
-    activeSize = RawColumn(capacity: n, initialValue: 0)
-    activeCount = RawColumn(capacity: n, initialValue: 0)
-    lifetimeSize = RawColumn(capacity: n, initialValue: 0)
-    lifetimeCount = RawColumn(capacity: n, initialValue: 0)
-    latestSize = RawColumn(capacity: n, initialValue: 0)
-    maxSize = RawColumn(capacity: n, initialValue: 0)
-    poolMask = RawColumn(capacity: n, initialValue: 0)
+    capacity = max(n, 1)
+    base = Self.allocate(capacity)
   }
+
+  private static func allocate(_ n: Int) -> UnsafeMutablePointer<Tally> {
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: n * MemoryLayout<Tally>.stride, alignment: lineSize)
+    let tallies = raw.bindMemory(to: Tally.self, capacity: n)
+    tallies.initialize(repeating: Tally(), count: n)
+    return tallies
+  }
+
+  /// The totals of callstack `c`, to read and update in place.
+  @inline(__always) func tally(_ c: Int) -> UnsafeMutablePointer<Tally> { base + c }
 
   mutating func grow(to n: Int) {
-    activeSize.grow(to: n, filling: 0)
-    activeCount.grow(to: n, filling: 0)
-    lifetimeSize.grow(to: n, filling: 0)
-    lifetimeCount.grow(to: n, filling: 0)
-    latestSize.grow(to: n, filling: 0)
-    maxSize.grow(to: n, filling: 0)
-    poolMask.grow(to: n, filling: 0)
+    guard n > capacity else { return }
+    let next = Self.allocate(n)
+    next.update(from: base, count: capacity)
+    base.deallocate()
+    base = next
+    capacity = n
   }
 
-  /// The first `n` totals as the model's arrays; the columns are freed.
+  /// The first `n` totals as the model's arrays; the storage is freed.
   func finish(count n: Int) -> CallstackTotals {
+    let tallies = UnsafeBufferPointer(start: base, count: n)
     var totals = CallstackTotals()
-    totals.endActiveSize = activeSize.finish(count: n)
-    totals.endActiveCount = activeCount.finish(count: n)
-    totals.lifetimeSize = lifetimeSize.finish(count: n)
-    totals.lifetimeCount = lifetimeCount.finish(count: n)
-    totals.latestSize = latestSize.finish(count: n)
-    totals.maxSize = maxSize.finish(count: n)
-    totals.poolMask = poolMask.finish(count: n)
+    totals.endActiveSize = tallies.map(\.activeSize)
+    totals.endActiveCount = tallies.map(\.activeCount)
+    totals.lifetimeSize = tallies.map(\.lifetimeSize)
+    totals.lifetimeCount = tallies.map(\.lifetimeCount)
+    totals.latestSize = tallies.map(\.latestSize)
+    totals.maxSize = tallies.map(\.maxSize)
+    totals.poolMask = tallies.map(\.poolMask)
+    base.deallocate()
     return totals
   }
 
-  /// Frees the columns without reading them (after a failed pass).
-  func discard() {
-    for column in [activeSize.discard, activeCount.discard, lifetimeSize.discard, lifetimeCount.discard,
-      latestSize.discard, maxSize.discard] { column() }
-    poolMask.discard()
-  }
+  /// Frees the storage without reading it (after a failed pass).
+  func discard() { base.deallocate() }
 }
