@@ -1,6 +1,6 @@
 /// Decodes fixed-width integers in one byte order; the stream parser is generic over it so the
 /// hot loop is specialised for each order and never branches on it per field.
-protocol ByteOrderDecoding {
+protocol ByteOrderDecoding: Sendable {
   static var isBigEndian: Bool { get }
   static func u16(_ p: UnsafeRawPointer, _ offset: Int) -> UInt16
   static func u32(_ p: UnsafeRawPointer, _ offset: Int) -> UInt32

@@ -62,34 +62,42 @@ public enum ProfileLoader {
     let totalBytes = partSizes.reduce(0, +)
     let reader = TokenReader(file: file, startOffset: header.headerSize)
     let handler: (UInt64) -> Bool = { consumed in report(.tokens, consumed, totalBytes) }
+    let accounting = StreamAccounting(
+      header: header, options: options, callstackCount: callstacks.count,
+      rowCapacity: TokenDecoder<LittleEndianOrder>.rowCapacity(header: header, tokenBytes: tokenBytes))
     if header.isBigEndian {
-      let parser = StreamParser<BigEndianOrder>(
+      let decoder = TokenDecoder<BigEndianOrder>(
         header: header, reader: reader, basePath: path, tables: tables, callstacks: callstacks, options: options,
         tokenBytes: tokenBytes)
-      try parser.run(progress: handler)
-      return finish(parser, path: path, partSizes: partSizes, report: report)
+      try StreamPipeline.run(decoder: decoder, accounting: accounting, progress: handler)
+      return finish(decoder, accounting, path: path, partSizes: partSizes, report: report)
     } else {
-      let parser = StreamParser<LittleEndianOrder>(
+      let decoder = TokenDecoder<LittleEndianOrder>(
         header: header, reader: reader, basePath: path, tables: tables, callstacks: callstacks, options: options,
         tokenBytes: tokenBytes)
-      try parser.run(progress: handler)
-      return finish(parser, path: path, partSizes: partSizes, report: report)
+      try StreamPipeline.run(decoder: decoder, accounting: accounting, progress: handler)
+      return finish(decoder, accounting, path: path, partSizes: partSizes, report: report)
     }
   }
 
   private static func finish<O>(
-    _ p: StreamParser<O>, path: String, partSizes: [UInt64], report: ProgressHandler
+    _ d: TokenDecoder<O>, _ a: StreamAccounting, path: String, partSizes: [UInt64], report: ProgressHandler
   ) -> Profile {
     _ = report(.done, partSizes.reduce(0, +), partSizes.reduce(0, +))
-    let (allocations, totals) = p.takeResults()
+    var allocations = AllocationTable()
+    d.takeColumns(into: &allocations)
+    let totals = a.takeResults(into: &allocations, callstackCount: d.callstacks.count)
+    var diagnostics = a.diagnostics
+    diagnostics.globalReallocZeroPointer = d.foundGlobalReallocZeroPointer
     let ranges: [ClosedRange<UInt64>?] = (0..<4).map { i in
-      p.poolLow[i] <= p.poolHigh[i] ? p.poolLow[i]...p.poolHigh[i] : nil
+      a.poolLow[i] <= a.poolHigh[i] ? a.poolLow[i]...a.poolHigh[i] : nil
     }
     return Profile(
-      path: path, partSizes: partSizes, header: p.header, names: p.tables.names, metadata: p.tables.metadata,
-      addresses: p.tables.addresses,
-      functions: FunctionTable(addresses: p.tables.addresses, names: p.tables.names), callstacks: p.callstacks, tagSets: p.tables.tagSets, modules: p.tables.modules,
-      allocations: allocations, snapshots: p.snapshots, frames: p.frames, slices: p.slices, totals: totals,
-      tokenCounts: p.counts, diagnostics: p.diagnostics, poolRanges: ranges, options: p.options)
+      path: path, partSizes: partSizes, header: d.header, names: d.tables.names, metadata: d.tables.metadata,
+      addresses: d.tables.addresses,
+      functions: FunctionTable(addresses: d.tables.addresses, names: d.tables.names), callstacks: d.callstacks,
+      tagSets: d.tables.tagSets, modules: d.tables.modules,
+      allocations: allocations, snapshots: a.snapshots, frames: a.frames, slices: a.slices, totals: totals,
+      tokenCounts: d.counts, diagnostics: diagnostics, poolRanges: ranges, options: d.options)
   }
 }
