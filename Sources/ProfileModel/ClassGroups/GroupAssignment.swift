@@ -12,7 +12,7 @@ public struct GroupAssignment: Sendable {
   /// Assigns every callstack of `profile`.
   ///
   /// - Throws: `MprofError.badRegex` when a pattern is not a valid regular expression.
-  /// - Complexity: O(patterns × functions + callstacks × frames × patterns tried).
+  /// - Complexity: O(patterns × functions + callstacks × frames + callstacks × sequence patterns × frames).
   public init(profile: Profile, groups set: ClassGroupSet) throws {
     var groups = set.orderedGroups
     let catchAll = CallStackPattern(useRegexes: true, orderGroup: .catchAll, orderBias: 32767, framePatterns: ["."])
@@ -54,29 +54,34 @@ public struct GroupAssignment: Sendable {
     }
     ordered.sort { $0.ordinal != $1.ordinal ? $0.ordinal < $1.ordinal : $0.sequence < $1.sequence }
 
-    // Which functions appear in any callstack, and each element's verdict on them
-    // (`verdict[element * functionCount + function]`).
+    // Which functions appear in any callstack.
     let functionCount = profile.functions.count
     let functionOfAddress = profile.functions.idOfAddress
     var used = [Bool](repeating: false, count: functionCount)
     for address in profile.callstacks.frames { used[Int(functionOfAddress[Int(address)])] = true }
-    var verdict = [Bool](repeating: false, count: matchers.count * functionCount)
-    for (e, matcher) in matchers.enumerated() {
-      for f in 0..<functionCount where used[f] { verdict[e * functionCount + f] = matcher.matches(profile.functions.names[f]) }
-    }
 
     // A one-element pattern matches a callstack when any of its functions matches, so the first
     // such pattern of a callstack is the earliest first-pattern of its functions. Sequences
-    // (several elements, rare) are tried in order only while they could still come first.
+    // (several elements, rare) are tried in order only while they could still come first; their
+    // elements' verdicts are kept per function (`verdict[element]?[function]`).
     let noMatch = Int32.max
     var firstSingle = [Int32](repeating: noMatch, count: functionCount)
     let singles = ordered.indices.filter { ordered[$0].elements.count == 1 }
+    let sequences = ordered.indices.filter { ordered[$0].elements.count > 1 }
+    var verdict: [Int: [Bool]] = [:]
+    for element in Set(sequences.flatMap { ordered[$0].elements }) {
+      var row = [Bool](repeating: false, count: functionCount)
+      for f in 0..<functionCount where used[f] { row[f] = matchers[element].matches(profile.functions.names[f]) }
+      verdict[element] = row
+    }
+    // Each sequence's position in the order and its elements' verdict rows.
+    let sequenceRows = sequences.map { (position: $0, rows: ordered[$0].elements.map { verdict[$0] ?? [] }) }
     for f in 0..<functionCount where used[f] {
-      if let position = singles.first(where: { verdict[ordered[$0].elements[0] * functionCount + f] }) {
+      let name = profile.functions.names[f]
+      if let position = singles.first(where: { matchers[ordered[$0].elements[0]].matches(name) }) {
         firstSingle[f] = Int32(position)
       }
     }
-    let sequences = ordered.indices.filter { ordered[$0].elements.count > 1 }
 
     var result = [Int32](repeating: -1, count: profile.callstacks.count)
     var functionsOfStack: [Int] = []
@@ -89,13 +94,12 @@ public struct GroupAssignment: Sendable {
         best = min(best, firstSingle[f])
       }
       if functionsOfStack.isEmpty { continue }
-      search: for position in sequences where position < best {
-        let elements = ordered[position].elements
+      search: for sequence in sequenceRows where sequence.position < best {
         var next = 0
-        for f in functionsOfStack where verdict[elements[next] * functionCount + f] {
+        for f in functionsOfStack where sequence.rows[next][f] {
           next += 1
-          if next == elements.count {
-            best = Int32(position)
+          if next == sequence.rows.count {
+            best = Int32(sequence.position)
             break search
           }
         }

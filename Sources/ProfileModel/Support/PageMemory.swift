@@ -4,18 +4,18 @@
   import Darwin
 #endif
 
-/// Large buffers touched at random, such as the token pass's live-pointer map. On Linux they
-/// are marked for transparent huge pages, which cut the TLB misses and page faults of tens of
-/// megabytes of random access. Free them with `deallocate()` like any `UnsafeMutablePointer`.
-/// (The allocation columns are written in order and mostly over-reserved; 2 MB pages there
-/// measured no faster, cost up to 2 MB per column and made load times vary more.)
+/// Large zero-filled buffers touched at random, such as the token pass's live-pointer map. On
+/// Linux they are marked for transparent huge pages, which cut the TLB misses and page faults
+/// of tens of megabytes of random access. Free them with `deallocate()` like any
+/// `UnsafeMutablePointer`. (The allocation columns are written in order and mostly
+/// over-reserved; 2 MB pages there measured no faster, cost up to 2 MB per column and made
+/// load times vary more.)
 enum PageMemory {
   /// Buffers of at least this many bytes are marked for huge pages.
   static let hugePageThreshold = 4 << 20
 
-  /// A buffer of `count` values of `T`, zero-filled if `zeroed` (otherwise uninitialised, and
-  /// its pages cost no memory until written).
-  static func allocate<T>(_ type: T.Type, count: Int, zeroed: Bool) -> UnsafeMutablePointer<T> {
+  /// A zero-filled buffer of `count` values of `T`.
+  static func allocateZeroed<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
     let capacity = max(count, 1)
     let base = UnsafeMutablePointer<T>.allocate(capacity: capacity)
     let bytes = capacity * MemoryLayout<T>.stride
@@ -29,7 +29,7 @@ enum PageMemory {
         }
       }
     #endif
-    if zeroed { UnsafeMutableRawPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: bytes) }
+    UnsafeMutableRawPointer(base).initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
     return base
   }
 }

@@ -31,7 +31,7 @@ struct PointerMap {
     while size < capacity * 2 { size <<= 1 }
     mask = size - 1
     shift = UInt64(64 - size.trailingZeroBitCount)
-    slots = PageMemory.allocate(Slot.self, count: size, zeroed: true)
+    slots = PageMemory.allocateZeroed(Slot.self, count: size)
   }
 
   /// Frees the storage; the map must not be used afterwards.
@@ -113,7 +113,7 @@ struct PointerMap {
     let size = oldSize * 2
     mask = size - 1
     shift -= 1
-    slots = PageMemory.allocate(Slot.self, count: size, zeroed: true)
+    slots = PageMemory.allocateZeroed(Slot.self, count: size)
     for s in 0..<oldSize where old[s].key != 0 {
       var i = home(old[s].key)
       while slots[i].key != 0 { i = (i + 1) & mask }
