@@ -78,6 +78,9 @@ import Testing
     #expect(p.header.numDataFiles > 1)
     #expect(p.partSizes.count == Int(p.header.numDataFiles))
     #expect(FileManager.default.fileExists(atPath: scratch.path("parts.m1")))
+    let parts = try ProfileLoader.partPaths(path: path)
+    #expect(parts == [path] + (1..<Int(p.header.numDataFiles)).map { scratch.path("parts.m\($0)") })
+    #expect(try parts.map { try FileManager.default.attributesOfItem(atPath: $0)[.size] as? UInt64 } == p.partSizes)
     // End-of-file markers take stream indices, so only the totals are compared here.
     #expect(p.totals.endActiveSize == [10, 128] && p.totals.lifetimeCount == [2, 2])
     #expect(p.tokenCounts.others[TokenSubtype.endOfFile.rawValue] == Int(p.header.numDataFiles) - 1)

@@ -20,6 +20,15 @@ public enum ProfileLoader {
     try HeaderReader.read(try CaptureFile(path: path))
   }
 
+  /// The files of the capture at `path`: itself, then its `.m1`, `.m2`, … parts as its header
+  /// counts them.
+  ///
+  /// - Throws: `MprofError` when the header cannot be read.
+  public static func partPaths(path: String) throws -> [String] {
+    let header = try checkHeader(path: path)
+    return [path] + (1..<max(Int(header.numDataFiles), 1)).map { CaptureFile.partPath(base: path, part: $0) }
+  }
+
   /// Reads the capture at `path` (and its `.m1`, `.m2`, … parts).
   ///
   /// - Throws: `MprofError` naming the file, the offset and what was expected.
