@@ -70,6 +70,30 @@ import Testing
     }
   }
 
+  /// Bytes flipped anywhere in a stream of many chunks: every load either reads or reports an
+  /// `MprofError`, and the decoding thread never outlives it.
+  @Test func flippedBytesInALongStreamAreReadOrReported() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("clean.mprof")
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 40_000
+    try DemoCapture.write(to: path, configuration: configuration)
+    let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let header = try ProfileLoader.checkHeader(path: path)
+    let tokensStart = Int(header.headerSize)
+    let tokensEnd = Int(header.tableOffsets.min() ?? UInt64(original.count))
+    let bad = scratch.path("flipped.mprof")
+    var rng = SplitMix64(seed: 21)
+    var reported = 0
+    for _ in 0..<80 {
+      var bytes = original
+      bytes[tokensStart + rng.below(tokensEnd - tokensStart)] ^= UInt8(1 << rng.below(8))
+      try Data(bytes).write(to: URL(fileURLWithPath: bad))
+      if loadError(bad) != nil { reported += 1 }
+    }
+    #expect(reported > 0)
+  }
+
   final class Reports: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [ProfileLoader.Stage] = []
