@@ -133,4 +133,42 @@ import Testing
     #expect(SizeFormat.count(-1_234_567) == "-1,234,567")
     #expect(SizeFormat.percent(12.345) == "12.35%")
   }
+
+  /// Every Exclusive sort, both ways, on a capture with hundreds of rows, against the rule
+  /// written as one comparator: the column (names case-insensitively, then exactly), then size
+  /// (largest first) unless sorting by size, then callstack.
+  @Test func exclusiveSortsAgreeWithTheRule() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("many.mprof")
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 20_000
+    configuration.variantsPerChain = 30
+    try DemoCapture.write(to: path, configuration: configuration)
+    let p = try ProfileLoader.load(path: path)
+    let query = try ViewQuery(profile: p, assignment: GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn()), filter: FilterState())
+    let base = ExclusiveView(profile: p, query: query).rows
+    #expect(base.count > 300)
+    for column in ExclusiveView.Column.allCases {
+      for ascending in [false, true] {
+        let expected = base.sorted { a, b in
+          func key(_ r: ExclusiveView.Row) -> (Int64, String, String) {
+            switch column {
+            case .size, .sizePercent: return (r.size, "", "")
+            case .count, .countPercent: return (r.count, "", "")
+            case .group: return (0, r.group.lowercased(), r.group)
+            case .function: return (0, r.function.lowercased(), r.function)
+            }
+          }
+          let (x, y) = (key(a), key(b))
+          if x == y {
+            let bySize = column != .size && column != .sizePercent
+            return bySize && a.size != b.size ? a.size > b.size : a.callstack < b.callstack
+          }
+          return ascending ? x < y : x > y
+        }
+        let rows = ExclusiveView(profile: p, query: query, sortBy: column, ascending: ascending).rows
+        #expect(rows.map(\.callstack) == expected.map(\.callstack), "\(column) ascending: \(ascending)")
+      }
+    }
+  }
 }

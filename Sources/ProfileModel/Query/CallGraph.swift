@@ -33,7 +33,7 @@ public struct CallGraph: Sendable {
       Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, dominantCallstack: -1, children: []),
       Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, dominantCallstack: -1, children: []),
     ]
-    var childOf: [Int64: Int32] = [:]
+    var childOf = IntegerMap(capacity: 4096)
     var path: [Int32] = []
     var dominantSize = [Int64](repeating: 0, count: profile.callstacks.count)
     for row in query.passingRows {
@@ -50,18 +50,15 @@ public struct CallGraph: Sendable {
       nodes[Int(node)].size += row.size
       nodes[Int(node)].count += row.count
       for function in path {
-        let key = Int64(node) << 32 | Int64(UInt32(bitPattern: function))
-        let child: Int32
-        if let known = childOf[key] {
-          child = known
-        } else {
-          child = Int32(nodes.count)
+        let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: function))
+        let child = childOf.value(for: key) {
+          let added = Int32(nodes.count)
           nodes.append(
             Node(
               function: function, parent: node, depth: nodes[Int(node)].depth + 1, size: 0, count: 0,
               dominantCallstack: -1, children: []))
-          nodes[Int(node)].children.append(child)
-          childOf[key] = child
+          nodes[Int(node)].children.append(added)
+          return added
         }
         nodes[Int(child)].size += row.size
         nodes[Int(child)].count += row.count

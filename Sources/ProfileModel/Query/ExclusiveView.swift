@@ -49,24 +49,36 @@ public struct ExclusiveView: Sendable {
           group: query.assignment.groupName(of: r.callstack), groupIndex: Int(query.assignment.groupOfCallstack[r.callstack]),
           function: function, address: address))
     }
-    rows.sort { a, b in
-      let before: Bool
-      switch column {
-      case .size, .sizePercent:
-        if a.size == b.size { return a.callstack < b.callstack }
-        before = a.size > b.size
-      case .count, .countPercent:
-        if a.count == b.count { return a.size != b.size ? a.size > b.size : a.callstack < b.callstack }
-        before = a.count > b.count
-      case .group:
-        if a.group == b.group { return a.size != b.size ? a.size > b.size : a.callstack < b.callstack }
-        before = a.group.lowercased() > b.group.lowercased()
-      case .function:
-        if a.function == b.function { return a.size != b.size ? a.size > b.size : a.callstack < b.callstack }
-        before = a.function.lowercased() > b.function.lowercased()
+    // Sort positions by integer keys (names by their rank) instead of moving rows with strings.
+    let primary: [Int64]
+    switch column {
+    case .size, .sizePercent: primary = rows.map(\.size)
+    case .count, .countPercent: primary = rows.map(\.count)
+    case .group: primary = Self.ranks(of: rows.map(\.group))
+    case .function: primary = Self.ranks(of: rows.map(\.function))
+    }
+    let tieBySize = column != .size && column != .sizePercent
+    let sizes = rows.map(\.size)
+    let callstacks = rows.map(\.callstack)
+    var order = Array(rows.indices)
+    order.sort { i, j in
+      if primary[i] == primary[j] {
+        return tieBySize && sizes[i] != sizes[j] ? sizes[i] > sizes[j] : callstacks[i] < callstacks[j]
       }
+      let before = primary[i] > primary[j]
       return ascending ? !before : before
     }
-    self.rows = rows
+    self.rows = order.map { rows[$0] }
+  }
+
+  /// Each name's rank among the distinct names, in case-insensitive order (exact text breaks
+  /// ties, so different names never rank equal).
+  static func ranks(of names: [String]) -> [Int64] {
+    let distinct = Array(Set(names))
+    let keys = distinct.map { ($0.lowercased(), $0) }
+    let sorted = distinct.indices.sorted { keys[$0] < keys[$1] }
+    var rank: [String: Int64] = [:]
+    for (position, index) in sorted.enumerated() { rank[distinct[index]] = Int64(position) }
+    return names.map { rank[$0] ?? 0 }
   }
 }
