@@ -171,4 +171,40 @@ import Testing
       }
     }
   }
+
+  /// A query built from the previous one (the viewer's path) equals one built from scratch
+  /// after every kind of filter change, including those that must not reuse its aggregates.
+  @Test func reusedAggregatesMatchFreshQueries() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("demo.mprof")
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 30_000
+    try DemoCapture.write(to: path, configuration: configuration)
+    let p = try ProfileLoader.load(path: path)
+    let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
+    let tag = try #require(p.tagSets.first?.tags.first)
+    var state = FilterState()
+    var steps: [FilterState] = [state]
+    state.checkedGroups = ["Textures", "Meshes"]; steps.append(state)
+    state.text = "serialize"; steps.append(state)
+    state.poolMask = MemoryPool.main.flag; steps.append(state)
+    state.tags = [tag]; steps.append(state)
+    state.mode = .filterOut; steps.append(state)
+    state.sort = .count; steps.append(state)
+    state.kind = .lifetime; steps.append(state)
+    state.diffStart = .snapshot(1); steps.append(state)
+    state.tags = []; steps.append(state)
+    state.mode = .filterIn; steps.append(state)
+    state.diffEnd = .snapshot(2); steps.append(state)
+    var previous: ViewQuery?
+    for (i, step) in steps.enumerated() {
+      let reused = try ViewQuery(profile: p, assignment: assignment, filter: step, reusing: previous)
+      let fresh = try ViewQuery(profile: p, assignment: assignment, filter: step)
+      #expect(reused.aggregates == fresh.aggregates, "step \(i)")
+      #expect(reused.passingRows == fresh.passingRows && reused.totals == fresh.totals, "step \(i)")
+      previous = reused
+    }
+    #expect(Set(steps.map(\.diffStart)).count > 1 && steps.contains { !$0.tags.isEmpty })
+  }
 }
+

@@ -33,4 +33,12 @@ public struct FilterState: Sendable, Equatable {
   public var tags: Set<String> = []
 
   public init() {}
+
+  /// Whether `other` aggregates the same allocations: same snapshots, kind and tag filter (the
+  /// tags, and with tags the in/out mode); the rest of the filter picks callstacks, not
+  /// allocations.
+  public func selectsSameAllocations(as other: FilterState) -> Bool {
+    diffStart == other.diffStart && diffEnd == other.diffEnd && kind == other.kind && tags == other.tags
+      && (tags.isEmpty || mode == other.mode)
+  }
 }

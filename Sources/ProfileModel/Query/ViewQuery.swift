@@ -4,12 +4,24 @@ public struct ViewQuery: Sendable {
   public let aggregates: CallstackAggregates
   public let filter: CallstackFilter
   public let assignment: GroupAssignment
+  /// The filter this query applies.
+  public let state: FilterState
 
-  /// - Complexity: one pass over the allocation rows in the selected range.
-  public init(profile: Profile, assignment: GroupAssignment, filter state: FilterState) throws {
+  /// - Parameter previous: a query on the same profile whose aggregates are reused when the
+  ///   snapshots, the allocation kind and the tags are the same (a group, text, pool or sort
+  ///   change then skips the pass over the allocation rows).
+  /// - Complexity: one pass over the allocation rows in the selected range, unless reused.
+  public init(profile: Profile, assignment: GroupAssignment, filter state: FilterState, reusing previous: ViewQuery? = nil)
+    throws
+  {
     let filter = try CallstackFilter(profile: profile, assignment: assignment, filter: state)
-    let keep: ((Int) -> Bool)? = filter.tagPasses == nil ? nil : { row in filter.keeps(row: row, in: profile) }
-    let aggregates = profile.aggregates(start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep)
+    let aggregates: CallstackAggregates
+    if let previous, previous.state.selectsSameAllocations(as: state) {
+      aggregates = previous.aggregates
+    } else {
+      let keep: ((Int) -> Bool)? = filter.tagPasses == nil ? nil : { row in filter.keeps(row: row, in: profile) }
+      aggregates = profile.aggregates(start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep)
+    }
     // Rows and totals once here; every view of this query reads them.
     var rows: [CallstackRow] = []
     var size: Int64 = 0
@@ -24,6 +36,7 @@ public struct ViewQuery: Sendable {
     self.aggregates = aggregates
     self.filter = filter
     self.assignment = assignment
+    self.state = state
     passingRows = rows
     totals = (size, count)
   }

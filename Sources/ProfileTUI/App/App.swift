@@ -52,7 +52,9 @@ public final class App {
 
   /// Computes the data now, on this thread (tests, and the first screen).
   public func computeNow() {
-    accept(Result { try ViewData.compute(profile: profile, assignment: assignment, inputs: inputs) }, for: inputs)
+    accept(
+      Result { try ViewData.compute(profile: profile, assignment: assignment, inputs: inputs, previous: data) },
+      for: inputs)
   }
 
   /// Takes a computation's outcome.

@@ -17,7 +17,7 @@ public enum AppRunner {
     app.handle(.resize(width: size.width, height: size.height))
     while true {
       if app.needsCompute && job?.inputs != app.inputs && (job == nil || synchronous) {
-        job = ComputeJob(profile: app.profile, assignment: app.assignment, inputs: app.inputs)
+        job = ComputeJob(profile: app.profile, assignment: app.assignment, inputs: app.inputs, previous: app.data)
       }
       if let running = job {
         if let outcome = running.wait(milliseconds: synchronous ? nil : frameMilliseconds) {

@@ -8,10 +8,12 @@ final class ComputeJob: @unchecked Sendable {
   private let done = DispatchSemaphore(value: 0)
   private var outcome: Result<ViewData, Error>?
 
-  init(profile: Profile, assignment: GroupAssignment, inputs: ViewInputs) {
+  init(profile: Profile, assignment: GroupAssignment, inputs: ViewInputs, previous: ViewData?) {
     self.inputs = inputs
     DispatchQueue.global(qos: .userInitiated).async { [self] in
-      let result = Result { try ViewData.compute(profile: profile, assignment: assignment, inputs: inputs) }
+      let result = Result {
+        try ViewData.compute(profile: profile, assignment: assignment, inputs: inputs, previous: previous)
+      }
       lock.lock()
       outcome = result
       lock.unlock()

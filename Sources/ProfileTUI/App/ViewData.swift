@@ -15,10 +15,14 @@ public struct ViewData: Sendable {
   /// Wall time of the computation.
   public let seconds: Double
 
+  /// - Parameter previous: the data on screen; its per-callstack aggregates are reused when the
+  ///   new inputs select the same allocations.
   /// - Throws: `MprofError.badRegex` for an invalid text regex.
-  public static func compute(profile: Profile, assignment: GroupAssignment, inputs: ViewInputs) throws -> ViewData {
+  public static func compute(
+    profile: Profile, assignment: GroupAssignment, inputs: ViewInputs, previous: ViewData? = nil
+  ) throws -> ViewData {
     let started = DispatchTime.now().uptimeNanoseconds
-    let query = try ViewQuery(profile: profile, assignment: assignment, filter: inputs.filter)
+    let query = try ViewQuery(profile: profile, assignment: assignment, filter: inputs.filter, reusing: previous?.query)
     let graph = CallGraph(
       profile: profile, query: query, sort: inputs.filter.sort, inverted: inputs.inverted,
       parentFunction: inputs.parentFunction)
