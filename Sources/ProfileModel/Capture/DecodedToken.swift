@@ -61,5 +61,7 @@ final class TokenChunk: @unchecked Sendable {
   func reset() {
     count = 0
     markers.removeAll(keepingCapacity: true)
+    reachedEnd = false
+    error = nil
   }
 }
