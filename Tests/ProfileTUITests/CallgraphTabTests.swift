@@ -143,6 +143,9 @@ import Testing
 
     h.press("F")
     #expect(h.app.callgraph.highlighted.count == matches.count)
+    // Every match is on a visible row: all its ancestors were expanded.
+    let visible = Set(h.app.callgraph.rows.map(\.node))
+    #expect(matches.allSatisfy { visible.contains($0) })
     // Totals: each callstack with a matching frame counted once.
     let query = try #require(h.app.data?.query)
     var size: Int64 = 0

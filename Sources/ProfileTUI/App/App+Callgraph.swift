@@ -145,11 +145,15 @@ extension App {
       say("Not found: \(search.text)", error: true)
       return
     }
+    // Expand every ancestor of every match: mark them by node first (each once), then add
+    // their paths, instead of one path per ancestor per match.
+    var ancestors = Set<Int32>()
     for node in matches {
-      let path = graph.path(of: node)
-      callgraph.highlighted.insert(path)
-      for length in 1..<path.count { callgraph.expanded.insert(Array(path.prefix(length))) }
+      callgraph.highlighted.insert(graph.path(of: node))
+      var ancestor = graph.nodes[Int(node)].parent
+      while ancestor >= 0 && ancestors.insert(ancestor).inserted { ancestor = graph.nodes[Int(ancestor)].parent }
     }
+    for node in ancestors { callgraph.expanded.insert(graph.path(of: node)) }
     callgraph.selectedPath = graph.path(of: matches[0])
     callgraph.rebuildRows(graph)
     let totals = graph.totals(of: matches)
