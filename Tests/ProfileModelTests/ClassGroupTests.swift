@@ -151,12 +151,7 @@ import Testing
 
   @Test func assignmentAgreesWithTheReferenceRule() throws {
     let scratch = ScratchFolder()
-    let path = scratch.path("many.mprof")
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 20_000
-    configuration.variantsPerChain = 40
-    try DemoCapture.write(to: path, configuration: configuration)
-    let p = try ProfileLoader.load(path: path)
+    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 20_000, variants: 40))
     let red = GroupColor(red: 255, green: 0, blue: 0)
     // The default groups, plus sequences that must beat, or lose to, one-element patterns.
     var groups = ClassGroupsLocator.builtIn().orderedGroups

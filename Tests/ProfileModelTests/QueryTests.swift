@@ -116,10 +116,7 @@ import Testing
   /// The End shortcut (the pass's totals) and a scan of the rows give the same figures.
   @Test func endTotalsMatchARowScan() throws {
     let scratch = ScratchFolder()
-    var c = DemoCapture.Configuration()
-    c.operations = 20_000
-    try DemoCapture.write(to: scratch.path("d.mprof"), configuration: c)
-    let p = try ProfileLoader.load(path: scratch.path("d.mprof"))
+    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 20_000))
     let keepAll: (Int) -> Bool = { _ in true }
     #expect(p.active(at: p.end.streamIndex, keep: keepAll) == p.active(at: p.end.streamIndex))
     #expect(p.lifetime(after: nil, upTo: p.end.streamIndex, keep: keepAll) == p.lifetime(after: nil, upTo: p.end.streamIndex))
@@ -139,12 +136,7 @@ import Testing
   /// (largest first) unless sorting by size, then callstack.
   @Test func exclusiveSortsAgreeWithTheRule() throws {
     let scratch = ScratchFolder()
-    let path = scratch.path("many.mprof")
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 20_000
-    configuration.variantsPerChain = 30
-    try DemoCapture.write(to: path, configuration: configuration)
-    let p = try ProfileLoader.load(path: path)
+    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 20_000, variants: 30))
     let query = try ViewQuery(profile: p, assignment: GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn()), filter: FilterState())
     let base = ExclusiveView(profile: p, query: query).rows
     #expect(base.count > 300)
@@ -176,11 +168,7 @@ import Testing
   /// after every kind of filter change, including those that must not reuse its aggregates.
   @Test func reusedAggregatesMatchFreshQueries() throws {
     let scratch = ScratchFolder()
-    let path = scratch.path("demo.mprof")
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 30_000
-    try DemoCapture.write(to: path, configuration: configuration)
-    let p = try ProfileLoader.load(path: path)
+    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 30_000))
     let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
     let tag = try #require(p.tagSets.first?.tags.first)
     var state = FilterState()

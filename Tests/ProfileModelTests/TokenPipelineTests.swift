@@ -53,10 +53,7 @@ import Testing
 
   @Test func repeatedLoadsAgree() throws {
     let scratch = ScratchFolder()
-    let path = scratch.path("demo.mprof")
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 60_000
-    try DemoCapture.write(to: path, configuration: configuration)
+    let path = try writeDemo(in: scratch, operations: 60_000)
     let first = try ProfileLoader.load(path: path)
     let firstDump = ProfileDump.json(first).text(pretty: false)
     for _ in 0..<5 {
@@ -74,10 +71,7 @@ import Testing
   /// `MprofError`, and the decoding thread never outlives it.
   @Test func flippedBytesInALongStreamAreReadOrReported() throws {
     let scratch = ScratchFolder()
-    let path = scratch.path("clean.mprof")
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 40_000
-    try DemoCapture.write(to: path, configuration: configuration)
+    let path = try writeDemo(in: scratch, operations: 40_000)
     let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     let header = try ProfileLoader.checkHeader(path: path)
     let tokensStart = Int(header.headerSize)

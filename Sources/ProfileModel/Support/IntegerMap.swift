@@ -17,39 +17,30 @@ struct IntegerMap {
     shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
-  @inline(__always) private func home(_ stored: UInt64) -> Int {
-    Int(truncatingIfNeeded: (stored &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  /// The slot holding `stored` (a key + 1), or the empty slot where it would go.
+  @inline(__always) private func slot(of stored: UInt64) -> Int {
+    let mask = keys.count - 1
+    var i = Int(truncatingIfNeeded: (stored &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while keys[i] != stored && keys[i] != 0 { i = (i + 1) & mask }
+    return i
   }
 
   /// The value for `key`, or `nil`.
   func value(for key: UInt64) -> Int32? {
-    let stored = key &+ 1
-    let mask = keys.count - 1
-    var i = home(stored)
-    while true {
-      let k = keys[i]
-      if k == stored { return values[i] }
-      if k == 0 { return nil }
-      i = (i + 1) & mask
-    }
+    let i = slot(of: key &+ 1)
+    return keys[i] != 0 ? values[i] : nil
   }
 
   /// The value for `key`, storing `make()` first if there is none.
   mutating func value(for key: UInt64, orInsert make: () -> Int32) -> Int32 {
     let stored = key &+ 1
-    let mask = keys.count - 1
-    var i = home(stored)
-    while true {
-      let k = keys[i]
-      if k == stored { return values[i] }
-      if k == 0 { break }
-      i = (i + 1) & mask
-    }
+    let i = slot(of: stored)
+    if keys[i] != 0 { return values[i] }
     let value = make()
     keys[i] = stored
     values[i] = value
     count += 1
-    if count * 2 > mask { grow() }
+    if count * 2 > keys.count - 1 { grow() }
     return value
   }
 
@@ -59,10 +50,8 @@ struct IntegerMap {
     keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
     values = [Int32](repeating: 0, count: oldKeys.count * 2)
     shift -= 1
-    let mask = keys.count - 1
     for s in oldKeys.indices where oldKeys[s] != 0 {
-      var i = home(oldKeys[s])
-      while keys[i] != 0 { i = (i + 1) & mask }
+      let i = slot(of: oldKeys[s])
       keys[i] = oldKeys[s]
       values[i] = oldValues[s]
     }
