@@ -71,19 +71,21 @@ public enum ProfileLoader {
     let totalBytes = partSizes.reduce(0, +)
     let reader = TokenReader(file: file, startOffset: header.headerSize)
     let handler: (UInt64) -> Bool = { consumed in report(.tokens, consumed, totalBytes) }
+    // The most rows the stream could hold; untouched pages of a column cost no memory.
+    let smallestAllocation: UInt64 = header.layout == .v2b ? 12 : (header.hasTags ? 20 : 16)
+    let rowCapacity = Int(min(tokenBytes / smallestAllocation + 1, 1 << 31))
     let accounting = StreamAccounting(
-      header: header, options: options, callstackCount: callstacks.count,
-      rowCapacity: TokenDecoder<LittleEndianOrder>.rowCapacity(header: header, tokenBytes: tokenBytes))
+      header: header, options: options, callstackCount: callstacks.count, rowCapacity: rowCapacity)
     if header.isBigEndian {
       let decoder = TokenDecoder<BigEndianOrder>(
         header: header, reader: reader, basePath: path, tables: tables, callstacks: callstacks, options: options,
-        tokenBytes: tokenBytes)
+        rowCapacity: rowCapacity)
       try StreamPipeline.run(decoder: decoder, accounting: accounting, progress: handler)
       return finish(decoder, accounting, path: path, partSizes: partSizes, report: report)
     } else {
       let decoder = TokenDecoder<LittleEndianOrder>(
         header: header, reader: reader, basePath: path, tables: tables, callstacks: callstacks, options: options,
-        tokenBytes: tokenBytes)
+        rowCapacity: rowCapacity)
       try StreamPipeline.run(decoder: decoder, accounting: accounting, progress: handler)
       return finish(decoder, accounting, path: path, partSizes: partSizes, report: report)
     }

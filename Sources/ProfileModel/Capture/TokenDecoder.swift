@@ -47,7 +47,7 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
 
   init(
     header: CaptureHeader, reader: TokenReader, basePath: String, tables: CaptureTables,
-    callstacks: CallstackTable, options: LoadOptions, tokenBytes: UInt64
+    callstacks: CallstackTable, options: LoadOptions, rowCapacity: Int
   ) {
     self.header = header
     self.reader = reader
@@ -70,18 +70,11 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
         "UObject::StaticAllocateObject(UClass*, UObject*, FName, unsigned long long, UObject*, FOutputDevice*, UObject*, UObject*, FObjectInstancingGraph*)",
         "UObject::StaticAllocateObject",
       ]) : -1
-    let rowCapacity = Self.rowCapacity(header: header, tokenBytes: tokenBytes)
     address = RawColumn(capacity: rowCapacity)
     size = RawColumn(capacity: rowCapacity)
     callstackOf = RawColumn(capacity: rowCapacity)
     tagsOf = RawColumn(capacity: rowCapacity)
     birth = RawColumn(capacity: rowCapacity)
-  }
-
-  /// The most rows the stream could hold; untouched pages of a column cost no memory.
-  static func rowCapacity(header: CaptureHeader, tokenBytes: UInt64) -> Int {
-    let smallestAllocation = header.layout == .v2b ? 12 : (header.hasTags ? 20 : 16)
-    return Int(min(tokenBytes / UInt64(smallestAllocation) + 1, 1 << 31))
   }
 
   deinit {
