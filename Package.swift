@@ -17,15 +17,12 @@ let package = Package(
     // A prefetch hint for the token pass (Swift has none).
     .target(name: "CPrefetch"),
     // The reader, writer, columnar model, queries and class groups. No UI, no ncurses.
+    // The default class groups are the repository's ClassGroups.xml, embedded at build time
+    // through the symlink Resources/ClassGroups.xml (no resource bundle to install).
     .target(
       name: "ProfileModel",
       dependencies: ["CPrefetch"],
-      swiftSettings: [
-        // The token pass mutates the parser's stored state millions of times; run-time
-        // exclusivity checks on those class properties cost ~25% of a load. Compile-time
-        // checks still apply.
-        .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
-      ]
+      resources: [.embedInCode("Resources/ClassGroups.xml")]
     ),
     // ncursesw as a system library: a module map and a shim for the macros Swift cannot import.
     // No pkgConfig: SwiftPM would drop its -D flags with a warning; the shim sets them instead.

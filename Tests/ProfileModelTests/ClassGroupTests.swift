@@ -22,10 +22,12 @@ import Testing
     #expect(again.groups.map(\.color.description) == set.groups.map(\.color.description))
   }
 
-  @Test func defaultFileMatchesTheBuiltInCopy() throws {
-    let onDisk = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("ClassGroups.xml"), encoding: .utf8)
-    #expect(onDisk == DefaultClassGroups.xml)
-    let set = ClassGroupsLocator.builtIn()
+  @Test func builtInSetIsTheRepositoryFileAndParses() throws {
+    let onDisk = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("ClassGroups.xml"))
+    #expect(onDisk == ClassGroupsLocator.builtInXML)
+    // Parsed directly, so an error surfaces here instead of the locator's empty fallback.
+    let set = try ClassGroupSet(xmlData: ClassGroupsLocator.builtInXML, path: "<built-in>")
+    #expect(set == ClassGroupsLocator.builtIn())
     #expect(set.groups.count > 20)
     #expect(set.groups.last?.name == "Ungrouped")
     #expect(set.groups.last?.patterns.first?.orderGroup == .catchAll)

@@ -41,14 +41,14 @@ struct DecodedMarker {
 final class TokenChunk: @unchecked Sendable {
   let capacity: Int
   let tokens: UnsafeMutablePointer<DecodedToken>
-  var count = 0
-  var markers: [DecodedMarker] = []
+  @exclusivity(unchecked) var count = 0
+  @exclusivity(unchecked) var markers: [DecodedMarker] = []
   /// Bytes of the whole capture consumed once this chunk was decoded, for progress.
-  var consumedBytes: UInt64 = 0
+  @exclusivity(unchecked) var consumedBytes: UInt64 = 0
   /// The chunk ends with the end-of-stream marker.
-  var reachedEnd = false
+  @exclusivity(unchecked) var reachedEnd = false
   /// Decoding stopped at a bad token after the first `count` tokens.
-  var error: (any Error)?
+  @exclusivity(unchecked) var error: (any Error)?
 
   init(capacity: Int) {
     self.capacity = capacity

@@ -11,30 +11,30 @@ final class StreamAccounting {
   let death: RawColumn<UInt32>
   let reallocatedFrom: RawColumn<Int32>
   let flags: RawColumn<UInt8>
-  private(set) var sums: TotalsColumns
-  private var live = PointerMap()
-  private(set) var frames = FrameTable()
-  private(set) var snapshots: [Snapshot] = []
-  private(set) var slices: [MemorySlice] = []
-  private(set) var diagnostics = LoadDiagnostics()
-  private(set) var poolLow = [UInt64](repeating: .max, count: 4)
-  private(set) var poolHigh = [UInt64](repeating: 0, count: 4)
+  @exclusivity(unchecked) private(set) var sums: TotalsColumns
+  @exclusivity(unchecked) private var live = PointerMap()
+  @exclusivity(unchecked) private(set) var frames = FrameTable()
+  @exclusivity(unchecked) private(set) var snapshots: [Snapshot] = []
+  @exclusivity(unchecked) private(set) var slices: [MemorySlice] = []
+  @exclusivity(unchecked) private(set) var diagnostics = LoadDiagnostics()
+  @exclusivity(unchecked) private(set) var poolLow = [UInt64](repeating: .max, count: 4)
+  @exclusivity(unchecked) private(set) var poolHigh = [UInt64](repeating: 0, count: 4)
   /// Rows made so far.
-  private(set) var rows = 0
+  @exclusivity(unchecked) private(set) var rows = 0
 
   // Running state, named as in MemoryProfiler2.
-  private(set) var streamIndex: UInt32 = 0
-  private var allocationCount: Int64 = 0
-  private var allocationSize: Int64 = 0
-  private var allocationMaxSize: Int64 = 0
-  private var totalTime: Float = 0
-  private var elapsedTime: Float = 0
-  private var latestStats: [StatValue] = []
-  private var snapshotIndex = 0
-  private var snapshotCounters = [Int](repeating: 0, count: 64)
+  @exclusivity(unchecked) private(set) var streamIndex: UInt32 = 0
+  @exclusivity(unchecked) private var allocationCount: Int64 = 0
+  @exclusivity(unchecked) private var allocationSize: Int64 = 0
+  @exclusivity(unchecked) private var allocationMaxSize: Int64 = 0
+  @exclusivity(unchecked) private var totalTime: Float = 0
+  @exclusivity(unchecked) private var elapsedTime: Float = 0
+  @exclusivity(unchecked) private var latestStats: [StatValue] = []
+  @exclusivity(unchecked) private var snapshotIndex = 0
+  @exclusivity(unchecked) private var snapshotCounters = [Int](repeating: 0, count: 64)
 
-  private var resultsTaken = false
-  private var liveReleased = false
+  @exclusivity(unchecked) private var resultsTaken = false
+  @exclusivity(unchecked) private var liveReleased = false
 
   /// How many tokens ahead the live map's slots are prefetched.
   static var prefetchDistance: Int { 24 }

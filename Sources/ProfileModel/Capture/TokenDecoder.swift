@@ -6,34 +6,34 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
   let header: CaptureHeader
   let reader: TokenReader
   let basePath: String
-  private(set) var tables: CaptureTables
-  private(set) var callstacks: CallstackTable
+  @exclusivity(unchecked) private(set) var tables: CaptureTables
+  @exclusivity(unchecked) private(set) var callstacks: CallstackTable
   let options: LoadOptions
 
   // Birth columns (see `AllocationTable`), filled in stream order.
-  private(set) var rows = 0
+  @exclusivity(unchecked) private(set) var rows = 0
   let address: RawColumn<UInt64>
   let size: RawColumn<UInt32>
   let callstackOf: RawColumn<Int32>
   let tagsOf: RawColumn<Int32>
   let birth: RawColumn<UInt32>
-  private(set) var counts = TokenCounts()
-  private(set) var foundGlobalReallocZeroPointer = false
+  @exclusivity(unchecked) private(set) var counts = TokenCounts()
+  @exclusivity(unchecked) private(set) var foundGlobalReallocZeroPointer = false
 
   /// Stream index of the next token.
-  private var streamIndex: UInt32 = 0
-  private var nextDataFile: UInt64 = 1
+  @exclusivity(unchecked) private var streamIndex: UInt32 = 0
+  @exclusivity(unchecked) private var nextDataFile: UInt64 = 1
 
   // dlmalloc USE_GLOBAL_REALLOC_ZERO_PTR detection (a property of the stream alone).
-  private var detectingReallocZero = true
-  private var useReallocZero = false
-  private var reallocZeroCount = 0
-  private var reallocZeroPointer: UInt64 = 0
+  @exclusivity(unchecked) private var detectingReallocZero = true
+  @exclusivity(unchecked) private var useReallocZero = false
+  @exclusivity(unchecked) private var reallocZeroCount = 0
+  @exclusivity(unchecked) private var reallocZeroPointer: UInt64 = 0
 
   // UE3 script decoding.
   private let decodeScript: Bool
-  private var virtualCallstacks: [VirtualKey: Int32] = [:]
-  private var syntheticAddresses: [String: Int32] = [:]
+  @exclusivity(unchecked) private var virtualCallstacks: [VirtualKey: Int32] = [:]
+  @exclusivity(unchecked) private var syntheticAddresses: [String: Int32] = [:]
   private let processInternalName: Int32
   private let staticAllocateObjectName: Int32
 
@@ -43,7 +43,7 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
     var objectType: Int32
   }
 
-  private var resultsTaken = false
+  @exclusivity(unchecked) private var resultsTaken = false
 
   init(
     header: CaptureHeader, reader: TokenReader, basePath: String, tables: CaptureTables,

@@ -2,15 +2,15 @@
 /// parts of a multi-part capture. The parser asks for `n` bytes with `need(_:)` and reads them
 /// at `cursor` without further checks.
 final class TokenReader {
-  private(set) var file: CaptureFile
+  @exclusivity(unchecked) private(set) var file: CaptureFile
   let buffer: UnsafeMutableRawPointer
   let capacity: Int
   /// Valid bytes are `buffer[cursor ..< end]`; `buffer[0]` is at `bufferFileOffset`.
-  var cursor = 0
-  var end = 0
-  private(set) var bufferFileOffset: UInt64
+  @exclusivity(unchecked) var cursor = 0
+  @exclusivity(unchecked) var end = 0
+  @exclusivity(unchecked) private(set) var bufferFileOffset: UInt64
   /// Bytes consumed in parts already finished, for progress.
-  private(set) var finishedPartBytes: UInt64 = 0
+  @exclusivity(unchecked) private(set) var finishedPartBytes: UInt64 = 0
 
   init(file: CaptureFile, startOffset: UInt64, capacity: Int = 4 << 20) {
     self.file = file

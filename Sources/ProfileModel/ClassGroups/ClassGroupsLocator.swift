@@ -9,11 +9,15 @@ public enum ClassGroupsLocator {
     case builtIn
   }
 
-  /// The built-in default set.
-  public static func builtIn() -> ClassGroupSet {
-    // The embedded text is tested to parse; fall back to no groups rather than trap.
-    (try? ClassGroupSet(xmlData: Data(DefaultClassGroups.xml.utf8), path: "<built-in>")) ?? ClassGroupSet(groups: [])
-  }
+  /// The built-in default set: the repository's `ClassGroups.xml`, embedded at build time.
+  public static func builtIn() -> ClassGroupSet { builtInSet }
+
+  /// The embedded `ClassGroups.xml`, byte for byte.
+  public static var builtInXML: Data { Data(PackageResources.ClassGroups_xml) }
+
+  /// Parsed once; a test checks that it parses, so the empty fallback is never reached.
+  private static let builtInSet: ClassGroupSet =
+    (try? ClassGroupSet(xmlData: builtInXML, path: "<built-in>")) ?? ClassGroupSet(groups: [])
 
   /// The user's config location for saved groups.
   public static func userConfigPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
