@@ -39,8 +39,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // What both test targets share: where the fixtures are, scratch folders.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // What the test targets share: where the fixtures are, scratch folders, generated captures.
+    .target(name: "TestSupport", dependencies: ["ProfileModel"], path: "Tests/TestSupport"),
     // Unit tests of the model; they also run the built `mprof-tui` binary for the batch commands.
     .testTarget(
       name: "ProfileModelTests",

@@ -153,7 +153,7 @@ import Testing
 
   @Test func assignmentAgreesWithTheReferenceRule() throws {
     let scratch = ScratchFolder()
-    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 20_000, variants: 40))
+    let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 20_000, variants: 40))
     let red = GroupColor(red: 255, green: 0, blue: 0)
     // The default groups, plus sequences that must beat, or lose to, one-element patterns.
     var groups = ClassGroupsLocator.builtIn().orderedGroups

@@ -15,18 +15,18 @@ import Testing
     let (p, _) = try Self.script()
     // One: cs0 64 (1), cs1 32 (1).  End: cs0 10 (1), cs1 128 (1).
     let one = try p.resolveSnapshot("Snapshot 0")
-    let diff = p.aggregates(start: one, end: .end, kind: .active)
+    let diff = try p.aggregates(start: one, end: .end, kind: .active)
     #expect(diff.size == [-54, 96] && diff.count == [0, 0])
-    let reverse = p.aggregates(start: .end, end: one, kind: .active)
+    let reverse = try p.aggregates(start: .end, end: one, kind: .active)
     #expect(reverse.size == [54, -96])
     // Only in the old state: the whole entry goes negative (MemoryProfiler2 drops the sign).
-    let startOnly = p.aggregates(start: one, end: try p.resolveSnapshot("loadmap"), kind: .active)
+    let startOnly = try p.aggregates(start: one, end: try p.resolveSnapshot("loadmap"), kind: .active)
     #expect(startOnly.size == [-64, 96] && startOnly.count == [-1, 0])
-    let lifetime = p.aggregates(start: one, end: .end, kind: .lifetime)
+    let lifetime = try p.aggregates(start: one, end: .end, kind: .lifetime)
     #expect(lifetime.size == [10, 128] && lifetime.count == [1, 1])
-    #expect(p.aggregates(start: .end, end: one, kind: .lifetime).size == [-10, -128])
-    #expect(p.aggregates(start: .start, end: .start, kind: .active).size == [0, 0])
-    #expect(p.aggregates(start: .start, end: one, kind: .lifetime).size == [64, 32])
+    #expect(try p.aggregates(start: .end, end: one, kind: .lifetime).size == [-10, -128])
+    #expect(try p.aggregates(start: .start, end: .start, kind: .active).size == [0, 0])
+    #expect(try p.aggregates(start: .start, end: one, kind: .lifetime).size == [64, 32])
   }
 
   @Test func snapshotNamesResolve() throws {
@@ -95,18 +95,18 @@ import Testing
     let byCount = ExclusiveView(profile: p, query: query, sortBy: .function, ascending: true)
     #expect(byCount.rows.map(\.callstack) == [0, 1])
 
-    let graph = CallGraph(profile: p, query: query, sort: .size)
+    let graph = try CallGraph(profile: p, query: query, sort: .size)
     let full = graph.nodes[Int(CallGraph.fullRoot)]
     #expect(full.size == 10 && graph.nodes[Int(CallGraph.truncatedRoot)].size == 128)
     let mainNode = full.children[0]
     #expect(graph.title(mainNode, in: p) == "main" && graph.nodes[Int(mainNode)].children.count == 1)
-    let inverted = CallGraph(profile: p, query: query, sort: .size, inverted: true)
+    let inverted = try CallGraph(profile: p, query: query, sort: .size, inverted: true)
     #expect(inverted.title(inverted.nodes[Int(CallGraph.fullRoot)].children[0], in: p) == "AllocThing()")
     let matches = graph.find({ $0 == "main" || $0.hasPrefix("Alloc") }, in: p)
     #expect(matches.count == 3)
     #expect(graph.totals(of: matches) == (138, 2))
     let mainId = p.functions.names.firstIndex(of: "AllocThing()").map { Int32($0) }
-    let parented = CallGraph(profile: p, query: query, sort: .size, parentFunction: mainId)
+    let parented = try CallGraph(profile: p, query: query, sort: .size, parentFunction: mainId)
     #expect(parented.nodes[Int(CallGraph.truncatedRoot)].count == 0 && parented.nodes[Int(CallGraph.fullRoot)].size == 10)
 
     let groupRows = GroupTotals(query: query).rows.filter { $0.count > 0 }
@@ -116,11 +116,11 @@ import Testing
   /// The End shortcut (the pass's totals) and a scan of the rows give the same figures.
   @Test func endTotalsMatchARowScan() throws {
     let scratch = ScratchFolder()
-    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 20_000))
+    let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 20_000))
     let keepAll: (Int) -> Bool = { _ in true }
-    #expect(p.active(at: p.end.streamIndex, keep: keepAll) == p.active(at: p.end.streamIndex))
-    #expect(p.lifetime(after: nil, upTo: p.end.streamIndex, keep: keepAll) == p.lifetime(after: nil, upTo: p.end.streamIndex))
-    #expect(p.active(at: p.end.streamIndex).totalCount > 0)
+    #expect(try p.active(at: p.end.streamIndex, keep: keepAll) == p.active(at: p.end.streamIndex))
+    #expect(try p.lifetime(after: nil, upTo: p.end.streamIndex, keep: keepAll) == p.lifetime(after: nil, upTo: p.end.streamIndex))
+    #expect(try p.active(at: p.end.streamIndex).totalCount > 0)
   }
 
   @Test func sizeFormatKeepsTheSign() {
@@ -136,7 +136,7 @@ import Testing
   /// (largest first) unless sorting by size, then callstack.
   @Test func exclusiveSortsAgreeWithTheRule() throws {
     let scratch = ScratchFolder()
-    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 20_000, variants: 30))
+    let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 20_000, variants: 30))
     let query = try ViewQuery(profile: p, assignment: GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn()), filter: FilterState())
     let base = ExclusiveView(profile: p, query: query).rows
     #expect(base.count > 300)
@@ -168,7 +168,7 @@ import Testing
   /// after every kind of filter change, including those that must not reuse its aggregates.
   @Test func reusedAggregatesMatchFreshQueries() throws {
     let scratch = ScratchFolder()
-    let p = try ProfileLoader.load(path: writeDemo(in: scratch, operations: 30_000))
+    let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 30_000))
     let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
     let tag = try #require(p.tagSets.first?.tags.first)
     var state = FilterState()

@@ -41,14 +41,3 @@ func loadError(_ path: String) -> MprofError? {
     return nil
   }
 }
-
-/// Writes a demo capture of `operations` memory operations (and `variants` callstacks per call
-/// chain) into `scratch`; returns its path.
-func writeDemo(in scratch: ScratchFolder, operations: Int, variants: Int = 6, name: String = "demo.mprof") throws -> String {
-  var configuration = DemoCapture.Configuration()
-  configuration.operations = operations
-  configuration.variantsPerChain = variants
-  let path = scratch.path(name)
-  try DemoCapture.write(to: path, configuration: configuration)
-  return path
-}

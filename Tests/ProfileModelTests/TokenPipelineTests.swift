@@ -53,12 +53,12 @@ import Testing
 
   @Test func repeatedLoadsAgree() throws {
     let scratch = ScratchFolder()
-    let path = try writeDemo(in: scratch, operations: 60_000)
+    let path = try Captures.writeDemo(in: scratch, operations: 60_000)
     let first = try ProfileLoader.load(path: path)
-    let firstDump = ProfileDump.json(first).text(pretty: false)
+    let firstDump = try ProfileDump.json(first).text(pretty: false)
     for _ in 0..<5 {
       let again = try ProfileLoader.load(path: path)
-      #expect(ProfileDump.json(again).text(pretty: false) == firstDump)
+      #expect(try ProfileDump.json(again).text(pretty: false) == firstDump)
       let a = first.allocations
       let b = again.allocations
       #expect(a.address == b.address && a.size == b.size && a.callstack == b.callstack && a.tags == b.tags)
@@ -71,7 +71,7 @@ import Testing
   /// `MprofError`, and the decoding thread never outlives it.
   @Test func flippedBytesInALongStreamAreReadOrReported() throws {
     let scratch = ScratchFolder()
-    let path = try writeDemo(in: scratch, operations: 40_000)
+    let path = try Captures.writeDemo(in: scratch, operations: 40_000)
     let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
     let header = try ProfileLoader.checkHeader(path: path)
     let tokensStart = Int(header.headerSize)

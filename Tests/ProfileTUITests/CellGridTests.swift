@@ -62,26 +62,3 @@ import Testing
     #expect(c.selected == 3 && c.top == 0)
   }
 }
-
-@Suite struct KeyMapTests {
-  @Test func everyActionHasAKeyAndAHelpLine() throws {
-    let map = KeyMap.standard
-    for action in Action.allCases {
-      #expect(!map.keyLabels(action).isEmpty, "no key for \(action)")
-    }
-    // No key is bound twice within one context.
-    for context in KeyContext.allCases {
-      let keys = map.bindings.filter { $0.context == context }.flatMap(\.keys)
-      #expect(Set(keys).count == keys.count, "duplicate key in \(context)")
-    }
-  }
-
-  @Test func specificContextsWin() {
-    let map = KeyMap.standard
-    #expect(map.action(for: .enter, in: [.callgraph, .list, .global]) == .expand)
-    #expect(map.action(for: .enter, in: [.exclusive, .list, .global]) == .focusDetail)
-    #expect(map.action(for: .right, in: [.exclusive, .list, .global]) == .nextSortColumn)
-    #expect(map.action(for: .character("q"), in: [.callgraph, .list, .global]) == .quit)
-    #expect(map.action(for: .character("n"), in: [.exclusive, .list, .global]) == nil)
-  }
-}

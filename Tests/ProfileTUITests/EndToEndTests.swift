@@ -108,16 +108,16 @@ final class TmuxSession {
   }
 }
 
-@Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil && Fixtures.available, "needs tmux and ../shared/fixtures"))
+@Suite(.serialized, .enabled(if: TmuxSession.tmuxPath != nil, "needs tmux"))
 struct EndToEndTests {
   @Test func browseFilterFindResizeAndQuit() throws {
-    let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Fixtures.path("tiny.mprof"))")
+    let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     var screen = try session.waitFor(text: "Full callstacks")
     #expect(screen[0].hasPrefix(" 1 Callgraph   2 Exclusive"))
-    #expect(screen[38].hasPrefix(" tiny.mprof · v7 LE · 1,021 events · live 30.33 KB in 228"))
+    #expect(screen[38].hasPrefix(" viewer.mprof · v7 LE · 6,150 events · live 10.72 MB in 661"))
     // Expand the first child of the full root.
     try session.keys("Enter", "Enter")
-    try session.waitFor(text: "▾ start_thread")
+    try session.waitFor(text: "▾ main")
     // Exclusive and back.
     try session.keys("2")
     screen = try session.waitFor(text: "innermost first")
@@ -126,17 +126,17 @@ struct EndToEndTests {
     try session.waitFor(text: "Truncated callstacks")
     // Find all.
     try session.keys("/")
-    try session.literal("sbtrace")
+    try session.literal("tick")
     try session.keys("Enter")
     try session.waitFor(text: "Match 1 of")
     try session.keys("F")
-    try session.waitFor(text: "matches for sbtrace")
+    try session.waitFor(text: "matches for tick")
     // Text filter, live.
     try session.keys("\\")
-    try session.literal("sbtr")
+    try session.literal("tick")
     try session.keys("Enter")
-    screen = try session.waitFor(text: "Text sbtr")
-    #expect(!screen[38].contains("live 30.33 KB"))
+    screen = try session.waitFor(text: "Text tick")
+    #expect(!screen[38].contains("live 10.72 MB"))
     // Diff start: the first snapshot.
     try session.keys("[", "j", "Enter")
     try session.waitFor(text: "#0: ")
@@ -146,8 +146,8 @@ struct EndToEndTests {
     // The whole screen is repainted, not only what ncurses believes changed.
     screen = try session.waitFor("the tab bar on row 0") { $0[0].hasSuffix("mprof-tui  ? help") }
     #expect(screen[1].hasPrefix(" #0: "))
-    // The status row: at 80 columns the last message (find all) covers the file summary.
-    #expect(screen[22].contains("matches for sbtrace"))
+    // The status row keeps the file summary (the message cleared on the next key).
+    #expect(screen[22].hasPrefix(" viewer.mprof"))
     try session.keys("?")
     try session.waitFor(text: "Everywhere")
     try session.keys("Escape", "q")
@@ -162,7 +162,7 @@ struct EndToEndTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let bad = folder + "/broken.mprof"
     // A valid header cut short: the failure comes from the token pass, after the screen was taken.
-    let tiny = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("tiny.mprof")))
+    let tiny = try Data(contentsOf: URL(fileURLWithPath: Captures.viewer.path))
     try tiny.prefix(tiny.count / 3).write(to: URL(fileURLWithPath: bad))
     let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(bad)")
     let screen = try session.waitFor(text: "EXIT=2")
@@ -171,7 +171,7 @@ struct EndToEndTests {
   }
 
   @Test func sigtermRestoresTheTerminal() throws {
-    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Fixtures.path("tiny.mprof"))")
+    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
     let pid = try #require(try session.programPid())
     kill(pid, SIGTERM)
@@ -184,7 +184,7 @@ struct EndToEndTests {
     // Job control needs an interactive shell, as a user has.
     let session = try TmuxSession(width: 100, height: 30, command: "env PS1='$ ' bash --norc --noprofile -i")
     try session.waitFor(text: "$")
-    try session.literal("\(TmuxSession.binary) \(Fixtures.path("tiny.mprof"))")
+    try session.literal("\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.keys("Enter")
     try session.waitFor(text: "Full callstacks")
     try session.keys("C-z")
@@ -193,7 +193,7 @@ struct EndToEndTests {
     try session.literal("fg")
     try session.keys("Enter")
     let resumed = try session.waitFor("the viewer repainted") { $0[0].hasPrefix(" 1 Callgraph") && $0.contains { $0.contains("Full callstacks") } }
-    #expect(resumed[28].hasPrefix(" tiny.mprof"))
+    #expect(resumed[28].hasPrefix(" viewer.mprof"))
     try session.keys("q")
     try session.literal("echo STATUS=$?")
     try session.keys("Enter")
@@ -202,7 +202,7 @@ struct EndToEndTests {
 
   @Test func noColorAndASCII() throws {
     let session = try TmuxSession(
-      width: 100, height: 30, command: "NO_COLOR=1 \(TmuxSession.binary) --ascii \(Fixtures.path("tiny.mprof"))")
+      width: 100, height: 30, command: "NO_COLOR=1 \(TmuxSession.binary) --ascii \(Captures.viewer.path)")
     let screen = try session.waitFor(text: "Full callstacks")
     #expect(screen[1].hasPrefix(" Start -> End | Active |"))
     let styled = try session.run(["capture-pane", "-p", "-e", "-t", "t"])

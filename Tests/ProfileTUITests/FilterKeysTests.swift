@@ -4,7 +4,7 @@ import Testing
 @testable import ProfileModel
 @testable import ProfileTUI
 
-@Suite(.enabled(if: Fixtures.available, "needs ../shared/fixtures")) struct FilterKeysTests {
+@Suite struct FilterKeysTests {
   /// The totals the model gives for a filter, as the status line writes them.
   static func totals(_ h: Harness, _ change: (inout FilterState) -> Void) throws -> String {
     var f = FilterState()
@@ -20,13 +20,13 @@ import Testing
     #expect(h.status.contains("allocated " + (try Self.totals(h) { $0.kind = .lifetime })))
     h.press("a", "s")
     #expect(h.filterLine.contains("│ Active │ by Count │"))
-    #expect(h.app.inputs.exclusiveSort == .count)
+    #expect(h.callgraph.sort == .count)
     // Filter Out with every group checked removes everything.
     h.press("o")
     #expect(h.filterLine.contains("│ Filter Out │"))
     #expect(h.status.contains("live 0 bytes in 0"))
     h.press("R")
-    #expect(h.app.inputs.filter == FilterState() && h.status.contains("Filters reset"))
+    #expect(h.app.filter == FilterState() && h.status.contains("Filters reset"))
   }
 
   @Test func snapshotPickersSetTheDiff() throws {
@@ -37,13 +37,13 @@ import Testing
     #expect(lines[4].contains("* Start"))
     #expect(lines[5].contains("#0: \(h.profile.snapshots[0].description)"))
     h.press("j", "j", "Enter")
-    #expect(h.app.inputs.filter.diffStart == .snapshot(1))
+    #expect(h.app.filter.diffStart == .snapshot(1))
     #expect(h.filterLine.hasPrefix(" #1: \(h.profile.snapshots[1].description) → End"))
     #expect(h.status.contains(try Self.totals(h) { $0.diffStart = .snapshot(1) }))
     h.press("]", "g", "Enter")
-    #expect(h.app.inputs.filter.diffEnd == .start)
+    #expect(h.app.filter.diffEnd == .start)
     h.press("]", "Esc")
-    #expect(h.app.overlay == nil && h.app.inputs.filter.diffEnd == .start)
+    #expect(h.app.overlay == nil && h.app.filter.diffEnd == .start)
   }
 
   @Test func classGroupsPanelTogglesLive() throws {
@@ -55,7 +55,7 @@ import Testing
     #expect(lines[3].contains("All") && lines[4].contains("None"))
     #expect(lines[5].contains("[x] ■ \(groups[0].name)"))
     // Live totals per group, from the model.
-    let totals = try #require(h.app.data?.groupTotals)
+    let totals = try #require(h.app.shared?.groupTotals)
     let busiest = try #require(totals.indices.max { totals[$0].size < totals[$1].size })
     let row = try #require(lines.firstIndex { $0.contains("■ \(groups[busiest].name) ") })
     #expect(lines[row].contains(SizeFormat.size(totals[busiest].size)))
@@ -65,7 +65,7 @@ import Testing
     // Uncheck the busiest group: applies at once.
     for _ in 0..<(row - 3) { h.press("j") }
     h.press("Space")
-    #expect(h.app.inputs.filter.checkedGroups == Set(groups.map(\.name)).subtracting([groups[busiest].name]))
+    #expect(h.app.filter.checkedGroups == Set(groups.map(\.name)).subtracting([groups[busiest].name]))
     #expect(h.filterLine.contains("Groups \(groups.count - 1) of \(groups.count)"))
     #expect(h.status.contains(try Self.totals(h) { $0.checkedGroups = Set(groups.map(\.name)).subtracting([groups[busiest].name]) }))
     lines = h.lines
@@ -73,33 +73,33 @@ import Testing
     h.press("n")
     #expect(h.filterLine.contains("Groups none") && h.status.contains("live 0 bytes in 0"))
     h.press("a", "Esc")
-    #expect(h.app.overlay == nil && h.app.inputs.filter.checkedGroups == nil)
+    #expect(h.app.overlay == nil && h.app.filter.checkedGroups == nil)
   }
 
   @Test func textFilterAppliesAsTyped() throws {
     let h = try Harness()
     h.press("\\").type("sbtr")
-    #expect(h.app.inputs.filter.text == "sbtr")
+    #expect(h.app.filter.text == "sbtr")
     #expect(h.lines.last?.hasPrefix("Filter: sbtr_") == true)
     #expect(h.status.contains(try Self.totals(h) { $0.text = "sbtr" }))
     h.press("Enter")
     #expect(h.app.overlay == nil && h.filterLine.contains("Text sbtr"))
     // Esc restores what was there before the prompt opened.
     h.press("\\").type("ace")
-    #expect(h.app.inputs.filter.text == "sbtrace")
+    #expect(h.app.filter.text == "sbtrace")
     h.press("Esc")
-    #expect(h.app.inputs.filter.text == "sbtr")
+    #expect(h.app.filter.text == "sbtr")
     // Ctrl-R: regex; an invalid one says so and keeps the last figures.
     h.press("\\", "C-u", "C-r").type("^lldb::SB(Trace|Listener)")
     #expect(h.lines.last?.hasPrefix("Filter (regex): ^lldb::SB(Trace|Listener)_") == true)
     #expect(h.status.contains(try Self.totals(h) { $0.text = "^lldb::SB(Trace|Listener)"; $0.textIsRegex = true }))
-    let figures = try #require(h.app.data?.query.totals)
+    let figures = try #require(h.query?.totals)
     h.type("(")
     #expect(h.app.statusMessage?.isError == true)
     let status = h.status
     let x = status.distance(from: status.startIndex, to: try #require(status.range(of: "not a valid regular expression")?.lowerBound))
     #expect(h.screen[x, h.app.layout.statusRow].style == h.app.theme[.statusError])
-    let after = try #require(h.app.data?.query.totals)
+    let after = try #require(h.query?.totals)
     #expect(after == figures)
     h.press("Bksp", "Enter")
     #expect(h.app.statusMessage == nil && h.filterLine.contains("Text /^lldb::SB(Trace|Listener)/"))
@@ -112,11 +112,11 @@ import Testing
     #expect(lines[3].contains("[x] Main") && lines[3].contains("0x"))
     #expect(lines[4].contains("unused in this capture"))
     h.press("Space")
-    #expect(h.app.inputs.filter.poolMask == MemoryPool.allMask & ~MemoryPool.main.flag)
+    #expect(h.app.filter.poolMask == MemoryPool.allMask & ~MemoryPool.main.flag)
     #expect(h.filterLine.contains("Pools Local (GCM)+Host (Default)+Host (Movies)") || h.filterLine.contains("Pools "))
     #expect(h.status.contains("live 0 bytes in 0"))
     h.press("a", "Esc")
-    #expect(h.app.inputs.filter.poolMask == MemoryPool.allMask)
+    #expect(h.app.filter.poolMask == MemoryPool.allMask)
   }
 
   @Test func tagsPanelSearchesAndSelects() throws {
@@ -130,11 +130,11 @@ import Testing
     #expect(lines[4].contains("Subsystem") && lines[5].contains("[ ] Audio"))
     #expect(h.app.tagsRowCount == 2)
     h.press("Down", "Space")
-    #expect(h.app.inputs.filter.tags == ["Subsystem:Audio"])
+    #expect(h.app.filter.tags == ["Subsystem:Audio"])
     #expect(h.filterLine.contains("Tags Subsystem:Audio"))
     #expect(h.status.contains(try Self.totals(h) { $0.tags = ["Subsystem:Audio"] }))
     h.press("C-r")
-    #expect(h.app.inputs.filter.tags.isEmpty)
+    #expect(h.app.filter.tags.isEmpty)
     h.press("Esc")
     #expect(h.app.overlay == nil)
   }

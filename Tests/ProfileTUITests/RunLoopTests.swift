@@ -4,12 +4,14 @@ import Testing
 @testable import ProfileModel
 @testable import ProfileTUI
 
-@Suite(.enabled(if: Fixtures.available, "needs ../shared/fixtures")) struct RunLoopTests {
+@Suite struct RunLoopTests {
+  static let clipboardPath = NSTemporaryDirectory() + "mprof-tui-test-\(UUID().uuidString).csv"
+
   static func app(_ width: Int = 100, _ height: Int = 30) throws -> App {
-    let (profile, assignment) = try #require(Fixtures.tiny)
+    let (_, profile, assignment) = Captures.viewer
     return App(
       profile: profile, assignment: assignment, theme: Theme(depth: .xterm256, glyphs: .unicode), size: (width, height),
-      clipboardPath: NSTemporaryDirectory() + "mprof-tui-test-\(UUID().uuidString).csv")
+      clipboardPath: clipboardPath)
   }
 
   @Test func scriptedSessionEndsOnQuitWithAFramePerEvent() throws {
@@ -24,26 +26,26 @@ import Testing
     let last = try #require(backend.lastFrame)
     #expect(last.width == 80 && last.height == 24)
     #expect(last.line(1).contains("│ Lifetime │"))
-    #expect(app.data?.inputs.filter.kind == .lifetime)
+    #expect(app.shared?.filter.kind == .lifetime)
   }
 
   @Test func endOfInputEndsTheLoop() throws {
     let app = try Self.app()
     let backend = HeadlessBackend(width: 100, height: 30, script: [.key(.character("2"))])
     AppRunner.run(app, on: backend, synchronous: true)
-    #expect(!app.shouldQuit && app.tab == .exclusive && backend.frames.count == 2)
+    #expect(!app.shouldQuit && app.tab is ExclusiveTab && backend.frames.count == 2)
   }
 
   @Test func effectsReachTheBackend() throws {
     let app = try Self.app()
     let backend = HeadlessBackend(
       width: 100, height: 30,
-      script: [.key(.control("z")), .key(.character("/"))] + "start_thread".map { .key(.character($0)) }
+      script: [.key(.control("z")), .key(.character("/"))] + "FRunnableThreadPThread::_ThreadProc(void*)".map { .key(.character($0)) }
         + [.key(.enter), .key(.character("F")), .key(.character("y")), .key(.character("q"))])
     AppRunner.run(app, on: backend, synchronous: true)
     #expect(backend.suspendCount == 1)
     #expect(backend.controlSequences.count == 1 && backend.controlSequences[0].hasPrefix("\u{1B}]52;c;"))
-    try? FileManager.default.removeItem(atPath: app.clipboardPath)
+    try? FileManager.default.removeItem(atPath: Self.clipboardPath)
   }
 
   @Test func asynchronousRecomputeCatchesUp() throws {
@@ -51,8 +53,9 @@ import Testing
     let backend = HeadlessBackend(width: 100, height: 30, script: [.key(.character("a")), .key(.character("s")), .key(.character("o"))])
     AppRunner.run(app, on: backend)
     // Input ended; the data may lag the last keys, but never shows inputs that were not asked for.
-    #expect(app.inputs.filter.kind == .lifetime && app.inputs.filter.sort == .count && app.inputs.filter.mode == .filterOut)
-    if let data = app.data { #expect([FilterState.AllocationKind.active, .lifetime].contains(data.inputs.filter.kind)) }
+    #expect(app.filter.kind == .lifetime && app.filter.mode == .filterOut)
+    #expect(app.tab(CallgraphTab.self)?.sort == .count)
+    if let shared = app.shared { #expect([FilterState.AllocationKind.active, .lifetime].contains(shared.filter.kind)) }
   }
 }
 

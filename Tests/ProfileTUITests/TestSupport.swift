@@ -5,30 +5,25 @@ import Testing
 @testable import ProfileTUI
 @_exported import TestSupport
 
-extension Fixtures {
-  /// tiny.mprof with the built-in class groups, loaded once.
-  static let tiny: (Profile, GroupAssignment)? = {
-    guard available, let profile = try? ProfileLoader.load(path: path("tiny.mprof")),
-      let assignment = try? GroupAssignment(profile: profile, groups: ClassGroupsLocator.builtIn())
-    else { return nil }
-    return (profile, assignment)
-  }()
-}
-
-/// An app over a fixture, driven key by key; recomputes synchronously after each key.
+/// An app over the generated viewer capture, driven key by key; recomputes synchronously after
+/// each key.
 final class Harness {
   let app: App
   let profile: Profile
   let assignment: GroupAssignment
   let scratch = ScratchFolder()
+  let callgraph: CallgraphTab
+  let exclusive: ExclusiveTab
 
   init(width: Int = 120, height: Int = 40, depth: ColorDepth = .xterm256, glyphs: Glyphs = .unicode) throws {
-    let (profile, assignment) = try #require(Fixtures.tiny)
+    let (_, profile, assignment) = Captures.viewer
     self.profile = profile
     self.assignment = assignment
     app = App(
       profile: profile, assignment: assignment, theme: Theme(depth: depth, glyphs: glyphs), size: (width, height),
       clipboardPath: scratch.path("clip/highlighted.csv"))
+    callgraph = try #require(app.tab(CallgraphTab.self))
+    exclusive = try #require(app.tab(ExclusiveTab.self))
     app.computeNow()
   }
 
@@ -52,6 +47,13 @@ final class Harness {
   }
 
   var screen: CellGrid { app.frame() }
+  /// The call graph on screen.
+  var graph: CallGraph? { callgraph.figures?.graph }
+  var query: ViewQuery? { app.shared?.query }
+  /// Rows of the Callgraph's list.
+  var callgraphRows: Int { ListView(area: app.layout.body).visibleRows }
+  /// The Exclusive tab's list and callstack pane.
+  var exclusiveSplit: (list: ListView, pane: CallstackPane) { ExclusiveTab.split(app.layout.body) }
   var lines: [String] { screen.lines }
   var status: String { screen.line(app.layout.statusRow) }
   var filterLine: String { screen.line(app.layout.filterRow) }
@@ -73,6 +75,7 @@ final class Harness {
     case "Bksp": return .backspace
     case "Space": return .character(" ")
     case "F1": return .function(1)
+    case "F6": return .function(6)
     default:
       if name.hasPrefix("C-"), let c = name.dropFirst(2).first { return .control(c) }
       return .character(name.first ?? " ")

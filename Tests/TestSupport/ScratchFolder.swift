@@ -1,7 +1,7 @@
 import Foundation
 
 /// A scratch folder removed at the end of the test.
-public final class ScratchFolder {
+public final class ScratchFolder: Sendable {
   public let url: URL
 
   public init() {

@@ -3,7 +3,7 @@ public enum ProfileDump {
   /// Builds the dump object.
   ///
   /// - Complexity: one pass over the allocation rows per snapshot.
-  public static func json(_ p: Profile) -> JSONValue {
+  public static func json(_ p: Profile) throws -> JSONValue {
     let h = p.header
     var header: [(String, JSONValue)] = [
       ("version", .int(Int64(h.version))), ("big_endian", .bool(h.isBigEndian)),
@@ -28,8 +28,8 @@ public enum ProfileDump {
 
     let counts = p.tokenCounts
     let byType: [(String, JSONValue)] = counts.byTypeName.map { ($0.0, .int(Int64($0.1))) }
-    let snapshots: [JSONValue] = p.snapshots.enumerated().map { i, s in
-      let active = p.active(at: s.streamIndex)
+    let snapshots: [JSONValue] = try p.snapshots.enumerated().map { i, s in
+      let active = try p.active(at: s.streamIndex)
       var lifetimeSize: Int64 = 0
       for row in 0..<s.allocationRows { lifetimeSize += Int64(p.allocations.size[row]) }
       return .object([

@@ -64,7 +64,9 @@ extension Profile {
   /// Live size and count per callstack just after `streamIndex`, for rows accepted by `keep`.
   ///
   /// - Complexity: O(rows born up to `streamIndex`).
-  public func active(at streamIndex: UInt32, keep: ((Int) -> Bool)? = nil) -> CallstackAggregates {
+  public func active(
+    at streamIndex: UInt32, keep: ((Int) -> Bool)? = nil, cancel: CancelToken = .never
+  ) throws -> CallstackAggregates {
     var result = CallstackAggregates(callstackCount: callstacks.count)
     if keep == nil && streamIndex >= end.streamIndex {
       // The token pass already knows the End state.
@@ -73,10 +75,11 @@ extension Profile {
       return result
     }
     let rows = rowsBorn(atOrBefore: streamIndex)
-    allocations.death.withUnsafeBufferPointer { death in
-      allocations.size.withUnsafeBufferPointer { size in
-        allocations.callstack.withUnsafeBufferPointer { callstack in
+    try allocations.death.withUnsafeBufferPointer { death in
+      try allocations.size.withUnsafeBufferPointer { size in
+        try allocations.callstack.withUnsafeBufferPointer { callstack in
           for row in 0..<rows where death[row] > streamIndex {
+            if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
             if let keep, !keep(row) { continue }
             let c = Int(callstack[row])
             result.size[c] += Int64(size[row])
@@ -91,7 +94,9 @@ extension Profile {
   /// Allocation events per callstack with birth in `(after, upTo]` (`after` nil = from the start).
   ///
   /// - Complexity: O(rows in the range).
-  public func lifetime(after: UInt32?, upTo: UInt32, keep: ((Int) -> Bool)? = nil) -> CallstackAggregates {
+  public func lifetime(
+    after: UInt32?, upTo: UInt32, keep: ((Int) -> Bool)? = nil, cancel: CancelToken = .never
+  ) throws -> CallstackAggregates {
     var result = CallstackAggregates(callstackCount: callstacks.count)
     if keep == nil && after == nil && upTo >= end.streamIndex {
       result.size = totals.lifetimeSize
@@ -102,6 +107,7 @@ extension Profile {
     let last = rowsBorn(atOrBefore: upTo)
     guard first < last else { return result }
     for row in first..<last {
+      if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
       if let keep, !keep(row) { continue }
       let c = Int(allocations.callstack[row])
       result.size[c] += Int64(allocations.size[row])
@@ -112,23 +118,27 @@ extension Profile {
 
   /// The per-callstack figures a (start, end, kind) selection stands for, as MemoryProfiler2's
   /// "current snapshot": a single point when one side is `Start`, else end − start with signs.
+  ///
+  /// - Throws: `CancellationError` when `cancel` is cancelled.
   public func aggregates(
-    start: SnapshotRef, end: SnapshotRef, kind: FilterState.AllocationKind, keep: ((Int) -> Bool)? = nil
-  ) -> CallstackAggregates {
+    start: SnapshotRef, end: SnapshotRef, kind: FilterState.AllocationKind, keep: ((Int) -> Bool)? = nil,
+    cancel: CancelToken = .never
+  ) throws -> CallstackAggregates {
     let s = streamIndex(start)
     let e = streamIndex(end)
     switch (s, e) {
     case (nil, nil):
       return CallstackAggregates(callstackCount: callstacks.count)
     case (let point?, nil), (nil, let point?):
-      return kind == .active ? active(at: point, keep: keep) : lifetime(after: nil, upTo: point, keep: keep)
+      return kind == .active
+        ? try active(at: point, keep: keep, cancel: cancel) : try lifetime(after: nil, upTo: point, keep: keep, cancel: cancel)
     case (let a?, let b?):
       if kind == .active {
-        return active(at: b, keep: keep).subtracting(active(at: a, keep: keep))
+        return try active(at: b, keep: keep, cancel: cancel).subtracting(active(at: a, keep: keep, cancel: cancel))
       }
       // Lifetime diff: the allocations made between the two points (negative when reversed).
-      if a <= b { return lifetime(after: a, upTo: b, keep: keep) }
-      var reversed = lifetime(after: b, upTo: a, keep: keep)
+      if a <= b { return try lifetime(after: a, upTo: b, keep: keep, cancel: cancel) }
+      var reversed = try lifetime(after: b, upTo: a, keep: keep, cancel: cancel)
       for i in reversed.size.indices {
         reversed.size[i] = -reversed.size[i]
         reversed.count[i] = -reversed.count[i]

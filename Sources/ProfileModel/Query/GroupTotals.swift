@@ -27,4 +27,21 @@ public struct GroupTotals: Sendable {
     rows.sort { $0.size != $1.size ? $0.size > $1.size : $0.groupIndex < $1.groupIndex }
     self.rows = rows
   }
+
+  /// Size and count per group (by assignment index) under every filter but the group filter:
+  /// what checking or unchecking a group would bring in or take out (the groups panel).
+  ///
+  /// - Complexity: O(callstacks).
+  public static func ignoringGroupFilter(_ query: ViewQuery) -> [(size: Int64, count: Int64)] {
+    let assignment = query.assignment
+    var totals = [(size: Int64, count: Int64)](repeating: (0, 0), count: assignment.groups.count)
+    for c in query.aggregates.size.indices where query.filter.passesIgnoringGroups[c] {
+      let g = Int(assignment.groupOfCallstack[c])
+      let index = g >= 0 ? g : assignment.ungroupedIndex
+      guard totals.indices.contains(index) else { continue }
+      totals[index].size += query.aggregates.size[c]
+      totals[index].count += query.aggregates.count[c]
+    }
+    return totals
+  }
 }

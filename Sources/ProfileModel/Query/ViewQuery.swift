@@ -11,16 +11,20 @@ public struct ViewQuery: Sendable {
   ///   snapshots, the allocation kind and the tags are the same (a group, text, pool or sort
   ///   change then skips the pass over the allocation rows).
   /// - Complexity: one pass over the allocation rows in the selected range, unless reused.
-  public init(profile: Profile, assignment: GroupAssignment, filter state: FilterState, reusing previous: ViewQuery? = nil)
-    throws
-  {
+  /// - Throws: `MprofError.badRegex` for an invalid text regex; `CancellationError` when
+  ///   `cancel` is cancelled.
+  public init(
+    profile: Profile, assignment: GroupAssignment, filter state: FilterState, reusing previous: ViewQuery? = nil,
+    cancel: CancelToken = .never
+  ) throws {
     let filter = try CallstackFilter(profile: profile, assignment: assignment, filter: state)
     let aggregates: CallstackAggregates
     if let previous, previous.state.selectsSameAllocations(as: state) {
       aggregates = previous.aggregates
     } else {
       let keep: ((Int) -> Bool)? = filter.tagPasses == nil ? nil : { row in filter.keeps(row: row, in: profile) }
-      aggregates = profile.aggregates(start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep)
+      aggregates = try profile.aggregates(
+        start: state.diffStart, end: state.diffEnd, kind: state.kind, keep: keep, cancel: cancel)
     }
     // Rows and totals once here; every view of this query reads them.
     var rows: [CallstackRow] = []

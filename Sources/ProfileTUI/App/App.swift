@@ -1,38 +1,36 @@
 import Foundation
 import ProfileModel
 
-/// The viewer's state and its reactions to input. Views draw from it; the run loop feeds it
-/// events and computed data. No terminal calls here.
+/// The viewer's shell: the shared filter and its figures, the tabs, the open panel or prompt,
+/// the status message. It names no tab: tabs are reached through `TabView`. No terminal calls.
 public final class App {
   public let profile: Profile
   public let assignment: GroupAssignment
   public let theme: Theme
   public let keyMap: KeyMap
-  /// Where `y` writes the highlighted rows.
-  public let clipboardPath: String
+  /// One slot per registered tab, in tab-bar order.
+  let slots: [any AnyTabSlot]
 
-  public internal(set) var tab: Tab = .callgraph
-  /// What the user asked for; `data` catches up with it.
-  public internal(set) var inputs = ViewInputs()
-  /// The last computed figures (for `inputs`, or for earlier inputs while a recompute runs).
-  public internal(set) var data: ViewData?
-  /// Inputs whose computation failed (an invalid regex): not retried.
-  var failedInputs: ViewInputs?
-  /// Why `failedInputs` failed.
-  var computeError = ""
-  public internal(set) var callgraph = CallgraphState()
-  public internal(set) var exclusive = ExclusiveState()
+  /// The visible tab's position.
+  public internal(set) var tabIndex = 0
+  /// What the user asked for; `shared` catches up with it.
+  public internal(set) var filter = FilterState()
+  /// The shared figures on screen (for `filter`, or an earlier filter while a recompute runs).
+  public internal(set) var shared: SharedFigures?
+  var sharedJob: (filter: FilterState, job: ComputeJob<SharedFigures>)?
+  /// A filter whose computation failed (an invalid regex), and why: not retried.
+  var sharedFailure: (filter: FilterState, message: String)?
+  var generation = 0
+
   public internal(set) var overlay: Overlay?
+  /// The tab that opened the prompt on screen (`nil`: the shell's own text filter).
+  var promptOwner: Int?
   public internal(set) var message: (text: String, isError: Bool)?
-  /// The last find (`/`), for `n`, `N` and `F`.
-  public internal(set) var lastSearch: NameSearch?
   public internal(set) var layout: Layout
   public internal(set) var shouldQuit = false
-  /// True while a recompute runs longer than a frame (the screen says so).
-  public internal(set) var isComputing = false
+  /// What is computing for longer than a frame ("filter", a tab's title), shown on the filter line.
+  public internal(set) var computing: String?
   var effects: [AppEffect] = []
-  /// Function id → whether the last search matches it.
-  var searchVerdicts: [Bool]?
 
   public init(
     profile: Profile, assignment: GroupAssignment, theme: Theme, keyMap: KeyMap = .standard, size: (Int, Int),
@@ -42,38 +40,30 @@ public final class App {
     self.assignment = assignment
     self.theme = theme
     self.keyMap = keyMap
-    self.clipboardPath = clipboardPath
     layout = Layout(width: size.0, height: size.1)
-    inputs.filter.checkedGroups = App.defaultCheckedGroups(assignment)
+    slots = TabRegistry.makeSlots(TabSetup(profile: profile, assignment: assignment, clipboardPath: clipboardPath))
+    filter.checkedGroups = App.defaultCheckedGroups(assignment)
   }
 
-  /// Whether the data is behind the inputs and no failed attempt explains it.
-  public var needsCompute: Bool { data?.inputs != inputs && failedInputs != inputs }
+  /// The visible tab.
+  var tab: any TabView { slots[tabIndex].view }
 
-  /// Computes the data now, on this thread (tests, and the first screen).
-  public func computeNow() {
-    accept(
-      Result { try ViewData.compute(profile: profile, assignment: assignment, inputs: inputs, previous: data) },
-      for: inputs)
+  /// The tab of a given type (tests, bench).
+  func tab<T: TabView>(_ type: T.Type) -> T? {
+    slots.lazy.compactMap { $0.view as? T }.first
   }
 
-  /// Takes a computation's outcome.
-  func accept(_ outcome: Result<ViewData, Error>, for computed: ViewInputs) {
-    switch outcome {
-    case .success(let newData):
-      if data == nil && newData.callGraph.nodes[Int(CallGraph.truncatedRoot)].count == 0 {
-        callgraph.selectedPath = [CallGraph.fullRoot]
-      }
-      data = newData
-      failedInputs = nil
-      callgraph.rebuildRows(newData.callGraph)
-      callgraph.cursor.clamp(count: callgraph.rows.count, height: layout.callgraphRows)
-      refreshExclusiveSelection()
-      if let lastSearch { searchVerdicts = lastSearch.functionMatches(in: profile) }
-    case .failure(let error):
-      failedInputs = computed
-      computeError = "\(error)"
-    }
+  /// What a tab sees now.
+  func context(for index: Int) -> TabContext {
+    TabContext(
+      profile: profile, assignment: assignment, theme: theme, filter: filter, shared: shared, area: layout.body,
+      isComputing: shared.map { slots[index].isStale($0) } ?? true)
+  }
+
+  /// The groups checked by default: those whose `bFilter` is set (`nil` when that is all).
+  static func defaultCheckedGroups(_ assignment: GroupAssignment) -> Set<String>? {
+    let checked = assignment.groups.filter(\.isFiltered).map(\.name)
+    return checked.count == assignment.groups.count ? nil : Set(checked)
   }
 
   /// Effects queued by the last events.
@@ -87,10 +77,9 @@ public final class App {
     switch event {
     case .resize(let width, let height):
       layout = Layout(width: width, height: height)
-      callgraph.cursor.clamp(count: callgraph.rows.count, height: layout.callgraphRows)
-      exclusive.cursor.clamp(count: data?.exclusive.rows.count ?? 0, height: layout.exclusiveListRows)
+      _ = tab.perform(.redraw, context: context(for: tabIndex))
     case .mouse(let x, let y, let button):
-      handleMouse(x: x, y: y, button: button)
+      handleMouse(MouseEvent(x: x, y: y, button: button))
     case .key(let key):
       handleKey(key)
     }
@@ -98,32 +87,40 @@ public final class App {
 
   func say(_ text: String, error: Bool = false) { message = (text, error) }
 
-  /// What the status line reports: a failed computation of the current inputs, else the last
-  /// message.
+  /// What the status line reports: a failed computation of what is asked for, else the message.
   public var statusMessage: (text: String, isError: Bool)? {
-    if let failedInputs, failedInputs == inputs { return (computeError, true) }
+    if let sharedFailure, sharedFailure.filter == filter { return (sharedFailure.message, true) }
+    if let shared, let failure = slots[tabIndex].failure(shared) { return (failure, true) }
     return message
   }
 
-  /// Keeps the Exclusive selection on the same callstack after a recompute.
-  func refreshExclusiveSelection() {
-    guard let rows = data?.exclusive.rows else { return }
-    if let callstack = exclusive.selectedCallstack, let index = rows.firstIndex(where: { $0.callstack == callstack }) {
-      exclusive.cursor.selected = index
-    }
-    exclusive.cursor.clamp(count: rows.count, height: layout.exclusiveListRows)
-    syncExclusiveSelection()
-  }
-
-  func syncExclusiveSelection() {
-    guard let rows = data?.exclusive.rows, rows.indices.contains(exclusive.cursor.selected) else {
-      exclusive.selectedCallstack = nil
-      return
-    }
-    let callstack = rows[exclusive.cursor.selected].callstack
-    if callstack != exclusive.selectedCallstack {
-      exclusive.selectedCallstack = callstack
-      exclusive.detailCursor = ListCursor()
+  /// Carries out what a tab asked for.
+  func apply(_ outcome: TabOutcome) {
+    switch outcome {
+    case .handled:
+      break
+    case .unhandled:
+      say("No action here; ? lists the keys")
+    case .say(let text, let isError):
+      say(text, error: isError)
+    case .prompt(let prompt):
+      promptOwner = tabIndex
+      overlay = .prompt(prompt)
+    case .effect(let effect, let text, let isError):
+      effects.append(effect)
+      say(text, error: isError)
+    case .reveal(let target):
+      for index in slots.indices where index != tabIndex {
+        guard let outcome = slots[index].view.reveal(target, context: context(for: index)) else { continue }
+        if case .say(_, true) = outcome {
+          apply(outcome)
+        } else {
+          switchTab(to: index)
+          apply(outcome)
+        }
+        return
+      }
+      say("No tab shows that", error: true)
     }
   }
 }

@@ -16,18 +16,28 @@ public struct Prompt: Sendable, Equatable {
   public var previousText: String
   public var previousRegex: Bool
 
-  /// Edits the text with a key; returns false for keys a prompt does not take.
-  mutating func edit(_ key: Key) -> Bool {
-    switch key {
-    case .character(let c):
-      text.append(c)
-    case .backspace, .delete:
+  public init(
+    purpose: Purpose, text: String, isRegex: Bool, caseSensitive: Bool, previousText: String = "",
+    previousRegex: Bool = false
+  ) {
+    self.purpose = purpose
+    self.text = text
+    self.isRegex = isRegex
+    self.caseSensitive = caseSensitive
+    self.previousText = previousText
+    self.previousRegex = previousRegex
+  }
+
+  /// Edits the text with an action of the prompt's table; returns false for other actions.
+  mutating func edit(_ action: Action) -> Bool {
+    switch action {
+    case .deleteBackward:
       if !text.isEmpty { text.removeLast() }
-    case .control("u"):
+    case .clearText:
       text = ""
-    case .control("r"):
+    case .toggleRegex:
       isRegex.toggle()
-    case .control("t"):
+    case .toggleCase:
       caseSensitive.toggle()
     default:
       return false
@@ -65,4 +75,16 @@ public enum Overlay: Sendable, Equatable {
   case pools(ListCursor)
   case tags(TagsPanel)
   case prompt(Prompt)
+
+  /// The binding contexts in force while it is open, most specific first.
+  var keyContexts: [KeyContext] {
+    switch self {
+    case .help: return [ShellBindings.helpPanel, .list]
+    case .snapshotPicker: return [ShellBindings.pickerPanel, .list]
+    case .groups: return [ShellBindings.groupsPanel, .list]
+    case .pools: return [ShellBindings.poolsPanel, .list]
+    case .tags: return [ShellBindings.tagsPanel]
+    case .prompt: return [ShellBindings.prompt]
+    }
+  }
 }

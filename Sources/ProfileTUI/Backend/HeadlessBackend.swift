@@ -7,6 +7,7 @@ public final class HeadlessBackend: TerminalBackend {
   public private(set) var frames: [CellGrid] = []
   public private(set) var controlSequences: [String] = []
   public private(set) var suspendCount = 0
+  public private(set) var repaintCount = 0
 
   public init(width: Int, height: Int, script: [InputEvent] = []) {
     self.width = width
@@ -32,6 +33,8 @@ public final class HeadlessBackend: TerminalBackend {
   }
 
   public func suspend() { suspendCount += 1 }
+
+  public func repaintAll() { repaintCount += 1 }
 
   public func writeControlSequence(_ text: String) { controlSequences.append(text) }
 }

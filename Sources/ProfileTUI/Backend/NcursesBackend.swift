@@ -247,6 +247,11 @@ public final class NcursesBackend: TerminalBackend {
     wrefresh(nc_stdscr())
   }
 
+  public func repaintAll() {
+    shown = nil
+    clearok(nc_curscr(), true)
+  }
+
   public func writeControlSequence(_ text: String) {
     guard interactive else { return }
     let bytes = Array(text.utf8)

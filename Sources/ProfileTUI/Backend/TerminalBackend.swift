@@ -20,6 +20,8 @@ public protocol TerminalBackend: AnyObject {
   func nextEvent(timeoutMilliseconds: Int?) -> BackendInput
   /// Gives the terminal back to the shell until the user resumes the job (Ctrl-Z).
   func suspend()
+  /// Forgets what the screen shows, so the next `present` writes every cell (Ctrl-L).
+  func repaintAll()
   /// Sends a control sequence straight to the terminal (OSC 52 clipboard).
   func writeControlSequence(_ text: String)
 }

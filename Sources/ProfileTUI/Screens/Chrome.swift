@@ -2,21 +2,25 @@ import ProfileModel
 
 /// The parts around every tab: tab bar, filter line, status line and footer.
 enum Chrome {
+  /// The label at the right end of the tab bar.
+  static let tabBarRight = "mprof-tui  ? help "
+
   static func drawTabBar(_ app: App, into grid: inout CellGrid) {
     let theme = app.theme
     let y = app.layout.tabBarRow
     grid.fill(x: 0, y: y, width: grid.width, height: 1, style: theme[.tabInactive])
-    for span in App.tabSpans() {
-      let style = span.tab == app.tab ? theme[.tabActive] : theme[.tabInactive]
-      grid.put(" \(span.tab.number) \(span.tab.title) ", x: span.range.lowerBound, y: y, style: style)
+    for span in app.tabSpans() {
+      let style = span.index == app.tabIndex ? theme[.tabActive] : theme[.tabInactive]
+      grid.put(span.label, x: span.range.lowerBound, y: y, style: style)
     }
-    let right = "mprof-tui  ? help "
-    grid.put(right, x: max(grid.width - right.count, 0), y: y, style: theme[.tabInactive])
+    if grid.width - tabBarRight.count >= (app.tabSpans().last?.range.upperBound ?? 0) {
+      grid.put(tabBarRight, x: max(grid.width - tabBarRight.count, 0), y: y, style: theme[.tabInactive])
+    }
   }
 
   /// The filter state as one line of segments.
   static func filterSegments(_ app: App) -> [(label: String, value: String)] {
-    let f = app.inputs.filter
+    let f = app.filter
     let p = app.profile
     var groups = "all"
     if let checked = f.checkedGroups {
@@ -32,8 +36,9 @@ enum Chrome {
     let tags = f.tags.isEmpty ? "all" : (f.tags.count == 1 ? f.tags.first ?? "" : "\(f.tags.count) tags")
     return [
       ("", "\(p.label(f.diffStart)) \(app.theme.glyphs.arrow) \(p.label(f.diffEnd))"),
-      ("", f.kind.rawValue), ("", "by " + f.sort.rawValue), ("", f.mode.rawValue),
-      ("Groups ", groups), ("Text ", text), ("Pools ", pools), ("Tags ", tags),
+      ("", f.kind.rawValue),
+    ] + app.tab.filterSegments.map { ("", $0) } + [
+      ("", f.mode.rawValue), ("Groups ", groups), ("Text ", text), ("Pools ", pools), ("Tags ", tags),
     ]
   }
 
@@ -47,8 +52,8 @@ enum Chrome {
       if !segment.label.isEmpty { x += grid.put(segment.label, x: x, y: y, style: theme[.filterLabel]) }
       x += grid.put(segment.value, x: x, y: y, style: theme[.filterLine])
     }
-    if app.isComputing {
-      let badge = " Computing… "
+    if let work = app.computing {
+      let badge = " Computing \(work)… "
       grid.put(badge, x: max(grid.width - CharacterWidth.of(badge), 0), y: y, style: theme[.busy])
     }
   }
@@ -61,9 +66,9 @@ enum Chrome {
     let name = p.path.split(separator: "/").last.map(String.init) ?? p.path
     var info = " \(name) · v\(p.header.version) \(p.header.isBigEndian ? "BE" : "LE") · "
     info += "\(SizeFormat.count(Int64(p.tokenCounts.tokenCount))) events · "
-    if let data = app.data {
-      let totals = data.query.totals
-      info += "\(app.inputs.filter.kind == .active ? "live" : "allocated") \(SizeFormat.size(totals.size)) "
+    if let shared = app.shared {
+      let totals = shared.query.totals
+      info += "\(shared.filter.kind == .active ? "live" : "allocated") \(SizeFormat.size(totals.size)) "
       info += "in \(SizeFormat.count(totals.count))"
     }
     let used = grid.put(info, x: 0, y: y, style: theme[.status])
@@ -77,39 +82,31 @@ enum Chrome {
     }
   }
 
-  /// Footer hints: (key, label) pairs for what works now.
-  static func footerHints(_ app: App) -> [(String, String)] {
-    func hint(_ action: Action) -> (String, String) {
-      (app.keyMap.firstKey(action)?.label ?? "", action.footerLabel)
+  /// Footer hints for what works now, from the binding tables of the contexts in force.
+  ///
+  /// The help key comes first and quit last wherever they apply, as in htop's function bar.
+  static func footerHints(_ app: App) -> [(key: String, label: String, priority: Int)] {
+    let hints = app.keyMap.footerHints(in: app.overlay?.keyContexts ?? app.activeContexts)
+    let help = app.keyMap.bindings.first { $0.action == .help }?.footer
+    let quit = app.keyMap.bindings.first { $0.action == .quit }?.footer
+    return hints.filter { $0.label == help } + hints.filter { $0.label != help && $0.label != quit }
+      + hints.filter { $0.label == quit }
+  }
+
+  /// The hints that fit in `width` columns: the most important first, shown in table order.
+  static func fittingHints(_ hints: [(key: String, label: String, priority: Int)], width: Int) -> [(String, String)] {
+    func cost(_ hint: (key: String, label: String, priority: Int)) -> Int {
+      CharacterWidth.of(hint.key) + CharacterWidth.of(hint.label) + 3
     }
-    if let overlay = app.overlay {
-      switch overlay {
-      case .help: return [("↑↓", "Scroll"), ("Esc", "Close")]
-      case .snapshotPicker: return [("↑↓", "Move"), ("Enter", "Choose"), ("Esc", "Cancel")]
-      case .groups: return [("↑↓", "Move"), ("Space", "Toggle"), ("a", "All"), ("n", "None"), ("Esc", "Close")]
-      case .pools: return [("↑↓", "Move"), ("Space", "Toggle"), ("a", "All"), ("n", "None"), ("Esc", "Close")]
-      case .tags:
-        return [("type", "Search"), ("Space", "Toggle"), ("←→", "Fold"), ("Ctrl-R", "Reset"), ("Ctrl-U", "Clear"), ("Esc", "Close")]
-      case .prompt: return []
-      }
+    var chosen = Set<Int>()
+    var used = 0
+    for index in hints.indices.sorted(by: { (hints[$0].priority, $0) < (hints[$1].priority, $1) }) {
+      let needed = cost(hints[index])
+      if used + needed > width { continue }
+      used += needed
+      chosen.insert(index)
     }
-    switch app.tab {
-    case .callgraph:
-      return [
-        hint(.help), ("Enter", "Expand"), hint(.find), hint(.findAll), hint(.invert), hint(.setParent),
-        hint(.textFilter), hint(.classGroupsPanel), hint(.toggleAllocationKind), hint(.toggleSort),
-        hint(.pickDiffStart), hint(.pickDiffEnd), hint(.quit),
-      ]
-    case .exclusive:
-      if app.exclusive.detailFocused {
-        return [("↑↓", "Frame"), ("Enter", "In Callgraph"), ("Esc", "Back"), hint(.help), hint(.quit)]
-      }
-      return [
-        hint(.help), hint(.focusDetail), hint(.nextSortColumn), hint(.reverseSort), hint(.textFilter),
-        hint(.classGroupsPanel), hint(.toggleAllocationKind), hint(.toggleSort), hint(.pickDiffStart),
-        hint(.pickDiffEnd), hint(.quit),
-      ]
-    }
+    return hints.indices.filter(chosen.contains).map { (hints[$0].key, hints[$0].label) }
   }
 
   static func drawFooter(_ app: App, into grid: inout CellGrid) {
@@ -121,9 +118,7 @@ enum Chrome {
       return
     }
     var x = 0
-    for (key, label) in footerHints(app) {
-      let needed = CharacterWidth.of(key) + CharacterWidth.of(label) + 3
-      if x + needed > grid.width { break }
+    for (key, label) in fittingHints(footerHints(app), width: grid.width) {
       x += grid.put(key, x: x, y: y, style: theme[.footerKey])
       x += grid.put(" " + label + " ", x: x, y: y, style: theme[.footerText])
       x += 1

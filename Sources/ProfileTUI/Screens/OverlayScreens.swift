@@ -6,9 +6,9 @@ enum OverlayScreens {
   static func frame(_ title: String, app: App, width wanted: Int, into grid: inout CellGrid) -> (x: Int, y: Int, width: Int, height: Int) {
     let layout = app.layout
     let width = min(wanted, grid.width - 2)
-    let height = layout.bodyHeight
+    let height = layout.body.height
     let x = max((grid.width - width) / 2, 0)
-    let y = layout.bodyTop
+    let y = layout.body.y
     // A modal panel: nothing of the tab shows beside it.
     grid.fill(x: 0, y: y, width: grid.width, height: height, style: app.theme[.panel])
     grid.box(x: x, y: y, width: width, height: height, glyphs: app.theme.glyphs, style: app.theme[.panelTitle])
@@ -43,7 +43,7 @@ enum OverlayScreens {
     let box = frame(target == .start ? "Diff start" : "Diff end", app: app, width: 90, into: &grid)
     let p = app.profile
     let refs = p.snapshotRefs
-    let current = target == .start ? app.inputs.filter.diffStart : app.inputs.filter.diffEnd
+    let current = target == .start ? app.filter.diffStart : app.filter.diffEnd
     let header = "  " + TextFit.pad("Snapshot", box.width - 42) + TextFit.pad("Frame", 9, right: true)
       + TextFit.pad("Time", 10, right: true) + TextFit.pad("Live", 13, right: true)
     grid.put(header, x: box.x, y: box.y, style: app.theme[.columnHeader], maxWidth: box.width)
@@ -68,9 +68,9 @@ enum OverlayScreens {
   }
 
   static func drawGroups(_ app: App, _ cursor: ListCursor, into grid: inout CellGrid) {
-    let box = frame("Class groups (\(app.inputs.filter.mode.rawValue))", app: app, width: 84, into: &grid)
+    let box = frame("Class groups (\(app.filter.mode.rawValue))", app: app, width: 84, into: &grid)
     let groups = app.assignment.groups
-    let checked = app.inputs.filter.checkedGroups
+    let checked = app.filter.checkedGroups
     var c = cursor
     c.clamp(count: groups.count + 2, height: box.height)
     let glyphs = app.theme.glyphs
@@ -91,7 +91,7 @@ enum OverlayScreens {
       var x = box.x + grid.put("  " + (on ? glyphs.checked : glyphs.unchecked) + " ", x: box.x, y: y, style: style)
       x += grid.put(glyphs.swatch, x: x, y: y, style: selected ? style : app.theme.group(group.color))
       x += grid.put(" " + TextFit.pad(group.name, max(box.width - 36, 8)), x: x, y: y, style: style)
-      if let totals = app.data?.groupTotals, g < totals.count {
+      if let totals = app.shared?.groupTotals, g < totals.count {
         grid.put(TextFit.pad(SizeFormat.size(totals[g].size), 13, right: true) + TextFit.pad(SizeFormat.count(totals[g].count), 13, right: true), x: x, y: y, style: style)
       }
     }
@@ -104,7 +104,7 @@ enum OverlayScreens {
       let y = box.y + i
       let style = i == cursor.selected ? app.theme[.selection] : app.theme[.panel]
       grid.fill(x: box.x, y: y, width: box.width, height: 1, style: style)
-      let on = app.inputs.filter.poolMask & pool.flag != 0
+      let on = app.filter.poolMask & pool.flag != 0
       var text = "  " + (on ? glyphs.checked : glyphs.unchecked) + " " + TextFit.pad(pool.displayName, 16)
       if let range = app.profile.poolRanges[i] {
         text += "0x" + String(range.lowerBound, radix: 16, uppercase: true) + " – 0x" + String(range.upperBound, radix: 16, uppercase: true)
@@ -116,12 +116,12 @@ enum OverlayScreens {
   }
 
   static func drawTags(_ app: App, _ panel: TagsPanel, into grid: inout CellGrid) {
-    let box = frame("Tags (\(app.inputs.filter.mode.rawValue))", app: app, width: 80, into: &grid)
+    let box = frame("Tags (\(app.filter.mode.rawValue))", app: app, width: 80, into: &grid)
     let glyphs = app.theme.glyphs
     var x = box.x + grid.put(" Search: ", x: box.x, y: box.y, style: app.theme[.filterLabel])
     x += grid.put(panel.search, x: x, y: box.y, style: app.theme[.panel])
     grid.put("_", x: x, y: box.y, style: app.theme[.panel].adding(.reverse))
-    let selectedCount = app.inputs.filter.tags.count
+    let selectedCount = app.filter.tags.count
     let note = selectedCount == 0 ? "no tag selected: every allocation" : "\(selectedCount) selected"
     grid.put(note, x: box.x + box.width - CharacterWidth.of(note) - 1, y: box.y, style: app.theme[.dim])
     let rows = panel.rows
@@ -139,7 +139,7 @@ enum OverlayScreens {
       } else {
         text += (panel.expanded.contains(rows[index]) || !panel.search.isEmpty ? glyphs.expanded : glyphs.collapsed) + " "
       }
-      if let tag = node.tag { text += (app.inputs.filter.tags.contains(tag) ? glyphs.checked : glyphs.unchecked) + " " }
+      if let tag = node.tag { text += (app.filter.tags.contains(tag) ? glyphs.checked : glyphs.unchecked) + " " }
       text += node.name
       grid.put(text, x: box.x, y: y, style: style, maxWidth: box.width)
     }

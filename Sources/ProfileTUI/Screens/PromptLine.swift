@@ -1,4 +1,5 @@
-/// The prompt on the footer row: text filter or find, with its toggles.
+/// The prompt on the footer row: text filter or find, with its toggles (keys from the prompt's
+/// binding table).
 enum PromptLine {
   static func draw(_ prompt: Prompt, app: App, y: Int, into grid: inout CellGrid) {
     let theme = app.theme
@@ -11,9 +12,12 @@ enum PromptLine {
     var x = grid.put(label, x: 0, y: y, style: theme[.footerKey])
     x += grid.put(prompt.text, x: x, y: y, style: theme[.footerText])
     grid.put("_", x: x, y: y, style: theme[.footerText].adding(.reverse))
-    var hints = "  Ctrl-R regex"
-    if prompt.purpose != .textFilter { hints += prompt.caseSensitive ? "  Ctrl-T case: on" : "  Ctrl-T case: off" }
-    hints += "  Enter " + (prompt.purpose == .textFilter ? "keep" : "find") + "  Esc cancel "
+    func key(_ action: Action) -> String {
+      app.keyMap.bindings.first { $0.context == ShellBindings.prompt && $0.action == action }?.keys.first?.label ?? ""
+    }
+    var hints = "  \(key(.toggleRegex)) regex"
+    if prompt.purpose != .textFilter { hints += "  \(key(.toggleCase)) case: " + (prompt.caseSensitive ? "on" : "off") }
+    hints += "  \(key(.submit)) " + (prompt.purpose == .textFilter ? "keep" : "find") + "  \(key(.cancel)) cancel "
     let width = CharacterWidth.of(hints)
     if x + 2 + width <= grid.width { grid.put(hints, x: grid.width - width, y: y, style: theme[.dim]) }
   }

@@ -64,18 +64,18 @@ struct BenchUICommand: ParsableCommand {
         out += pad(label, 42) + String(format: "%8.1f ms %7.1f ms  ≤ %3.0f ms %@\n", median, worst, target, worst <= target ? "met" : "MISSED")
       }
 
-      // Filter changes: recompute + render. At End the per-callstack totals answer directly;
-      // with a diff start the allocation rows are scanned, the expensive case.
+      // Filter changes on the Callgraph: shared query + the visible tab's figures + render. At
+      // End the per-callstack totals answer directly; with a diff start the allocation rows are
+      // scanned, the expensive case.
+      out += "Callgraph tab\n"
       toggle("a  active ↔ lifetime (at End)", .character("a"))
       let middle = max(profile.snapshots.count / 2, 1)
       key(.character("["))
       for _ in 0..<middle { key(.character("j")) }
       key(.enter)
-      out += "(diff start: \(profile.label(app.inputs.filter.diffStart)))\n"
+      out += "(diff start: \(profile.label(app.filter.diffStart)))\n"
       toggle("a  active ↔ lifetime (diff)", .character("a"))
-      toggle("s  size ↔ count", .character("s"))
       toggle("o  filter in ↔ out", .character("o"))
-      toggle("i  invert the call graph", .character("i"))
       var step = 0
       measure("[  diff start → another snapshot", target: 100, setup: {
         step += 1
@@ -99,6 +99,9 @@ struct BenchUICommand: ParsableCommand {
         for c in "Serialize|Tic" { key(.character(c)) }
       }) { key(.character("k")) }
       key(.escape)
+      out += "  tab only (no shared recompute)\n"
+      toggle("s  size ↔ count", .character("s"))
+      toggle("i  invert the call graph", .character("i"))
       measure("F  find all 'Serialize'", target: 100, setup: {
         key(.character("/"))
         key(.control("u"))
@@ -106,18 +109,37 @@ struct BenchUICommand: ParsableCommand {
         key(.enter)
       }) { key(.character("F")) }
       key(.character("u"))
+      measure("1  switch to the tab after a filter change", target: 100, setup: {
+        key(.character("2"))
+        key(.character("a"))
+      }) { key(.character("1")) }
+
+      out += "\nExclusive tab\n"
+      key(.character("2"))
+      toggle("a  active ↔ lifetime (diff)", .character("a"))
+      toggle("o  filter in ↔ out", .character("o"))
+      out += "  tab only (no shared recompute, no call graph)\n"
+      toggle("s  size ↔ count", .character("s"))
+      measure(">  sort by the next column", target: 100) { key(.character(">")) }
+      toggle("C  containers shown / hidden", .character("C"))
+      measure("2  switch to the tab after a filter change", target: 100, setup: {
+        key(.character("1"))
+        key(.character("a"))
+      }) { key(.character("2")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.
+      key(.character("1"))
       key(.character("-"))
       key(.character("*"))
-      out += "\n(callgraph fully expanded: \(SizeFormat.count(Int64(app.callgraph.rows.count))) rows)\n"
+      let callgraph = app.tabRowCount
+      out += "\n(callgraph fully expanded: \(SizeFormat.count(Int64(callgraph))) rows)\n"
       measure("j  cursor down (Callgraph)", target: 16) { key(.character("j")) }
       measure("PgDn  page down (Callgraph)", target: 16) { key(.pageDown) }
       measure("Enter  expand a node (Callgraph)", target: 16, setup: { key(.character("-")) ; key(.character("j")) }) {
         key(.enter)
       }
       key(.character("2"))
-      out += "(exclusive list: \(SizeFormat.count(Int64(app.data?.exclusive.rows.count ?? 0))) rows)\n"
+      out += "(exclusive list: \(SizeFormat.count(Int64(app.tabRowCount))) rows)\n"
       measure("j  cursor down (Exclusive)", target: 16) { key(.character("j")) }
       measure("G  last row (Exclusive)", target: 16, setup: { key(.character("g")) }) { key(.character("G")) }
       emit(out)

@@ -13,7 +13,7 @@ struct DumpCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let (p, _) = try capture.load()
-      emit(ProfileDump.json(p).text(pretty: pretty) + "\n")
+      emit(try ProfileDump.json(p).text(pretty: pretty) + "\n")
     }
   }
 }

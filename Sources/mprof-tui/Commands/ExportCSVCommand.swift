@@ -15,7 +15,7 @@ struct ExportCSVCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let (p, _) = try capture.load()
-      let aggregates = p.aggregates(
+      let aggregates = try p.aggregates(
         start: try p.resolveSnapshot(start), end: try p.resolveSnapshot(end), kind: lifetime ? .lifetime : .active)
       var out = ""
       for c in 0..<p.callstacks.count where aggregates.count[c] > 0 {

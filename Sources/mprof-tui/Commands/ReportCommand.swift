@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
       switch view {
       case .exclusive: emit(exclusive(p, query, state, header))
       case .groups: emit(groupsReport(query, header))
-      case .callgraph: emit(callgraph(p, query, state, header))
+      case .callgraph: emit(try callgraph(p, query, state, header))
       }
     }
   }
@@ -92,8 +92,8 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  private func callgraph(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) -> String {
-    let graph = CallGraph(profile: p, query: query, sort: state.sort, inverted: invert)
+  private func callgraph(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) throws -> String {
+    let graph = try CallGraph(profile: p, query: query, sort: state.sort, inverted: invert)
     var printed = 0
     func visible(_ node: Int32, root: Int64) -> Bool {
       let n = graph.nodes[Int(node)]

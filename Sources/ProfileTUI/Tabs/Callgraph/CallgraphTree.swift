@@ -1,8 +1,8 @@
 import ProfileModel
 
-/// What the Callgraph tab remembers between frames: expanded nodes, selection and highlights,
+/// The Callgraph tab's tree state between frames: expanded nodes, selection and highlights,
 /// all by path so they survive a rebuild of the tree after a filter change.
-public struct CallgraphState: Sendable {
+public struct CallgraphTree: Sendable {
   /// One visible row of the tree.
   public struct Row: Sendable, Equatable {
     public var node: Int32
@@ -80,9 +80,9 @@ public struct CallgraphState: Sendable {
   }
 
   /// The highlighted nodes that are not inside another highlighted node, in pre-order.
-  public func outermostHighlights(in data: ViewData) -> [Int32] {
-    let nodes = highlighted.compactMap { data.callGraph.node(at: $0) }
-      .sorted { data.preorder[Int($0)] < data.preorder[Int($1)] }
-    return data.callGraph.outermost(of: nodes)
+  public func outermostHighlights(in figures: CallgraphFigures) -> [Int32] {
+    let nodes = highlighted.compactMap { figures.graph.node(at: $0) }
+      .sorted { figures.preorder[Int($0)] < figures.preorder[Int($1)] }
+    return figures.graph.outermost(of: nodes)
   }
 }

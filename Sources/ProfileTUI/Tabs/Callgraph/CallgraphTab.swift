@@ -1,0 +1,216 @@
+import Foundation
+import ProfileModel
+
+/// Tab 1: the callstacks merged by function under two roots (truncated and full callstacks),
+/// sortable, invertible, with find, find-all and a parent function.
+final class CallgraphTab: TabView {
+  static let title = "Callgraph"
+  static let shortTitle = "Graph"
+  static let context = KeyContext(id: "callgraph", title: "Callgraph")
+
+  typealias Binding = KeyMap.Binding
+  static let bindings: [Binding] = [
+    Binding([.enter, .character("l"), .right, .character("+")], .expand, context, help: "expand the node (again: into its first child)", footer: "Expand", priority: 1),
+    Binding([.character("h"), .left], .collapse, context, help: "collapse, or go to the parent"),
+    Binding([.character("*")], .expandSubtree, context, help: "expand the whole subtree", footer: "ExpandAll", priority: 8),
+    Binding([.character("-")], .collapseAll, context, help: "collapse everything"),
+    Binding([.character("s"), .function(6)], .toggleSort, context, help: "sort by size / count", footer: "Sort", priority: 6),
+    Binding([.character("i")], .invert, context, help: "invert the tree (bottom-up)", footer: "Invert", priority: 4),
+    Binding([.character("p")], .setParent, context, help: "make the node the parent function", footer: "Parent", priority: 5),
+    Binding([.character("P")], .resetParent, context, help: "reset the parent function"),
+    Binding([.character("/"), .function(3)], .find, context, help: "find (Ctrl-R regex, Ctrl-T match case)", footer: "Find", priority: 2),
+    Binding([.character("n")], .findNext, context, help: "next match"),
+    Binding([.character("N")], .findPrevious, context, help: "previous match"),
+    Binding([.character("F")], .findAll, context, help: "find all: highlight every match, with totals", footer: "FindAll", priority: 3),
+    Binding([.character("u")], .unhighlight, context, help: "remove the highlights"),
+    Binding([.character("y")], .copyHighlighted, context, help: "copy highlighted rows (OSC 52 and a file)", footer: "Copy", priority: 9),
+  ]
+
+  let clipboardPath: String
+  var tree = CallgraphTree()
+  var sort: FilterState.SortKey = .size
+  var inverted = false
+  var parentFunction: Int32?
+  /// The last find, and what to do once its matches are computed.
+  var search: SearchSpec?
+  var pendingFind: FindStep?
+  /// A reveal asked for while the figures were behind; done when they arrive.
+  var pendingReveal: CallGraphPath?
+  private(set) var figures: CallgraphFigures?
+
+  /// What a find does when its matches arrive.
+  enum FindStep: Equatable {
+    case next, previous, all
+  }
+
+  init(setup: TabSetup) {
+    clipboardPath = setup.clipboardPath
+  }
+
+  var request: CallgraphRequest {
+    CallgraphRequest(sort: sort, inverted: inverted, parentFunction: parentFunction, search: search)
+  }
+
+  static func compute(_ request: CallgraphRequest, shared: SharedFigures, cancel: CancelToken) throws
+    -> CallgraphFigures
+  {
+    try CallgraphFigures.compute(request, shared: shared, cancel: cancel)
+  }
+
+  func accept(_ new: CallgraphFigures, for request: CallgraphRequest, context: TabContext) -> TabOutcome {
+    if figures == nil && new.graph.nodes[Int(CallGraph.truncatedRoot)].count == 0 {
+      tree.selectedPath = [CallGraph.fullRoot]
+    }
+    figures = new
+    tree.rebuildRows(new.graph)
+    clampCursor(context)
+    if let path = pendingReveal {
+      pendingReveal = nil
+      if new.graph.node(at: path) == nil {
+        return .say("The Callgraph does not hold that frame under the current filters", isError: true)
+      }
+      tree.reveal(path, in: new.graph)
+      clampCursor(context)
+    }
+    if let step = pendingFind, request.search == search {
+      pendingFind = nil
+      return step == .all ? findAll() : findStep(forward: step == .next)
+    }
+    return .handled
+  }
+
+  var keyContexts: [KeyContext] { [Self.context, .list] }
+
+  var filterSegments: [String] { ["by " + sort.rawValue] }
+
+  var rowCount: Int { tree.rows.count }
+
+  func reset() {
+    sort = .size
+    inverted = false
+    parentFunction = nil
+    resetTreeState()
+  }
+
+  /// Rows of the tree on screen.
+  func visibleRows(_ context: TabContext) -> Int { ListView(area: context.area).visibleRows }
+
+  func clampCursor(_ context: TabContext) {
+    tree.cursor.clamp(count: tree.rows.count, height: visibleRows(context))
+  }
+
+  func perform(_ action: Action, context: TabContext) -> TabOutcome {
+    defer { clampCursor(context) }
+    switch action {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+      _ = tree.cursor.apply(action, count: tree.rows.count, height: visibleRows(context))
+      if let graph = figures?.graph { tree.syncSelectedPath(graph) }
+      return .handled
+    case .toggleSort:
+      sort = sort == .size ? .count : .size
+      return .say("Sorted by \(sort.rawValue.lowercased())", isError: false)
+    case .invert:
+      inverted.toggle()
+      resetTreeState()
+      return .say(
+        inverted ? "Inverted: roots are allocation sites" : "Top-down: roots are the outermost frames", isError: false)
+    case .resetParent:
+      guard parentFunction != nil else { return .handled }
+      parentFunction = nil
+      resetTreeState()
+      return .say("Parent reset", isError: false)
+    case .find:
+      return .prompt(findPrompt(.find))
+    case .findNext, .findPrevious:
+      guard search != nil else { return .prompt(findPrompt(.find)) }
+      return findStep(forward: action == .findNext)
+    case .findAll:
+      guard search != nil else { return .prompt(findPrompt(.findAll)) }
+      return findAll()
+    case .unhighlight:
+      tree.highlighted = []
+      return .say("Highlights removed", isError: false)
+    default:
+      break
+    }
+    guard let graph = figures?.graph else { return .handled }
+    return performOnTree(action, graph: graph, context: context)
+  }
+
+  private func performOnTree(_ action: Action, graph: CallGraph, context: TabContext) -> TabOutcome {
+    let selected = tree.selectedNode
+    switch action {
+    case .expand:
+      guard let node = selected, !graph.nodes[Int(node)].children.isEmpty else { return .handled }
+      let path = graph.path(of: node)
+      if tree.expanded.contains(path) {
+        tree.cursor.selected += 1
+        tree.syncSelectedPath(graph)
+      } else {
+        tree.expanded.insert(path)
+        tree.rebuildRows(graph)
+      }
+    case .collapse:
+      guard let node = selected else { return .handled }
+      let path = graph.path(of: node)
+      if tree.expanded.contains(path) && !graph.nodes[Int(node)].children.isEmpty {
+        tree.expanded.remove(path)
+        tree.rebuildRows(graph)
+      } else if path.count > 1 {
+        tree.selectedPath = Array(path.dropLast())
+        tree.rebuildRows(graph)
+      }
+    case .expandSubtree:
+      guard let node = selected else { return .handled }
+      tree.expandSubtree(node, in: graph)
+    case .collapseAll:
+      let root = tree.selectedPath.first ?? CallGraph.truncatedRoot
+      tree.expanded = [[CallGraph.truncatedRoot], [CallGraph.fullRoot]]
+      tree.selectedPath = [root]
+      tree.rebuildRows(graph)
+    case .setParent:
+      guard let node = selected, graph.nodes[Int(node)].function >= 0 else {
+        return .say("Select a function to make it the parent", isError: true)
+      }
+      let function = graph.nodes[Int(node)].function
+      parentFunction = function
+      resetTreeState()
+      let root = tree.selectedPath.first ?? CallGraph.fullRoot
+      tree.expanded.insert([root, function])
+      return .say("Parent: \(context.profile.functions.names[Int(function)])", isError: false)
+    case .copyHighlighted:
+      return copyHighlighted(context)
+    default:
+      return .unhandled
+    }
+    return .handled
+  }
+
+  func resetTreeState() {
+    let root = tree.selectedPath.first ?? CallGraph.truncatedRoot
+    tree.expanded = [[CallGraph.truncatedRoot], [CallGraph.fullRoot]]
+    tree.highlighted = []
+    tree.selectedPath = [root]
+  }
+
+  func reveal(_ target: Reveal, context: TabContext) -> TabOutcome? {
+    guard case .frame(let callstack, let frame) = target else { return nil }
+    guard
+      let path = CallGraph.path(
+        toFrame: frame, ofCallstack: callstack, in: context.profile, inverted: inverted,
+        parentFunction: parentFunction)
+    else {
+      return .say("That frame is outside the parent function's part of the tree; P resets the parent", isError: true)
+    }
+    guard let graph = figures?.graph, !context.isComputing else {
+      pendingReveal = path
+      return .handled
+    }
+    guard graph.node(at: path) != nil else {
+      return .say("The Callgraph does not hold that frame under the current filters", isError: true)
+    }
+    tree.reveal(path, in: graph)
+    clampCursor(context)
+    return .handled
+  }
+}

@@ -1,0 +1,193 @@
+import ProfileModel
+
+/// What the Exclusive tab asks for besides the shared filter.
+public struct ExclusiveRequest: Sendable, Equatable {
+  public var column: ExclusiveView.Column = .size
+  public var ascending = false
+  public var showContainers = false
+}
+
+/// Tab 2: one row per callstack that passes the filters (no row limit), sortable by any
+/// column, with the selected callstack's frames and `file:line` below.
+final class ExclusiveTab: TabView {
+  static let title = "Exclusive"
+  static let shortTitle = "Excl"
+  static let listContext = KeyContext(id: "exclusive", title: "Exclusive")
+  static let paneContext = KeyContext(id: "exclusive-pane", title: "Exclusive callstack pane")
+
+  typealias Binding = KeyMap.Binding
+  static let bindings: [Binding] = [
+    Binding([.enter], .focusDetail, listContext, help: "into the callstack pane", footer: "Stack", priority: 1),
+    Binding([.character("s"), .function(6)], .toggleSort, listContext, help: "sort by size / count", footer: "Sort", priority: 6),
+    Binding([.character(">"), .character("."), .right], .nextSortColumn, listContext, help: "sort by the next column", footer: "Column", priority: 2),
+    Binding([.character("<"), .character(","), .left], .previousSortColumn, listContext, help: "sort by the previous column"),
+    Binding([.character("I")], .reverseSort, listContext, help: "reverse the sort", footer: "Reverse", priority: 3),
+    Binding([.character("C")], .toggleContainers, listContext, help: "name rows by the innermost frame / the first non-container"),
+    Binding([.enter], .showFrameInCallgraph, paneContext, help: "show the frame in the Callgraph", footer: "In Callgraph", priority: 1),
+    Binding([.escape, .character("h"), .left], .leavePane, paneContext, help: "back to the list", footer: "Back", priority: 1),
+  ]
+
+  /// The sortable columns in header order.
+  static let columnOrder: [ExclusiveView.Column] = [.size, .count, .group, .function]
+
+  var sortColumn: ExclusiveView.Column = .size
+  var ascending = false
+  var showContainers = false
+  var cursor = ListCursor()
+  var detailCursor = ListCursor()
+  var detailFocused = false
+  /// The callstack of the selected row, kept across recomputes.
+  var selectedCallstack: Int?
+  private(set) var figures: ExclusiveView?
+
+  init(setup: TabSetup) {}
+
+  var request: ExclusiveRequest {
+    ExclusiveRequest(column: sortColumn, ascending: ascending, showContainers: showContainers)
+  }
+
+  /// - Complexity: O(passing callstacks × frames to the naming frame), then a sort.
+  static func compute(_ request: ExclusiveRequest, shared: SharedFigures, cancel: CancelToken) throws -> ExclusiveView {
+    try cancel.check()
+    return ExclusiveView(
+      profile: shared.profile, query: shared.query, sortBy: request.column, ascending: request.ascending,
+      showContainers: request.showContainers)
+  }
+
+  func accept(_ view: ExclusiveView, for request: ExclusiveRequest, context: TabContext) -> TabOutcome {
+    let sortChanged = figures.map { _ in shownRequest != request } ?? false
+    figures = view
+    shownRequest = request
+    if sortChanged {
+      cursor = ListCursor()
+    } else if let selectedCallstack, let index = view.rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
+      cursor.selected = index
+    }
+    let split = Self.split(context.area)
+    cursor.clamp(count: view.rows.count, height: split.list.visibleRows)
+    syncSelection()
+    return .handled
+  }
+
+  /// The request the shown rows were computed for.
+  private var shownRequest: ExclusiveRequest?
+
+  var keyContexts: [KeyContext] { detailFocused ? [Self.paneContext, .list] : [Self.listContext, .list] }
+
+  var filterSegments: [String] {
+    var segments = ["by " + Self.columnTitle(sortColumn) + (ascending ? " ascending" : "")]
+    if showContainers { segments.append("containers shown") }
+    return segments
+  }
+
+  func reset() {
+    sortColumn = .size
+    ascending = false
+    showContainers = false
+    detailFocused = false
+  }
+
+  static func columnTitle(_ column: ExclusiveView.Column) -> String {
+    switch column {
+    case .size, .sizePercent: return "Size"
+    case .count, .countPercent: return "Count"
+    case .group: return "Group"
+    case .function: return "Function"
+    }
+  }
+
+  /// The list (header and rows) above the callstack pane.
+  static func split(_ area: Rect) -> (list: ListView, pane: CallstackPane) {
+    let listRows = max((area.height - 2) * 3 / 5, 1)
+    let parts = area.splitTop(listRows + 1)
+    return (ListView(area: parts.top), CallstackPane(area: parts.rest))
+  }
+
+  var rowCount: Int { figures?.rows.count ?? 0 }
+
+  func depth(_ context: TabContext) -> Int {
+    selectedCallstack.map { context.profile.callstacks.depth(of: $0) } ?? 0
+  }
+
+  func syncSelection() {
+    guard let rows = figures?.rows, rows.indices.contains(cursor.selected) else {
+      selectedCallstack = nil
+      return
+    }
+    let callstack = rows[cursor.selected].callstack
+    if callstack != selectedCallstack {
+      selectedCallstack = callstack
+      detailCursor = ListCursor()
+    }
+  }
+
+  func perform(_ action: Action, context: TabContext) -> TabOutcome {
+    let split = Self.split(context.area)
+    switch action {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+      if detailFocused {
+        _ = detailCursor.apply(action, count: depth(context), height: split.pane.visibleRows)
+      } else {
+        _ = cursor.apply(action, count: rowCount, height: split.list.visibleRows)
+        syncSelection()
+      }
+    case .toggleSort:
+      sortColumn = sortColumn == .size ? .count : .size
+      ascending = false
+    case .nextSortColumn, .previousSortColumn:
+      let current = Self.columnOrder.firstIndex(of: sortColumn) ?? 0
+      let step = action == .nextSortColumn ? 1 : Self.columnOrder.count - 1
+      sortColumn = Self.columnOrder[(current + step) % Self.columnOrder.count]
+      ascending = sortColumn == .group || sortColumn == .function
+    case .reverseSort:
+      ascending.toggle()
+    case .toggleContainers:
+      showContainers.toggle()
+      return .say(
+        showContainers
+          ? "Rows named by their innermost frame (containers shown)"
+          : "Rows named by their first frame outside containers and allocators", isError: false)
+    case .focusDetail:
+      if selectedCallstack != nil { detailFocused = true }
+    case .leavePane:
+      detailFocused = false
+    case .redraw:
+      cursor.clamp(count: rowCount, height: split.list.visibleRows)
+      detailCursor.clamp(count: depth(context), height: split.pane.visibleRows)
+    case .showFrameInCallgraph:
+      guard let callstack = selectedCallstack else { return .handled }
+      let depth = depth(context)
+      guard depth > 0 else { return .handled }
+      // The pane lists frames innermost first.
+      return .reveal(.frame(callstack: callstack, frame: depth - 1 - detailCursor.selected))
+    default:
+      return .unhandled
+    }
+    return .handled
+  }
+
+  func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
+    let split = Self.split(context.area)
+    let wheel = event.button == .wheelUp ? -3 : (event.button == .wheelDown ? 3 : 0)
+    if event.y >= split.pane.area.y {
+      let depth = depth(context)
+      detailFocused = depth > 0
+      if wheel != 0 {
+        detailCursor.scroll(by: wheel, count: depth, height: split.pane.visibleRows)
+      } else if let index = split.pane.frameIndex(atY: event.y, cursor: detailCursor, count: depth) {
+        detailCursor.selected = index
+        if event.button == .doublePress { return perform(.showFrameInCallgraph, context: context) }
+      }
+      return .handled
+    }
+    detailFocused = false
+    if wheel != 0 {
+      cursor.scroll(by: wheel, count: rowCount, height: split.list.visibleRows)
+    } else if let index = split.list.index(atY: event.y, cursor: cursor, count: rowCount) {
+      cursor.selected = index
+      if event.button == .doublePress { detailFocused = true }
+    }
+    syncSelection()
+    return .handled
+  }
+}
