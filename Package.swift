@@ -41,16 +41,22 @@ let package = Package(
     ),
     // What the test targets share: where the fixtures are, scratch folders, generated captures.
     .target(name: "TestSupport", dependencies: ["ProfileModel"], path: "Tests/TestSupport"),
-    // Unit tests of the model; they also run the built `mprof-tui` binary for the batch commands.
+    // Unit tests of the model: bytes in, numbers out; the shared fixtures' truth.
     .testTarget(
       name: "ProfileModelTests",
-      dependencies: ["ProfileModel", "TestSupport", "mprof-tui"]
+      dependencies: ["ProfileModel", "TestSupport"]
     ),
-    // Views rendered into the in-memory screen, the off-screen ncurses backend, and end-to-end
-    // runs of the built binary in tmux.
+    // Views rendered into the in-memory screen (whole screens against the recorded files in
+    // Snapshots/), the off-screen ncurses backend, and end-to-end runs of the built binary in tmux.
     .testTarget(
       name: "ProfileTUITests",
-      dependencies: ["ProfileTUI", "ProfileModel", "TestSupport", "mprof-tui"]
+      dependencies: ["ProfileTUI", "ProfileModel", "TestSupport", "mprof-tui"],
+      exclude: ["Snapshots"]
+    ),
+    // The batch commands as a user runs them: the built binary, its output and exit status.
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: ["ProfileModel", "TestSupport", "mprof-tui"]
     ),
   ]
 )

@@ -8,7 +8,7 @@ import Testing
   static func scriptBytes() throws -> [UInt8] {
     let scratch = ScratchFolder()
     let path = scratch.path("s.mprof")
-    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    try Captures.writeScript(to: path, version: 7, bigEndian: false)
     return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
   }
 

@@ -96,7 +96,7 @@ import Testing
   @Test func assignmentOrderIsStable() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("g.mprof")
-    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    try Captures.writeScript(to: path, version: 7, bigEndian: false)
     let p = try ProfileLoader.load(path: path)
     func assign(_ groups: [ClassGroup]) throws -> [String] {
       let a = try GroupAssignment(profile: p, groups: ClassGroupSet(groups: groups))

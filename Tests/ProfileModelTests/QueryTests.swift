@@ -7,7 +7,7 @@ import Testing
   static func script() throws -> (Profile, ScratchFolder) {
     let scratch = ScratchFolder()
     let path = scratch.path("q.mprof")
-    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    try Captures.writeScript(to: path, version: 7, bigEndian: false)
     return (try ProfileLoader.load(path: path), scratch)
   }
 

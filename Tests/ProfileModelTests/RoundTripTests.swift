@@ -8,33 +8,6 @@ import Testing
   static let layouts: [(UInt32, Bool)] = [(4, false), (4, true), (5, false), (5, true), (6, false), (6, true), (7, false), (7, true)]
 
   /// A small scripted capture whose every number is known.
-  static func writeScript(to path: String, version: UInt32, bigEndian: Bool, splitBytes: UInt64? = nil) throws {
-    var c = MprofWriter.Configuration()
-    c.version = version
-    c.bigEndian = bigEndian
-    c.splitBytes = splitBytes
-    let w = try MprofWriter(path: path, configuration: c)
-    let main = w.address(pc: 0x1000, function: "main", file: "Main.cpp", line: 3)
-    let a = w.address(pc: 0x1010, function: "AllocThing()", file: "Thing.cpp", line: 12)
-    let b = w.address(pc: 0x1020, function: "UTexture2D::Serialize(FArchive&)", file: "Texture2D.cpp", line: 40)
-    let mem = w.address(pc: 0x1030, function: "FMemory::Malloc(unsigned long, unsigned int)", file: "FMemory.inl", line: 1)
-    let cs0 = w.callstack(innermostFirst: [mem, a, main])
-    let cs1 = w.callstack(innermostFirst: [b, main], truncated: true)
-    let tags = version >= 7 ? w.tagSet("Asset:Textures/World;") : -1
-    w.addMetadata(key: "SelfFile", value: "/bin/Game")
-    try w.malloc(pointer: 0x10_0000, size: 64, callstack: cs0)
-    try w.stats([("Used Physical", 1000), ("Memory Profiling Overhead", 4096)])
-    try w.malloc(pointer: 0x20_0000, size: 32, callstack: cs1)
-    try w.snapshot(.snapshot, label: "One", stats: [("Used Physical", 1)], levels: ["/Game/Maps/X"])
-    try w.realloc(old: 0x10_0000, new: 0x30_0000, size: 128, callstack: cs1, tags: tags)
-    try w.free(pointer: 0x20_0000)
-    try w.frame(deltaTime: 0.5)
-    try w.snapshot(.loadMapStart, label: "/Game/Maps/X")
-    try w.malloc(pointer: 0x40_0000, size: 10, callstack: cs0)
-    try w.free(pointer: 0x90_0000)
-    try w.finish(endStats: [("Memory Profiling Overhead", 8192)])
-  }
-
   static func checkScript(_ p: Profile, version: UInt32, bigEndian: Bool) {
     #expect(p.header.version == version)
     #expect(p.header.isBigEndian == bigEndian)
@@ -66,14 +39,14 @@ import Testing
   func scriptRoundTrips(version: UInt32, bigEndian: Bool) throws {
     let scratch = ScratchFolder()
     let path = scratch.path("script.mprof")
-    try Self.writeScript(to: path, version: version, bigEndian: bigEndian)
+    try Captures.writeScript(to: path, version: version, bigEndian: bigEndian)
     Self.checkScript(try ProfileLoader.load(path: path), version: version, bigEndian: bigEndian)
   }
 
   @Test func multiPartVersion4RoundTrips() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("parts.mprof")
-    try Self.writeScript(to: path, version: 4, bigEndian: false, splitBytes: 600)
+    try Captures.writeScript(to: path, version: 4, bigEndian: false, splitBytes: 600)
     let p = try ProfileLoader.load(path: path)
     #expect(p.header.numDataFiles > 1)
     #expect(p.partSizes.count == Int(p.header.numDataFiles))
@@ -89,7 +62,7 @@ import Testing
   @Test func missingPartIsReported() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("parts.mprof")
-    try Self.writeScript(to: path, version: 4, bigEndian: false, splitBytes: 600)
+    try Captures.writeScript(to: path, version: 4, bigEndian: false, splitBytes: 600)
     try FileManager.default.removeItem(atPath: scratch.path("parts.m1"))
     #expect(loadError(path) == .missingPart(path: scratch.path("parts.m1"), part: 1))
   }

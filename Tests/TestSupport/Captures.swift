@@ -18,6 +18,36 @@ public enum Captures {
     return path
   }
 
+  /// A hand-scripted capture with known figures: two callstacks (one truncated, one with an
+  /// allocator frame to trim), a cross-callstack realloc, a free without a malloc, stats,
+  /// snapshots and a level.
+  public static func writeScript(to path: String, version: UInt32, bigEndian: Bool, splitBytes: UInt64? = nil) throws {
+    var c = MprofWriter.Configuration()
+    c.version = version
+    c.bigEndian = bigEndian
+    c.splitBytes = splitBytes
+    let w = try MprofWriter(path: path, configuration: c)
+    let main = w.address(pc: 0x1000, function: "main", file: "Main.cpp", line: 3)
+    let a = w.address(pc: 0x1010, function: "AllocThing()", file: "Thing.cpp", line: 12)
+    let b = w.address(pc: 0x1020, function: "UTexture2D::Serialize(FArchive&)", file: "Texture2D.cpp", line: 40)
+    let mem = w.address(pc: 0x1030, function: "FMemory::Malloc(unsigned long, unsigned int)", file: "FMemory.inl", line: 1)
+    let cs0 = w.callstack(innermostFirst: [mem, a, main])
+    let cs1 = w.callstack(innermostFirst: [b, main], truncated: true)
+    let tags = version >= 7 ? w.tagSet("Asset:Textures/World;") : -1
+    w.addMetadata(key: "SelfFile", value: "/bin/Game")
+    try w.malloc(pointer: 0x10_0000, size: 64, callstack: cs0)
+    try w.stats([("Used Physical", 1000), ("Memory Profiling Overhead", 4096)])
+    try w.malloc(pointer: 0x20_0000, size: 32, callstack: cs1)
+    try w.snapshot(.snapshot, label: "One", stats: [("Used Physical", 1)], levels: ["/Game/Maps/X"])
+    try w.realloc(old: 0x10_0000, new: 0x30_0000, size: 128, callstack: cs1, tags: tags)
+    try w.free(pointer: 0x20_0000)
+    try w.frame(deltaTime: 0.5)
+    try w.snapshot(.loadMapStart, label: "/Game/Maps/X")
+    try w.malloc(pointer: 0x40_0000, size: 10, callstack: cs0)
+    try w.free(pointer: 0x90_0000)
+    try w.finish(endStats: [("Memory Profiling Overhead", 8192)])
+  }
+
   /// The viewer tests' capture: a 6,000-operation demo with the built-in class groups, made and
   /// loaded once per test process.
   public static let viewer: (path: String, profile: Profile, assignment: GroupAssignment) = {

@@ -23,6 +23,7 @@ extension App {
       }
       if sharedJob?.filter != wanted {
         sharedJob?.job.cancel()
+        sharedComputations += 1
         let (profile, assignment, previous, next) = (profile, assignment, shared, generation + 1)
         let job = ComputeJob<SharedFigures>(synchronous: synchronous) { token in
           try SharedFigures.compute(

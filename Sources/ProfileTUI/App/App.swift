@@ -21,6 +21,8 @@ public final class App {
   /// A filter whose computation failed (an invalid regex), and why: not retried.
   var sharedFailure: (filter: FilterState, message: String)?
   var generation = 0
+  /// Shared computations started so far (tests check what a key recomputes).
+  var sharedComputations = 0
 
   public internal(set) var overlay: Overlay?
   /// The tab that opened the prompt on screen (`nil`: the shell's own text filter).

@@ -13,6 +13,8 @@ final class TabSlot<T: TabView> {
   private var running: (stamp: Stamp<T.Request>, job: ComputeJob<T.Figures>)?
   /// A stamp whose computation failed, and why (not retried until the request changes).
   private var failed: (stamp: Stamp<T.Request>, message: String)?
+  /// Computations started so far (tests check what a key recomputes).
+  private(set) var computations = 0
 
   init(_ tab: T) { self.tab = tab }
 }
@@ -28,6 +30,8 @@ protocol AnyTabSlot: AnyObject {
   /// Hands finished figures to the tab; returns the tab's outcome when a job finished.
   func poll(milliseconds: Int?, context: TabContext) -> TabOutcome?
   var isRunning: Bool { get }
+  /// Computations started so far.
+  var computations: Int { get }
   /// Why the figures for the current request failed, if they did.
   func failure(_ shared: SharedFigures) -> String?
   /// Cancels the running job.
@@ -50,6 +54,7 @@ extension TabSlot: AnyTabSlot {
     }
     if stamp == running?.stamp { return true }
     cancel()
+    computations += 1
     let request = stamp.request
     let job = ComputeJob<T.Figures>(synchronous: synchronous) { token in
       try T.compute(request, shared: shared, cancel: token)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ProfileModel
+import ProfileModel
+import TestSupport
 
 /// The batch commands, run as a user runs them: the built binary, its output and exit status.
 @Suite struct CommandLineTests {
@@ -42,7 +43,7 @@ import Testing
   static func script() throws -> (String, ScratchFolder) {
     let scratch = ScratchFolder()
     let path = scratch.path("c.mprof")
-    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    try Captures.writeScript(to: path, version: 7, bigEndian: false)
     return (path, scratch)
   }
 
@@ -99,7 +100,7 @@ import Testing
   @Test func viewerWithoutATerminalSaysSoAndExits2() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("ok.mprof")
-    try RoundTripTests.writeScript(to: path, version: 7, bigEndian: false)
+    try Captures.writeScript(to: path, version: 7, bigEndian: false)
     let (status, out, err) = try Self.run([path])
     #expect(status == 2)
     #expect(out.isEmpty)

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+@testable import ProfileTUI
+
+@Suite struct AppRunnerTests {
+  static let clipboardPath = NSTemporaryDirectory() + "mprof-tui-test-\(UUID().uuidString).csv"
+
+  static func app(_ width: Int = 100, _ height: Int = 30) throws -> App {
+    let (_, profile, assignment) = Captures.viewer
+    return App(
+      profile: profile, assignment: assignment, theme: Theme(depth: .xterm256, glyphs: .unicode), size: (width, height),
+      clipboardPath: clipboardPath)
+  }
+
+  @Test func scriptedSessionEndsOnQuitWithAFramePerEvent() throws {
+    let app = try Self.app()
+    let backend = HeadlessBackend(
+      width: 100, height: 30,
+      script: [.key(.character("j")), .key(.enter), .key(.character("a")), .resize(width: 80, height: 24), .key(.character("q")), .key(.character("j"))])
+    AppRunner.run(app, on: backend, synchronous: true)
+    #expect(app.shouldQuit)
+    // The first frame, then one per event up to q (the event after q is never read).
+    #expect(backend.frames.count == 6)
+    let last = try #require(backend.lastFrame)
+    #expect(last.width == 80 && last.height == 24)
+    #expect(last.line(1).contains("│ Lifetime │"))
+    #expect(app.shared?.filter.kind == .lifetime)
+  }
+
+  @Test func endOfInputEndsTheLoop() throws {
+    let app = try Self.app()
+    let backend = HeadlessBackend(width: 100, height: 30, script: [.key(.character("2"))])
+    AppRunner.run(app, on: backend, synchronous: true)
+    #expect(!app.shouldQuit && app.tab is ExclusiveTab && backend.frames.count == 2)
+  }
+
+  @Test func effectsReachTheBackend() throws {
+    let app = try Self.app()
+    let backend = HeadlessBackend(
+      width: 100, height: 30,
+      script: [.key(.control("z")), .key(.character("/"))] + "FRunnableThreadPThread::_ThreadProc(void*)".map { .key(.character($0)) }
+        + [.key(.enter), .key(.character("F")), .key(.character("y")), .key(.character("q"))])
+    AppRunner.run(app, on: backend, synchronous: true)
+    #expect(backend.suspendCount == 1)
+    #expect(backend.controlSequences.count == 1 && backend.controlSequences[0].hasPrefix("\u{1B}]52;c;"))
+    try? FileManager.default.removeItem(atPath: Self.clipboardPath)
+  }
+
+  @Test func asynchronousRecomputeCatchesUp() throws {
+    let app = try Self.app()
+    let backend = HeadlessBackend(width: 100, height: 30, script: [.key(.character("a")), .key(.character("s")), .key(.character("o"))])
+    AppRunner.run(app, on: backend)
+    // Input ended; the data may lag the last keys, but never shows inputs that were not asked for.
+    #expect(app.filter.kind == .lifetime && app.filter.mode == .filterOut)
+    #expect(app.tab(CallgraphTab.self)?.sort == .count)
+    if let shared = app.shared { #expect([FilterState.AllocationKind.active, .lifetime].contains(shared.filter.kind)) }
+  }
+}
