@@ -11,7 +11,7 @@ let package = Package(
   ],
   dependencies: [
     // Command-line parsing for the interactive viewer and the batch commands.
-    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
   ],
   targets: [
     // A prefetch hint for the token pass (Swift has none).

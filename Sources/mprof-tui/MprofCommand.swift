@@ -12,7 +12,8 @@ struct MprofCommand: ParsableCommand {
       Exit status: 0 on success, 2 when a file cannot be read or an argument is wrong.
       """,
     subcommands: [
-      ViewCommand.self, SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self, ExportCSVCommand.self,
+      ViewCommand.self, SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self,
+      ExportCSVCommand.self,
       DemoCommand.self, BenchCommand.self, BenchUICommand.self,
     ],
     defaultSubcommand: ViewCommand.self

@@ -1,8 +1,7 @@
 import Foundation
-import Testing
-
 import ProfileModel
 import TestSupport
+import Testing
 
 /// The batch commands, run as a user runs them: the built binary, its output and exit status.
 @Suite struct CommandLineTests {
@@ -55,7 +54,10 @@ import TestSupport
       let (status, out, err) = try Self.run(command + [path])
       #expect(status == 2, "\(command)")
       #expect(out.isEmpty)
-      #expect(err == "mprof-tui: \(path): offset 0: expected the .mprof magic 0xDA15F7D8 (either byte order), found 0x3020100\n")
+      #expect(
+        err
+          == "mprof-tui: \(path): offset 0: expected the .mprof magic 0xDA15F7D8 (either byte order), found 0x3020100\n"
+      )
     }
     let (script, keep) = try Self.script()
     let (status, _, err) = try Self.run(["report", script, "--start", "nowhere"])
@@ -71,20 +73,29 @@ import TestSupport
     let object = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
     #expect((object?["token_count"] as? Int) == 11)
 
-    let (_, csv, _) = try Self.run(["report", path, "--view", "exclusive", "--format", "csv", "--class-groups", Fixtures.packageRoot.appendingPathComponent("ClassGroups.xml").path])
-    #expect(csv.split(separator: "\n") == [
-      "callstack,size,size_percent,count,count_percent,group,function",
-      "1,128,92.75,1,50.00,Textures,UTexture2D::Serialize(FArchive&)",
-      "0,10,7.25,1,50.00,Ungrouped,AllocThing()",
+    let (_, csv, _) = try Self.run([
+      "report", path, "--view", "exclusive", "--format", "csv", "--class-groups",
+      Fixtures.packageRoot.appendingPathComponent("ClassGroups.xml").path,
     ])
-    let (_, diff, _) = try Self.run(["report", path, "--view", "exclusive", "--format", "csv", "--start", "0", "--end", "end"])
+    #expect(
+      csv.split(separator: "\n") == [
+        "callstack,size,size_percent,count,count_percent,group,function",
+        "1,128,92.75,1,50.00,Textures,UTexture2D::Serialize(FArchive&)",
+        "0,10,7.25,1,50.00,Ungrouped,AllocThing()",
+      ])
+    let (_, diff, _) = try Self.run([
+      "report", path, "--view", "exclusive", "--format", "csv", "--start", "0", "--end", "end",
+    ])
     #expect(diff.contains("1,96,") && diff.contains("0,-54,"))
     let (_, tree, _) = try Self.run(["report", path, "--view", "callgraph", "--format", "csv"])
     #expect(tree.contains("2,10,1,Full callstacks > main > AllocThing()"))
     let (_, groups, _) = try Self.run(["report", path, "--view", "groups", "--format", "json"])
     #expect(groups.contains("\"group\": \"Textures\""))
     let (_, exported, _) = try Self.run(["export-csv", path])
-    #expect(exported == "10,1,main @ Main.cpp:3,AllocThing() @ Thing.cpp:12,\n128,1,main @ Main.cpp:3,UTexture2D::Serialize(FArchive&) @ Texture2D.cpp:40,\n")
+    #expect(
+      exported
+        == "10,1,main @ Main.cpp:3,AllocThing() @ Thing.cpp:12,\n128,1,main @ Main.cpp:3,UTexture2D::Serialize(FArchive&) @ Texture2D.cpp:40,\n"
+    )
     let (_, info, _) = try Self.run(["info", path])
     #expect(info.contains("LoadMap Start 0: /Game/Maps/X"))
   }

@@ -124,11 +124,14 @@ import Testing
     // First token: malloc at 626; callstack index at +8.
     withUnsafeBytes(of: Int32(77).littleEndian) { for i in 0..<4 { bytes[626 + 8 + i] = $0[i] } }
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    #expect(loadError(path) == .invalidValue(path: path, offset: 626, message: "expected a callstack index below 2, found 77"))
+    #expect(
+      loadError(path) == .invalidValue(path: path, offset: 626, message: "expected a callstack index below 2, found 77")
+    )
     bytes = try Self.scriptBytes()
     withUnsafeBytes(of: Int32(5).littleEndian) { for i in 0..<4 { bytes[626 + 12 + i] = $0[i] } }
     try Data(bytes).write(to: URL(fileURLWithPath: path))
-    #expect(loadError(path) == .invalidValue(path: path, offset: 626, message: "expected a tags index from −1 to 0, found 5"))
+    #expect(
+      loadError(path) == .invalidValue(path: path, offset: 626, message: "expected a tags index from −1 to 0, found 5"))
     bytes = try Self.scriptBytes()
     // Unknown subtype in the stats token after the first malloc.
     withUnsafeBytes(of: Int32(44).littleEndian) { for i in 0..<4 { bytes[646 + 8 + i] = $0[i] } }

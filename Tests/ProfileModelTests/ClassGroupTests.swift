@@ -12,9 +12,15 @@ import Testing
     #expect(set.groups.count == 37)
     let ungrouped = try #require(set.groups.first { $0.name == "Ungrouped" })
     #expect(ungrouped.color.description == "Purple")
-    #expect(ungrouped.patterns == [CallStackPattern(useRegexes: true, orderGroup: .catchAll, orderBias: 32767, framePatterns: ["."])])
+    #expect(
+      ungrouped.patterns == [
+        CallStackPattern(useRegexes: true, orderGroup: .catchAll, orderBias: 32767, framePatterns: ["."])
+      ])
     #expect(set.groups.first { $0.name == "Anim" }?.color.description == "PeachPuff")
-    #expect(set.groups.first { $0.name == "Nav" }?.patterns.map(\.framePatterns) .contains(["^[PathNode] UObject::StaticAllocateObject"]) == true)
+    #expect(
+      set.groups.first { $0.name == "Nav" }?.patterns.map(\.framePatterns).contains([
+        "^[PathNode] UObject::StaticAllocateObject"
+      ]) == true)
     let scratch = ScratchFolder()
     try set.save(to: scratch.path("saved.xml"))
     let again = try ClassGroupSet(contentsOf: scratch.path("saved.xml"))
@@ -47,9 +53,18 @@ import Testing
     let bad: [(String, String)] = [
       ("<SettableOptions><ClassGroups>", "not well-formed"),
       ("<Other/>", "expected the root element <SettableOptions>"),
-      (#"<SettableOptions><ClassGroups><ClassGroup Name="A" Color="Nope"/></ClassGroups></SettableOptions>"#, "unknown colour"),
-      (#"<SettableOptions><ClassGroups><ClassGroup Name="A" bFilter="maybe"/></ClassGroups></SettableOptions>"#, "true or false"),
-      (#"<SettableOptions><ClassGroups><ClassGroup Name="A"><CallStackPatterns PatternOrderGroup="Odd"/></ClassGroup></ClassGroups></SettableOptions>"#, "PatternOrderGroup"),
+      (
+        #"<SettableOptions><ClassGroups><ClassGroup Name="A" Color="Nope"/></ClassGroups></SettableOptions>"#,
+        "unknown colour"
+      ),
+      (
+        #"<SettableOptions><ClassGroups><ClassGroup Name="A" bFilter="maybe"/></ClassGroups></SettableOptions>"#,
+        "true or false"
+      ),
+      (
+        #"<SettableOptions><ClassGroups><ClassGroup Name="A"><CallStackPatterns PatternOrderGroup="Odd"/></ClassGroup></ClassGroups></SettableOptions>"#,
+        "PatternOrderGroup"
+      ),
     ]
     for (text, expected) in bad {
       do {
@@ -62,8 +77,12 @@ import Testing
   }
 
   @Test func literalRegexesMatchLikeRealOnes() throws {
-    let names = ["UAnimSet::Foo", "xUAnimSet::", "FName::Init", "TArray<int>::Add", "a.b", "UTexture2D::Serialize(FArchive&)"]
-    for pattern in ["^UAnimSet::", "AnimSet", "::Init$", "^a\\.b$", "^[PathNode] x", "Serialize\\(FArchive&\\)", "T.rray"] {
+    let names = [
+      "UAnimSet::Foo", "xUAnimSet::", "FName::Init", "TArray<int>::Add", "a.b", "UTexture2D::Serialize(FArchive&)",
+    ]
+    for pattern in [
+      "^UAnimSet::", "AnimSet", "::Init$", "^a\\.b$", "^[PathNode] x", "Serialize\\(FArchive&\\)", "T.rray",
+    ] {
       let fast = try FrameMatcher.compile(pattern, regex: true)
       let slow = try NSRegularExpression(pattern: pattern)
       for name in names {
@@ -77,18 +96,28 @@ import Testing
   @Test func lookupOrderAndAtomicSave() throws {
     let scratch = ScratchFolder()
     let env = ["XDG_CONFIG_HOME": scratch.path("config"), "HOME": scratch.url.path]
-    let (builtIn, source) = try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
+    let (builtIn, source) = try ClassGroupsLocator.load(
+      explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
     #expect(source == .builtIn && !builtIn.groups.isEmpty)
-    var mine = ClassGroupSet(groups: [ClassGroup(name: "Mine", color: GroupColor(red: 1, green: 2, blue: 3), patterns: [])])
+    var mine = ClassGroupSet(groups: [
+      ClassGroup(name: "Mine", color: GroupColor(red: 1, green: 2, blue: 3), patterns: [])
+    ])
     try mine.save(to: ClassGroupsLocator.userConfigPath(environment: env))
-    let (fromConfig, configSource) = try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
-    #expect(fromConfig.groups.map(\.name) == ["Mine"] && configSource == .file(scratch.path("config/mprof-tui/ClassGroups.xml")))
+    let (fromConfig, configSource) = try ClassGroupsLocator.load(
+      explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
+    #expect(
+      fromConfig.groups.map(\.name) == ["Mine"]
+        && configSource == .file(scratch.path("config/mprof-tui/ClassGroups.xml")))
     mine.groups[0].name = "Local"
     try FileManager.default.createDirectory(atPath: scratch.path("cwd"), withIntermediateDirectories: true)
     try mine.save(to: scratch.path("cwd/ClassGroups.xml"))
-    #expect(try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env).groups.groups.map(\.name) == ["Local"])
+    #expect(
+      try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env).groups
+        .groups.map(\.name) == ["Local"])
     #expect(throws: MprofError.self) { try ClassGroupsLocator.load(explicitPath: scratch.path("missing.xml")) }
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("cwd")).filter { $0.hasSuffix(".tmp") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("cwd")).filter {
+      $0.hasSuffix(".tmp")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -113,14 +142,20 @@ import Testing
     let biased = try assign([
       ClassGroup(name: "Alpha", color: red, patterns: [CallStackPattern(orderBias: 5, framePatterns: ["main"])]),
       ClassGroup(name: "Beta", color: red, patterns: [CallStackPattern(orderBias: 1, framePatterns: ["AllocThing"])]),
-      ClassGroup(name: "Gamma", color: red, patterns: [CallStackPattern(orderGroup: .specific, orderBias: 9, framePatterns: ["Serialize"])]),
+      ClassGroup(
+        name: "Gamma", color: red,
+        patterns: [CallStackPattern(orderGroup: .specific, orderBias: 9, framePatterns: ["Serialize"])]),
     ])
     #expect(biased == ["Beta", "Gamma"])
     // Multi-frame patterns need the frames in order, outermost first; plain mode is exact.
     let sequence = try assign([
       ClassGroup(name: "Seq", color: red, patterns: [CallStackPattern(framePatterns: ["^main$", "^Alloc"])]),
-      ClassGroup(name: "Plain", color: red, patterns: [CallStackPattern(useRegexes: false, framePatterns: ["UTexture2D::Serialize(FArchive&)"])]),
-      ClassGroup(name: "Backwards", color: red, patterns: [CallStackPattern(orderGroup: .specific, framePatterns: ["^Alloc", "^main$"])]),
+      ClassGroup(
+        name: "Plain", color: red,
+        patterns: [CallStackPattern(useRegexes: false, framePatterns: ["UTexture2D::Serialize(FArchive&)"])]),
+      ClassGroup(
+        name: "Backwards", color: red,
+        patterns: [CallStackPattern(orderGroup: .specific, framePatterns: ["^Alloc", "^main$"])]),
     ])
     #expect(sequence == ["Seq", "Plain"])
     #expect(try assign([]) == ["Ungrouped", "Ungrouped"])
@@ -136,7 +171,9 @@ import Testing
         ordered.append((pattern.ordinal, group.name, matchers))
       }
     }
-    let indices = ordered.indices.sorted { ordered[$0].ordinal != ordered[$1].ordinal ? ordered[$0].ordinal < ordered[$1].ordinal : $0 < $1 }
+    let indices = ordered.indices.sorted {
+      ordered[$0].ordinal != ordered[$1].ordinal ? ordered[$0].ordinal < ordered[$1].ordinal : $0 < $1
+    }
     return (0..<p.callstacks.count).map { c in
       let names = p.callstacks.frames(of: c).map { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] }
       if names.isEmpty { return ClassGroup.ungroupedName }
@@ -157,11 +194,17 @@ import Testing
     let red = GroupColor(red: 255, green: 0, blue: 0)
     // The default groups, plus sequences that must beat, or lose to, one-element patterns.
     var groups = ClassGroupsLocator.builtIn().orderedGroups
-    groups.append(ClassGroup(name: "AAA Sequence", color: red, patterns: [
-      CallStackPattern(orderGroup: .specific, framePatterns: ["^GuardedMain", "^FDispatch", "Serialize"]),
-      CallStackPattern(orderGroup: .catchAll, orderBias: -1, framePatterns: ["Tick", "::"]),
-    ]))
-    groups.append(ClassGroup(name: "ZZZ Never", color: red, patterns: [CallStackPattern(orderGroup: .specific, framePatterns: ["^FDispatch", "^GuardedMain"])]))
+    groups.append(
+      ClassGroup(
+        name: "AAA Sequence", color: red,
+        patterns: [
+          CallStackPattern(orderGroup: .specific, framePatterns: ["^GuardedMain", "^FDispatch", "Serialize"]),
+          CallStackPattern(orderGroup: .catchAll, orderBias: -1, framePatterns: ["Tick", "::"]),
+        ]))
+    groups.append(
+      ClassGroup(
+        name: "ZZZ Never", color: red,
+        patterns: [CallStackPattern(orderGroup: .specific, framePatterns: ["^FDispatch", "^GuardedMain"])]))
     let set = ClassGroupSet(groups: groups)
     let fast = try GroupAssignment(profile: p, groups: set)
     let expected = try Self.referenceAssignment(profile: p, groups: fast.groups)
@@ -173,4 +216,3 @@ import Testing
     #expect(mismatches.isEmpty, "first differing callstacks: \(mismatches.prefix(5))")
   }
 }
-

@@ -39,7 +39,9 @@ import Testing
         out.append("\(path): expected \(number), found \(mine)")
       }
     case let text as String:
-      if (ours as? String) != text { out.append("\(path): expected \(text.debugDescription), found \(String(describing: ours))") }
+      if (ours as? String) != text {
+        out.append("\(path): expected \(text.debugDescription), found \(String(describing: ours))")
+      }
     default:
       if !(ours is NSNull) { out.append("\(path): expected null") }
     }

@@ -18,7 +18,9 @@ import Testing
   }
 
   static func block(_ n: UInt64) -> LiveBlock {
-    LiveBlock(row: UInt32(truncatingIfNeeded: n), size: UInt32(truncatingIfNeeded: n &* 7), callstack: Int32(n % 1000), pool: UInt8(n % 4))
+    LiveBlock(
+      row: UInt32(truncatingIfNeeded: n), size: UInt32(truncatingIfNeeded: n &* 7), callstack: Int32(n % 1000),
+      pool: UInt8(n % 4))
   }
 
   @Test(arguments: [(UInt64(1), 4_000), (UInt64(99), 200_000)])

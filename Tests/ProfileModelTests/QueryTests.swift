@@ -107,7 +107,8 @@ import Testing
     #expect(graph.totals(of: matches) == (138, 2))
     let mainId = p.functions.names.firstIndex(of: "AllocThing()").map { Int32($0) }
     let parented = try CallGraph(profile: p, query: query, sort: .size, parentFunction: mainId)
-    #expect(parented.nodes[Int(CallGraph.truncatedRoot)].count == 0 && parented.nodes[Int(CallGraph.fullRoot)].size == 10)
+    #expect(
+      parented.nodes[Int(CallGraph.truncatedRoot)].count == 0 && parented.nodes[Int(CallGraph.fullRoot)].size == 10)
 
     let groupRows = GroupTotals(query: query).rows.filter { $0.count > 0 }
     #expect(groupRows.map(\.group) == ["Textures", "Ungrouped"] && groupRows.map(\.size) == [128, 10])
@@ -119,7 +120,9 @@ import Testing
     let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 20_000))
     let keepAll: (Int) -> Bool = { _ in true }
     #expect(try p.active(at: p.end.streamIndex, keep: keepAll) == p.active(at: p.end.streamIndex))
-    #expect(try p.lifetime(after: nil, upTo: p.end.streamIndex, keep: keepAll) == p.lifetime(after: nil, upTo: p.end.streamIndex))
+    #expect(
+      try p.lifetime(after: nil, upTo: p.end.streamIndex, keep: keepAll)
+        == p.lifetime(after: nil, upTo: p.end.streamIndex))
     #expect(try p.active(at: p.end.streamIndex).totalCount > 0)
   }
 
@@ -137,7 +140,8 @@ import Testing
   @Test func exclusiveSortsAgreeWithTheRule() throws {
     let scratch = ScratchFolder()
     let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 20_000, variants: 30))
-    let query = try ViewQuery(profile: p, assignment: GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn()), filter: FilterState())
+    let query = try ViewQuery(
+      profile: p, assignment: GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn()), filter: FilterState())
     let base = ExclusiveView(profile: p, query: query).rows
     #expect(base.count > 300)
     for column in ExclusiveView.Column.allCases {
@@ -173,17 +177,28 @@ import Testing
     let tag = try #require(p.tagSets.first?.tags.first)
     var state = FilterState()
     var steps: [FilterState] = [state]
-    state.checkedGroups = ["Textures", "Meshes"]; steps.append(state)
-    state.text = "serialize"; steps.append(state)
-    state.poolMask = MemoryPool.main.flag; steps.append(state)
-    state.tags = [tag]; steps.append(state)
-    state.mode = .filterOut; steps.append(state)
-    state.sort = .count; steps.append(state)
-    state.kind = .lifetime; steps.append(state)
-    state.diffStart = .snapshot(1); steps.append(state)
-    state.tags = []; steps.append(state)
-    state.mode = .filterIn; steps.append(state)
-    state.diffEnd = .snapshot(2); steps.append(state)
+    state.checkedGroups = ["Textures", "Meshes"]
+    steps.append(state)
+    state.text = "serialize"
+    steps.append(state)
+    state.poolMask = MemoryPool.main.flag
+    steps.append(state)
+    state.tags = [tag]
+    steps.append(state)
+    state.mode = .filterOut
+    steps.append(state)
+    state.sort = .count
+    steps.append(state)
+    state.kind = .lifetime
+    steps.append(state)
+    state.diffStart = .snapshot(1)
+    steps.append(state)
+    state.tags = []
+    steps.append(state)
+    state.mode = .filterIn
+    steps.append(state)
+    state.diffEnd = .snapshot(2)
+    steps.append(state)
     var previous: ViewQuery?
     for (i, step) in steps.enumerated() {
       let reused = try ViewQuery(profile: p, assignment: assignment, filter: step, reusing: previous)
@@ -195,4 +210,3 @@ import Testing
     #expect(Set(steps.map(\.diffStart)).count > 1 && steps.contains { !$0.tags.isEmpty })
   }
 }
-

@@ -5,7 +5,9 @@ import Testing
 
 /// Writer → reader for every version the writer makes, in both byte orders, and multi-part v4.
 @Suite struct RoundTripTests {
-  static let layouts: [(UInt32, Bool)] = [(4, false), (4, true), (5, false), (5, true), (6, false), (6, true), (7, false), (7, true)]
+  static let layouts: [(UInt32, Bool)] = [
+    (4, false), (4, true), (5, false), (5, true), (6, false), (6, true), (7, false), (7, true),
+  ]
 
   /// A small scripted capture whose every number is known.
   static func checkScript(_ p: Profile, version: UInt32, bigEndian: Bool) {
@@ -17,7 +19,10 @@ import Testing
     #expect(p.frames.streamIndex == [0, 6, 10])
     #expect(p.end.currentTime == 0.5 && p.end.frameNumber == 3)
     #expect(p.snapshots[0].allocationCount == 2 && p.snapshots[0].allocationSize == 96)
-    #expect(p.snapshots[0].stats == [StatValue(name: "Used Physical", value: 1000), StatValue(name: "Memory Profiling Overhead", value: 4096)])
+    #expect(
+      p.snapshots[0].stats == [
+        StatValue(name: "Used Physical", value: 1000), StatValue(name: "Memory Profiling Overhead", value: 4096),
+      ])
     #expect(p.end.stats == [StatValue(name: "Memory Profiling Overhead", value: 8192)])
     #expect(p.names[Int(p.snapshots[0].loadedLevels.first ?? -1)] == "/Game/Maps/X")
     #expect(p.totals.endActiveSize == [10, 128] && p.totals.endActiveCount == [1, 1])
@@ -82,10 +87,14 @@ import Testing
       let p = try ProfileLoader.load(path: path)
       #expect(p.tokenCounts.memoryOperations >= 20_000)
       #expect(p.snapshots.count >= 12, "\(p.snapshots.map(\.description))")
-      #expect(p.snapshots.first?.description == "Snapshot 0: Start" && p.snapshots.contains { $0.description == "LoadMap End 2: /Game/Maps/Docks" })
+      #expect(
+        p.snapshots.first?.description == "Snapshot 0: Start"
+          && p.snapshots.contains { $0.description == "LoadMap End 2: /Game/Maps/Docks" })
       #expect(!p.diagnostics.multiPoolCallstacks && p.diagnostics.freesWithoutMalloc == 0)
       let totals = p.totals
-      results.append("\(totals.endActiveSize) \(totals.lifetimeCount) \(p.snapshots.map(\.description)) \(p.snapshots.map(\.allocationSize))")
+      results.append(
+        "\(totals.endActiveSize) \(totals.lifetimeCount) \(p.snapshots.map(\.description)) \(p.snapshots.map(\.allocationSize))"
+      )
     }
     #expect(Set(results).count == 1)
   }

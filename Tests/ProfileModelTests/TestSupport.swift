@@ -1,8 +1,8 @@
 import Foundation
+@_exported import TestSupport
 import Testing
 
 @testable import ProfileModel
-@_exported import TestSupport
 
 /// Builds capture bytes by hand for layouts the writer does not make (v2, v3) and for damage.
 struct CaptureBytes {

@@ -25,8 +25,10 @@ import Testing
     let bad = 7 * StreamPipeline.chunkCapacity + 123
     try Self.write(to: path, count: 12 * StreamPipeline.chunkCapacity, bad: bad)
     let header = try ProfileLoader.checkHeader(path: path)
-    #expect(throws: MprofError.invalidValue(
-      path: path, offset: header.headerSize + UInt64(20 * bad), message: "expected a callstack index below 1, found 99")
+    #expect(
+      throws: MprofError.invalidValue(
+        path: path, offset: header.headerSize + UInt64(20 * bad),
+        message: "expected a callstack index below 1, found 99")
     ) { try ProfileLoader.load(path: path) }
   }
 

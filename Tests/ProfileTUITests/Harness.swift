@@ -1,9 +1,9 @@
 import Foundation
+@_exported import TestSupport
 import Testing
 
 @testable import ProfileModel
 @testable import ProfileTUI
-@_exported import TestSupport
 
 /// An app over the generated viewer capture, driven key by key; recomputes synchronously after
 /// each key.

@@ -30,7 +30,8 @@ public enum Captures {
     let main = w.address(pc: 0x1000, function: "main", file: "Main.cpp", line: 3)
     let a = w.address(pc: 0x1010, function: "AllocThing()", file: "Thing.cpp", line: 12)
     let b = w.address(pc: 0x1020, function: "UTexture2D::Serialize(FArchive&)", file: "Texture2D.cpp", line: 40)
-    let mem = w.address(pc: 0x1030, function: "FMemory::Malloc(unsigned long, unsigned int)", file: "FMemory.inl", line: 1)
+    let mem = w.address(
+      pc: 0x1030, function: "FMemory::Malloc(unsigned long, unsigned int)", file: "FMemory.inl", line: 1)
     let cs0 = w.callstack(innermostFirst: [mem, a, main])
     let cs1 = w.callstack(innermostFirst: [b, main], truncated: true)
     let tags = version >= 7 ? w.tagSet("Asset:Textures/World;") : -1

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Whole-screen golden files: `Tests/<target>/Snapshots/NAME.txt`, compared as text. With
-/// `RECORD_SNAPSHOTS=1` in the environment the files are (re)written instead, as
-/// swift-argument-parser records its help snapshots.
+/// Whole-screen golden files: `Tests/<target>/Snapshots/NAME.txt`, compared as text.
+///
+/// With `RECORD_SNAPSHOTS=1` in the environment the files are (re)written instead, as swift-argument-parser records its
+/// help snapshots.
 public enum Snapshot {
   /// Whether this run records.
   public static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" }

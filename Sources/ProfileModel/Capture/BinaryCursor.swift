@@ -1,5 +1,6 @@
-/// A bounds-checked reader over bytes already in memory (the header and the tables), in one
-/// byte order. Every read throws `MprofError.truncated` instead of running past the end.
+/// A bounds-checked reader over bytes already in memory (the header and the tables), in one byte order.
+///
+/// Every read throws `MprofError.truncated` instead of running past the end.
 struct BinaryCursor {
   let bytes: [UInt8]
   /// File offset of `bytes[0]`, for messages.
@@ -87,7 +88,10 @@ struct BinaryCursor {
       }
       var scalars = String.UnicodeScalarView()
       var allASCII = true
-      for i in position..<(position + n) where bytes[i] >= 0x80 { allASCII = false; break }
+      for i in position..<(position + n) where bytes[i] >= 0x80 {
+        allASCII = false
+        break
+      }
       let result: String
       if allASCII {
         var slice = Array(bytes[position..<(position + n)])

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Turns the stored callstacks into the shown ones: reversed to outermost-first, allocator
-/// frames trimmed from the inner end (§9.1 step 5), UnrealScript VM frames optionally removed.
+/// Turns the stored callstacks into the shown ones: reversed to outermost-first, allocator frames trimmed from the
+/// inner end (§9.1 step 5), UnrealScript VM frames optionally removed.
+///
 /// Each filter is evaluated once per distinct function name.
 struct CallstackTrimmer {
   let names: [String]

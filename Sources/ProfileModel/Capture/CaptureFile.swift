@@ -56,7 +56,10 @@ final class CaptureFile {
     guard offset < size else { return [] }
     let n = Int(min(UInt64(count), size - offset))
     var result = [UInt8](repeating: 0, count: n)
-    let got = try result.withUnsafeMutableBytes { try read(into: $0.baseAddress!, count: n, at: offset) }
+    let got = try result.withUnsafeMutableBytes { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      return try read(into: base, count: n, at: offset)
+    }
     if got < n { result.removeLast(n - got) }
     return result
   }

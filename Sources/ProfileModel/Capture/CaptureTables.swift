@@ -59,7 +59,8 @@ enum TableReader {
         guard file >= -1 && file < nameCount, function >= -1 && function < nameCount else {
           throw MprofError.invalidValue(
             path: c.path, offset: entryOffset,
-            message: "address \(i) names file \(file) and function \(function), but the name table has \(nameCount) entries")
+            message:
+              "address \(i) names file \(file) and function \(function), but the name table has \(nameCount) entries")
         }
         t.addresses.append(pc: pc, file: file, function: function, line: line)
       } else {
@@ -153,7 +154,8 @@ enum TableReader {
   }
 
   /// Adds (or finds) a synthetic address whose file and function are both `text`.
-  static func syntheticAddressIndex(for text: String, in t: inout CaptureTables, cache: inout [String: Int32]) -> Int32 {
+  static func syntheticAddressIndex(for text: String, in t: inout CaptureTables, cache: inout [String: Int32]) -> Int32
+  {
     if let known = cache[text] { return known }
     let nameIndex = Int32(t.names.count)
     t.names.append(text)

@@ -115,16 +115,19 @@ enum HeaderReader {
         path: file.path, offset: 0,
         message: "expected 1 to 10000 data files in the header, found \(h.numDataFiles)")
     }
-    let checks: [(String, UInt64)] = [
-      ("name table", h.nameTableOffset), ("callstack address table", h.addressTableOffset),
-      ("callstack table", h.callstackTableOffset),
-    ] + (h.layout == .v2b ? [] : [("module table", h.modulesOffset)])
+    let checks: [(String, UInt64)] =
+      [
+        ("name table", h.nameTableOffset), ("callstack address table", h.addressTableOffset),
+        ("callstack table", h.callstackTableOffset),
+      ] + (h.layout == .v2b ? [] : [("module table", h.modulesOffset)])
       + (h.version >= 6 ? [("metadata table", h.metadataOffset)] : [])
       + (h.version >= 7 ? [("tags table", h.tagsTableOffset)] : [])
     for (what, offset) in checks where offset < h.headerSize || offset > file.size {
       return .invalidValue(
         path: file.path, offset: 0,
-        message: "the \(what) offset \(offset) lies outside the file (header ends at \(h.headerSize), file has \(file.size) bytes)")
+        message:
+          "the \(what) offset \(offset) lies outside the file (header ends at \(h.headerSize), file has \(file.size) bytes)"
+      )
     }
     return nil
   }

@@ -9,7 +9,9 @@ public enum ProfileLoader {
     case done = "Done"
   }
 
-  /// Progress: the stage, bytes done and bytes in all. Return `false` to cancel.
+  /// Progress: the stage, bytes done and bytes in all.
+  ///
+  /// Return `false` to cancel.
   public typealias ProgressHandler = @Sendable (_ stage: Stage, _ done: UInt64, _ total: UInt64) -> Bool
 
   /// Opens the file and reads its header: the cheap checks, so a viewer can report a missing
@@ -66,7 +68,8 @@ public enum ProfileLoader {
       }
     }
     let firstTable = header.tableOffsets.min() ?? file.size
-    let tokenBytes = (firstTable > header.headerSize ? firstTable - header.headerSize : 0)
+    let tokenBytes =
+      (firstTable > header.headerSize ? firstTable - header.headerSize : 0)
       + partSizes.dropFirst().reduce(0, +)
     let totalBytes = partSizes.reduce(0, +)
     let reader = TokenReader(file: file, startOffset: header.headerSize)

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs the token pass on two cores: a thread decodes chunks of tokens (`TokenDecoder`) while
-/// the calling thread replays the previous ones against the live set (`StreamAccounting`).
+/// Runs the token pass on two cores: a thread decodes chunks of tokens (`TokenDecoder`) while the calling thread
+/// replays the previous ones against the live set (`StreamAccounting`).
+///
 /// Chunks travel through a small ring, so memory stays bounded and the stream order is kept.
 ///
 /// Errors and cancellation: a decoding error travels in its chunk, after the tokens before it;

@@ -1,7 +1,8 @@
-/// The reading half of the token pass (§9.3): reads the token stream of every part, validates
-/// each token, reads marker trailers, decodes UE3 script callstacks, applies the dlmalloc
-/// realloc-zero detection, and writes each new allocation's birth columns (address, size,
-/// callstack, tags, birth). What needs the live set is left to `StreamAccounting`.
+/// The reading half of the token pass (§9.3): reads the token stream of every part, validates each token, reads marker
+/// trailers, decodes UE3 script callstacks, applies the dlmalloc realloc-zero detection, and writes each new
+/// allocation's birth columns (address, size, callstack, tags, birth).
+///
+/// What needs the live set is left to `StreamAccounting`.
 final class TokenDecoder<Order: ByteOrderDecoding> {
   let header: CaptureHeader
   let reader: TokenReader
@@ -301,7 +302,8 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
         let nameIndex = Order.i32(r.buffer, r.cursor + 12 * i)
         let value = Order.i64(r.buffer, r.cursor + 12 * i + 4)
         guard nameIndex >= 0 && Int(nameIndex) < tables.names.count else {
-          throw invalid("expected a stat name index below \(tables.names.count), found \(nameIndex)", at: r.offset + UInt64(12 * i))
+          throw invalid(
+            "expected a stat name index below \(tables.names.count), found \(nameIndex)", at: r.offset + UInt64(12 * i))
         }
         stats.append(StatValue(name: tables.names[Int(nameIndex)], value: value))
       }
@@ -310,7 +312,8 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
       try r.need(n * 8, "\(n) stats")
       let names = Self.v3StatNames
       for i in 0..<n {
-        stats.append(StatValue(name: i < names.count ? names[i] : "Stat\(i)", value: Order.i64(r.buffer, r.cursor + 8 * i)))
+        stats.append(
+          StatValue(name: i < names.count ? names[i] : "Stat\(i)", value: Order.i64(r.buffer, r.cursor + 8 * i)))
       }
       r.cursor += n * 8
     }
@@ -324,7 +327,8 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
     for i in 0..<levelCount {
       let level = Order.i32(r.buffer, r.cursor + 4 * i)
       guard level >= 0 && Int(level) < tables.names.count else {
-        throw invalid("expected a level name index below \(tables.names.count), found \(level)", at: r.offset + UInt64(4 * i))
+        throw invalid(
+          "expected a level name index below \(tables.names.count), found \(level)", at: r.offset + UInt64(4 * i))
       }
       levels.append(level)
     }
@@ -360,7 +364,8 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
       throw invalid("expected a callstack index below \(count), found \(callstack)", at: offset)
     }
     guard scriptIndex < Int32(tables.scriptCallstacks.count) else {
-      throw invalid("expected a script callstack index below \(tables.scriptCallstacks.count), found \(scriptIndex)", at: offset)
+      throw invalid(
+        "expected a script callstack index below \(tables.scriptCallstacks.count), found \(scriptIndex)", at: offset)
     }
     let key = VirtualKey(callstack: callstack, script: scriptIndex, objectType: objectType)
     if let known = virtualCallstacks[key] { return known }
@@ -376,7 +381,8 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
       }
     }
     if objectType >= 0 && staticAllocateObjectName >= 0 {
-      let typeName = Int(objectType) < tables.scriptNames.count ? tables.scriptNames[Int(objectType)] : "Name\(objectType)"
+      let typeName =
+        Int(objectType) < tables.scriptNames.count ? tables.scriptNames[Int(objectType)] : "Name\(objectType)"
       let synthetic = TableReader.syntheticAddressIndex(
         for: "[\(typeName)] UObject::StaticAllocateObject", in: &tables, cache: &syntheticAddresses)
       if let i = stack.lastIndex(where: { tables.addresses.functionNameIndex[Int($0)] == staticAllocateObjectName }) {

@@ -1,6 +1,7 @@
-/// A window over the token stream: large `pread`s into one reused buffer, continuing across the
-/// parts of a multi-part capture. The parser asks for `n` bytes with `need(_:)` and reads them
-/// at `cursor` without further checks.
+/// A window over the token stream: large `pread`s into one reused buffer, continuing across the parts of a multi-part
+/// capture.
+///
+/// The parser asks for `n` bytes with `need(_:)` and reads them at `cursor` without further checks.
 final class TokenReader {
   @exclusivity(unchecked) private(set) var file: CaptureFile
   let buffer: UnsafeMutableRawPointer
@@ -34,7 +35,8 @@ final class TokenReader {
 
   private func refill(_ n: Int, _ what: String) throws {
     guard n <= capacity else {
-      throw MprofError.invalidValue(path: file.path, offset: offset, message: "\(what) is larger than \(capacity) bytes")
+      throw MprofError.invalidValue(
+        path: file.path, offset: offset, message: "\(what) is larger than \(capacity) bytes")
     }
     let kept = end - cursor
     if kept > 0 && cursor > 0 { buffer.copyMemory(from: buffer + cursor, byteCount: kept) }

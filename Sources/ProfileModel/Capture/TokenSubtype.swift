@@ -24,7 +24,7 @@ public enum TokenSubtype: Int32, Sendable, CaseIterable {
   case levelStreamEnd = 27
   case memoryAllocationStats = 31
 
-  /// MemoryProfiler2's `EProfilingPayloadSubType` name, e.g. `SUBTYPE_SnapshotMarker_GC_End`.
+  /// MemoryProfiler2's `EProfilingPayloadSubType` name, for example `SUBTYPE_SnapshotMarker_GC_End`.
   public var enumName: String {
     switch self {
     case .endOfStream: return "SUBTYPE_EndOfStreamMarker"

@@ -1,7 +1,8 @@
-/// The per-callstack running totals of the token pass (see `CallstackTotals` for what each
-/// holds), one 64-byte cache line per callstack: every token updates several totals of one
-/// callstack, and with tens of thousands of callstacks separate columns would cost a cache
-/// miss each. Grows when script decoding adds virtual callstacks.
+/// The per-callstack running totals of the token pass (see `CallstackTotals` for what each holds), one 64-byte cache
+/// line per callstack: every token updates several totals of one callstack, and with tens of thousands of callstacks
+/// separate columns would cost a cache miss each.
+///
+/// Grows when script decoding adds virtual callstacks.
 struct TotalsColumns {
   struct Tally {
     var activeSize: Int64 = 0

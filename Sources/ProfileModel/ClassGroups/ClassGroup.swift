@@ -22,7 +22,9 @@ public struct CallStackPattern: Sendable, Equatable {
   public var orderBias: Int16
   public var framePatterns: [String]
 
-  public init(useRegexes: Bool = true, orderGroup: PatternOrderGroup = .general, orderBias: Int16 = 0, framePatterns: [String]) {
+  public init(
+    useRegexes: Bool = true, orderGroup: PatternOrderGroup = .general, orderBias: Int16 = 0, framePatterns: [String]
+  ) {
     self.useRegexes = useRegexes
     self.orderGroup = orderGroup
     self.orderBias = orderBias

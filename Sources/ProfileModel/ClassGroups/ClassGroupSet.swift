@@ -46,7 +46,8 @@ public struct ClassGroupSet: Sendable, Equatable {
     if !checker.parse() || balance.depth != 0 || !balance.sawRoot {
       let detail = checker.parserError.map { "\($0.localizedDescription)" } ?? "elements left open at the end"
       throw MprofError.badClassGroups(
-        path: path, message: "not well-formed XML at line \(checker.lineNumber), column \(checker.columnNumber): \(detail)")
+        path: path,
+        message: "not well-formed XML at line \(checker.lineNumber), column \(checker.columnNumber): \(detail)")
     }
     let document: XMLDocument
     do { document = try XMLDocument(data: data, options: []) } catch {
@@ -54,7 +55,8 @@ public struct ClassGroupSet: Sendable, Equatable {
     }
     guard let root = document.rootElement(), root.name == "SettableOptions" else {
       throw MprofError.badClassGroups(
-        path: path, message: "expected the root element <SettableOptions>, found <\(document.rootElement()?.name ?? "nothing")>")
+        path: path,
+        message: "expected the root element <SettableOptions>, found <\(document.rootElement()?.name ?? "nothing")>")
     }
     var groups: [ClassGroup] = []
     for wrapper in root.elements(forName: "ClassGroups") {
@@ -65,7 +67,8 @@ public struct ClassGroupSet: Sendable, Equatable {
     self.init(groups: groups)
     if let text = root.elements(forName: "MemoryPoolFilterState").first?.stringValue {
       guard let value = UInt32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-        throw MprofError.badClassGroups(path: path, message: "MemoryPoolFilterState must be a whole number, found '\(text)'")
+        throw MprofError.badClassGroups(
+          path: path, message: "MemoryPoolFilterState must be a whole number, found '\(text)'")
       }
       memoryPoolFilterState = value
     }
@@ -110,32 +113,37 @@ public struct ClassGroupSet: Sendable, Equatable {
 
   private static func group(_ element: XMLElement, path: String) throws -> ClassGroup {
     let name = element.attribute(forName: "Name")?.stringValue ?? "<Unknown>"
-    let filtered = try element.attribute(forName: "bFilter")?.stringValue.map {
-      try parseBool($0, what: "bFilter of group \(name)", path: path)
-    } ?? false
+    let filtered =
+      try element.attribute(forName: "bFilter")?.stringValue.map {
+        try parseBool($0, what: "bFilter of group \(name)", path: path)
+      } ?? false
     var color = GroupColor(red: 0, green: 0, blue: 0, name: "Black")
     if let text = element.attribute(forName: "Color")?.stringValue {
       guard let parsed = GroupColor(parsing: text) else {
         throw MprofError.badClassGroups(
-          path: path, message: "group \(name): unknown colour '\(text)' (use a .NET colour name, 'R, G, B' or '#RRGGBB')")
+          path: path,
+          message: "group \(name): unknown colour '\(text)' (use a .NET colour name, 'R, G, B' or '#RRGGBB')")
       }
       color = parsed
     }
     var patterns: [CallStackPattern] = []
     for patternElement in element.elements(forName: "CallStackPatterns") {
-      let useRegexes = try patternElement.attribute(forName: "UseRegexes")?.stringValue.map {
-        try parseBool($0, what: "UseRegexes in group \(name)", path: path)
-      } ?? false
+      let useRegexes =
+        try patternElement.attribute(forName: "UseRegexes")?.stringValue.map {
+          try parseBool($0, what: "UseRegexes in group \(name)", path: path)
+        } ?? false
       let tierText = patternElement.attribute(forName: "PatternOrderGroup")?.stringValue ?? "General"
       guard let tier = PatternOrderGroup(rawValue: tierText) else {
         throw MprofError.badClassGroups(path: path, message: "group \(name): unknown PatternOrderGroup '\(tierText)'")
       }
       let biasText = patternElement.attribute(forName: "OrderBias")?.stringValue ?? "0"
       guard let bias = Int16(biasText.trimmingCharacters(in: .whitespaces)) else {
-        throw MprofError.badClassGroups(path: path, message: "group \(name): OrderBias must be −32768…32767, found '\(biasText)'")
+        throw MprofError.badClassGroups(
+          path: path, message: "group \(name): OrderBias must be −32768…32767, found '\(biasText)'")
       }
       let frames = patternElement.elements(forName: "StackFramePatterns").map { $0.stringValue ?? "" }
-      patterns.append(CallStackPattern(useRegexes: useRegexes, orderGroup: tier, orderBias: bias, framePatterns: frames))
+      patterns.append(
+        CallStackPattern(useRegexes: useRegexes, orderGroup: tier, orderBias: bias, framePatterns: frames))
     }
     return ClassGroup(name: name, isFiltered: filtered, color: color, patterns: patterns)
   }
@@ -146,9 +154,11 @@ public struct ClassGroupSet: Sendable, Equatable {
   public func xmlText() -> String {
     var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<SettableOptions>\n\t<ClassGroups>\n"
     for group in groups {
-      out += "\t\t<ClassGroup Name=\"\(escape(group.name))\" bFilter=\"\(group.isFiltered)\" Color=\"\(escape(group.color.description))\">\n"
+      out +=
+        "\t\t<ClassGroup Name=\"\(escape(group.name))\" bFilter=\"\(group.isFiltered)\" Color=\"\(escape(group.color.description))\">\n"
       for pattern in group.patterns {
-        out += "\t\t\t<CallStackPatterns UseRegexes=\"\(pattern.useRegexes)\" PatternOrderGroup=\"\(pattern.orderGroup.rawValue)\" OrderBias=\"\(pattern.orderBias)\">\n"
+        out +=
+          "\t\t\t<CallStackPatterns UseRegexes=\"\(pattern.useRegexes)\" PatternOrderGroup=\"\(pattern.orderGroup.rawValue)\" OrderBias=\"\(pattern.orderBias)\">\n"
         for frame in pattern.framePatterns {
           out += "\t\t\t\t<StackFramePatterns>\(escape(frame))</StackFramePatterns>\n"
         }
@@ -163,7 +173,8 @@ public struct ClassGroupSet: Sendable, Equatable {
     out += "\t<TrimAllocatorFunctions>\(trimAllocatorFunctions)</TrimAllocatorFunctions>\n"
     out += "\t<AllocatorFunctions>\n"
     for filter in allocatorFunctions {
-      out += "\t\t<FCallStackFunctionFilter FilterPattern=\"\(escape(filter.pattern))\" FilterMode=\"\(filter.mode.rawValue)\" />\n"
+      out +=
+        "\t\t<FCallStackFunctionFilter FilterPattern=\"\(escape(filter.pattern))\" FilterMode=\"\(filter.mode.rawValue)\" />\n"
     }
     out += "\t</AllocatorFunctions>\n</SettableOptions>\n"
     return out
@@ -216,7 +227,9 @@ private final class ElementBalance: NSObject, XMLParserDelegate {
     depth += 1
     sawRoot = true
   }
-  func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+  ) {
     depth -= 1
   }
 }

@@ -21,7 +21,8 @@ public enum ClassGroupsLocator {
 
   /// The user's config location for saved groups.
   public static func userConfigPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-    let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    let base =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
       ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
     return base + "/mprof-tui/ClassGroups.xml"
   }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// One compiled frame pattern. Regexes that are plain text (optionally anchored with `^`/`$`)
-/// become byte comparisons; the rest go to `NSRegularExpression` (case-sensitive, unanchored,
-/// as .NET's `Regex` with `CultureInvariant`).
+/// One compiled frame pattern.
+///
+/// Regexes that are plain text (optionally anchored with `^`/`$`) become byte comparisons; the rest go to
+/// `NSRegularExpression` (case-sensitive, unanchored, as .NET's `Regex` with `CultureInvariant`).
 enum FrameMatcher {
   case equals([UInt8])
   case prefix([UInt8])

@@ -1,6 +1,7 @@
-/// Which class group each callstack belongs to (§2.4): patterns tried in a stable order —
-/// ordinal, then group order (by name), then pattern order — the first match wins; callstacks
-/// that match nothing fall into `Ungrouped`. Each frame pattern runs once per distinct function.
+/// Which class group each callstack belongs to (§2.4): patterns tried in a stable order — ordinal, then group order (by
+/// name), then pattern order — the first match wins; callstacks that match nothing fall into `Ungrouped`.
+///
+/// Each frame pattern runs once per distinct function.
 public struct GroupAssignment: Sendable {
   /// The groups in list order, `Ungrouped` included.
   public let groups: [ClassGroup]
@@ -21,7 +22,9 @@ public struct GroupAssignment: Sendable {
       ungroupedIndex = u
     } else {
       groups.append(
-        ClassGroup(name: ClassGroup.ungroupedName, isFiltered: true, color: GroupColor(red: 211, green: 211, blue: 211, name: "LightGray"), patterns: [catchAll]))
+        ClassGroup(
+          name: ClassGroup.ungroupedName, isFiltered: true,
+          color: GroupColor(red: 211, green: 211, blue: 211, name: "LightGray"), patterns: [catchAll]))
       ungroupedIndex = groups.count - 1
     }
     self.groups = groups

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A class-group colour as .NET's `ColorConverter` reads and writes it: a known colour name,
 /// `R, G, B` (or `A, R, G, B`), or `#RRGGBB`.
 public struct GroupColor: Sendable, Equatable, Hashable, CustomStringConvertible {
@@ -23,7 +25,9 @@ public struct GroupColor: Sendable, Equatable, Hashable, CustomStringConvertible
       let hex = trimmed.dropFirst()
       guard hex.count == 6 || hex.count == 8, let value = UInt32(hex, radix: 16) else { return nil }
       if hex.count == 8 {
-        self.init(red: UInt8((value >> 16) & 0xFF), green: UInt8((value >> 8) & 0xFF), blue: UInt8(value & 0xFF), alpha: UInt8(value >> 24))
+        self.init(
+          red: UInt8((value >> 16) & 0xFF), green: UInt8((value >> 8) & 0xFF), blue: UInt8(value & 0xFF),
+          alpha: UInt8(value >> 24))
       } else {
         self.init(red: UInt8(value >> 16), green: UInt8((value >> 8) & 0xFF), blue: UInt8(value & 0xFF))
       }
@@ -54,7 +58,9 @@ public struct GroupColor: Sendable, Equatable, Hashable, CustomStringConvertible
   /// The nearest colour of the xterm 256-colour palette (cube and greys).
   public var xterm256: Int {
     func level(_ v: UInt8) -> Int { v < 48 ? 0 : v < 115 ? 1 : (Int(v) - 35) / 40 }
-    let r = level(red), g = level(green), b = level(blue)
+    let r = level(red)
+    let g = level(green)
+    let b = level(blue)
     let cubeValues = [0, 95, 135, 175, 215, 255]
     let cube = 16 + 36 * r + 6 * g + b
     let cubeDistance = sq(cubeValues[r], red) + sq(cubeValues[g], green) + sq(cubeValues[b], blue)
@@ -96,5 +102,3 @@ public struct GroupColor: Sendable, Equatable, Hashable, CustomStringConvertible
     hasher.combine(alpha)
   }
 }
-
-import Foundation

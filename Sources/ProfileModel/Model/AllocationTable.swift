@@ -8,7 +8,7 @@ public enum MemoryPool: Int, Sendable, CaseIterable {
   /// MemoryProfiler2's flag value (Main 1, Local 2, HostDefault 4, HostMovies 8).
   public var flag: UInt8 { UInt8(1 << rawValue) }
 
-  /// MemoryProfiler2's enum name, e.g. `MEMPOOL_Main`.
+  /// MemoryProfiler2's enum name, for example `MEMPOOL_Main`.
   public var enumName: String {
     switch self {
     case .main: return "MEMPOOL_Main"
@@ -44,8 +44,9 @@ public enum AllocationEnd: UInt8, Sendable {
   case replaced = 3
 }
 
-/// One row per successful allocation (a malloc, or the new block of a realloc), in stream
-/// order. Every view is a query over these columns.
+/// One row per successful allocation (a malloc, or the new block of a realloc), in stream order.
+///
+/// Every view is a query over these columns.
 public struct AllocationTable: Sendable {
   public internal(set) var address: Column<UInt64> = []
   /// Requested size in bytes.

@@ -1,6 +1,6 @@
-/// The frame markers: frame `k` (k ≥ 1) is the stream-index range
-/// `streamIndex[k − 1] ..< streamIndex[k]`. The list starts with 0 and ends with the final
-/// stream index, as in MemoryProfiler2.
+/// The frame markers: frame `k` (k ≥ 1) is the stream-index range `streamIndex[k − 1] ..< streamIndex[k]`.
+///
+/// The list starts with 0 and ends with the final stream index, as in MemoryProfiler2.
 public struct FrameTable: Sendable {
   public internal(set) var streamIndex: [UInt32] = [0]
   /// Seconds since the previous frame marker (binary32, as stored).

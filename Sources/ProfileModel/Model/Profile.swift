@@ -1,5 +1,6 @@
-/// A loaded capture: the tables of the file and the columns built from one pass over its
-/// tokens. Immutable and `Sendable`; every view is a pure query over it.
+/// A loaded capture: the tables of the file and the columns built from one pass over its tokens.
+///
+/// Immutable and `Sendable`; every view is a pure query over it.
 public struct Profile: Sendable {
   /// The path of the first file.
   public var path: String

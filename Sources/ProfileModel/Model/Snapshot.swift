@@ -3,7 +3,7 @@
 /// No per-callstack data is copied: active and lifetime lists are queries over the allocation
 /// table at `streamIndex` (see `Profile.active(at:)`).
 public struct Snapshot: Sendable, Equatable {
-  /// MemoryProfiler2's description, e.g. `LoadMap Start 1: /Game/Maps/Canyon` or `End`.
+  /// MemoryProfiler2's description, for example `LoadMap Start 1: /Game/Maps/Canyon` or `End`.
   public var description: String
   /// The marker subtype; `.snapshot` for `End`.
   public var subtype: TokenSubtype

@@ -1,6 +1,6 @@
 /// One entry of the v7 tags table: the tags that were active together for an allocation.
 public struct TagSet: Sendable, Equatable {
-  /// The string as stored, e.g. `Subsystem:Audio;Asset:Meshes/Props;`.
+  /// The string as stored, for example `Subsystem:Audio;Asset:Meshes/Props;`.
   public var raw: String
   /// The tags, split on `;` with empty pieces dropped.
   public var tags: [String]

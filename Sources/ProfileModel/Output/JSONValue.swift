@@ -40,7 +40,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         return
       }
       out += "["
-      let simple = items.allSatisfy { if case .object = $0 { return false } else if case .array = $0 { return false } else { return true } }
+      let simple = items.allSatisfy {
+        if case .object = $0 { return false } else if case .array = $0 { return false } else { return true }
+      }
       for (i, item) in items.enumerated() {
         if i > 0 { out += pretty && simple ? ", " : "," }
         if pretty && !simple { out += "\n" + String(repeating: "  ", count: indent + 1) }

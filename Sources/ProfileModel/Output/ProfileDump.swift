@@ -60,9 +60,15 @@ public enum ProfileDump {
       ("active_count", .int(endActive.totalCount)), ("active_size", .int(endActive.totalSize)),
       ("active_by_callstack", rowsJSON(endActive.rows())),
       ("lifetime_by_callstack", rowsJSON(lifetime.rows())),
-      ("callstack_max_size", .array(maxRows.map { c in
-        .object([("callstack", .int(Int64(c))), ("max_size", .int(t.maxSize[c])), ("latest_size", .int(t.latestSize[c]))])
-      })),
+      (
+        "callstack_max_size",
+        .array(
+          maxRows.map { c in
+            .object([
+              ("callstack", .int(Int64(c))), ("max_size", .int(t.maxSize[c])), ("latest_size", .int(t.latestSize[c])),
+            ])
+          })
+      ),
       ("complete_lifecycles", .int(Int64(p.diagnostics.completeLifecycles))),
       ("incomplete_lifecycles", .int(endActive.totalCount)),
       ("cross_callstack_reallocs", .int(Int64(p.diagnostics.crossCallstackReallocs))),
@@ -78,7 +84,10 @@ public enum ProfileDump {
         count += t.endActiveCount[c]
         size += t.endActiveSize[c]
       }
-      return (pool.enumName, .object([("callstacks", .int(Int64(callstacks))), ("active_count", .int(count)), ("active_size", .int(size))]))
+      return (
+        pool.enumName,
+        .object([("callstacks", .int(Int64(callstacks))), ("active_count", .int(count)), ("active_size", .int(size))])
+      )
     }
 
     return .object([
@@ -103,7 +112,10 @@ public enum ProfileDump {
   }
 
   static func rowsJSON(_ rows: [CallstackRow]) -> JSONValue {
-    .array(rows.map { .object([("callstack", .int(Int64($0.callstack))), ("count", .int($0.count)), ("size", .int($0.size))]) })
+    .array(
+      rows.map {
+        .object([("callstack", .int(Int64($0.callstack))), ("count", .int($0.count)), ("size", .int($0.size))])
+      })
   }
 
   /// Live blocks at the end attributed to the callstack that first allocated them, following

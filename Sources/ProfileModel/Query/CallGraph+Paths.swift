@@ -1,5 +1,6 @@
-/// A node's identity that survives rebuilding the tree: its root, then the function ids on the
-/// way down. Expansion, selection and highlights are kept as paths.
+/// A node's identity that survives rebuilding the tree: its root, then the function ids on the way down.
+///
+/// Expansion, selection and highlights are kept as paths.
 public typealias CallGraphPath = [Int32]
 
 extension CallGraph {

@@ -131,7 +131,8 @@ extension Profile {
       return CallstackAggregates(callstackCount: callstacks.count)
     case (let point?, nil), (nil, let point?):
       return kind == .active
-        ? try active(at: point, keep: keep, cancel: cancel) : try lifetime(after: nil, upTo: point, keep: keep, cancel: cancel)
+        ? try active(at: point, keep: keep, cancel: cancel)
+        : try lifetime(after: nil, upTo: point, keep: keep, cancel: cancel)
     case (let a?, let b?):
       if kind == .active {
         return try active(at: b, keep: keep, cancel: cancel).subtracting(active(at: a, keep: keep, cancel: cancel))

@@ -36,7 +36,8 @@ public struct CallstackFilter: Sendable {
       guard inPool else { continue }
       var textMatch = false
       if let textHit {
-        for address in profile.callstacks.frames(of: c) where textHit[Int(profile.functions.idOfAddress[Int(address)])] {
+        for address in profile.callstacks.frames(of: c) where textHit[Int(profile.functions.idOfAddress[Int(address)])]
+        {
           textMatch = true
           break
         }

@@ -46,7 +46,8 @@ public struct ExclusiveView: Sendable {
           callstack: r.callstack, size: r.size, count: r.count,
           sizePercent: totals.size == 0 ? 0 : Double(r.size) * 100 / Double(totals.size),
           countPercent: totals.count == 0 ? 0 : Double(r.count) * 100 / Double(totals.count),
-          group: query.assignment.groupName(of: r.callstack), groupIndex: Int(query.assignment.groupOfCallstack[r.callstack]),
+          group: query.assignment.groupName(of: r.callstack),
+          groupIndex: Int(query.assignment.groupOfCallstack[r.callstack]),
           function: function, address: address))
     }
     // Sort positions by integer keys (names by their rank) instead of moving rows with strings.

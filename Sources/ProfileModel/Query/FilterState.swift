@@ -1,5 +1,6 @@
-/// Everything that decides which rows a view shows. A value: views are pure functions of
-/// (profile, filter).
+/// Everything that decides which rows a view shows.
+///
+/// A value: views are pure functions of (profile, filter).
 public struct FilterState: Sendable, Equatable {
   /// Active allocations (live at the end point) or lifetime ones (made between the points).
   public enum AllocationKind: String, Sendable, CaseIterable {

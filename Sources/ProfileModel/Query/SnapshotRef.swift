@@ -1,3 +1,5 @@
+import Foundation
+
 /// A point the diff pickers can name: the capture start, a named snapshot, or the end.
 public enum SnapshotRef: Sendable, Hashable {
   case start
@@ -27,7 +29,8 @@ extension Profile {
     if let n = Int(digits), n >= 0 {
       if n < snapshots.count - 1 { return .snapshot(n) }
       if n == snapshots.count - 1 { return .end }
-      throw MprofError.notFound(what: "no snapshot #\(n): the capture has \(snapshots.count - 1) named snapshots (0–\(snapshots.count - 2))")
+      throw MprofError.notFound(
+        what: "no snapshot #\(n): the capture has \(snapshots.count - 1) named snapshots (0–\(snapshots.count - 2))")
     }
     if let exact = snapshots.firstIndex(where: { $0.description.lowercased() == lower }) {
       return exact == snapshots.count - 1 ? .end : .snapshot(exact)
@@ -53,5 +56,3 @@ extension Profile {
     [.start] + (0..<max(snapshots.count - 1, 0)).map { .snapshot($0) } + [.end]
   }
 }
-
-import Foundation

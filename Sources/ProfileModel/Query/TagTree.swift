@@ -1,7 +1,9 @@
 import Foundation
 
-/// The capture's tags as the tag filter shows them (§1.4.3): `Untagged`, then categories →
-/// path pieces → leaves, children sorted by name. Only nodes where a tag ends can be checked.
+/// The capture's tags as the tag filter shows them (§1.4.3): `Untagged`, then categories → path pieces → leaves,
+/// children sorted by name.
+///
+/// Only nodes where a tag ends can be checked.
 public struct TagTree: Sendable, Equatable {
   public struct Node: Sendable, Equatable {
     public var name: String

@@ -21,7 +21,9 @@ public struct Column<Element: BitwiseCopyable & Sendable>: RandomAccessCollectio
 
   public init(_ values: [Element]) {
     let base = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(values.count, 1))
-    values.withUnsafeBufferPointer { if let source = $0.baseAddress { base.initialize(from: source, count: values.count) } }
+    values.withUnsafeBufferPointer {
+      if let source = $0.baseAddress { base.initialize(from: source, count: values.count) }
+    }
     storage = Storage(base: base, count: values.count)
   }
 

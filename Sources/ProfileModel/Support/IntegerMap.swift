@@ -1,7 +1,8 @@
-/// A growable open-addressing map from 64-bit keys to 32-bit values, for hot lookups where
-/// `Dictionary`'s seeded hashing dominates (the call graph's child lookup: one per frame of
-/// every passing callstack, on every filter change). Linear probing, Fibonacci hashing, at most
-/// half full; no removal. Arrays, so it is a plain value with no manual memory.
+/// A growable open-addressing map from 64-bit keys to 32-bit values, for hot lookups where `Dictionary`'s seeded
+/// hashing dominates (the call graph's child lookup: one per frame of every passing callstack, on every filter change).
+///
+/// Linear probing, Fibonacci hashing, at most half full; no removal. Arrays, so it is a plain value with no manual
+/// memory.
 struct IntegerMap {
   /// `key + 1` per slot, 0 for empty (so every key, 0 included, can be stored).
   private var keys: [UInt64]

@@ -4,12 +4,12 @@
   import Darwin
 #endif
 
-/// Large zero-filled buffers touched at random, such as the token pass's live-pointer map. On
-/// Linux they are marked for transparent huge pages, which cut the TLB misses and page faults
-/// of tens of megabytes of random access. Free them with `deallocate()` like any
-/// `UnsafeMutablePointer`. (The allocation columns are written in order and mostly
-/// over-reserved; 2 MB pages there measured no faster, cost up to 2 MB per column and made
-/// load times vary more.)
+/// Large zero-filled buffers touched at random, such as the token pass's live-pointer map.
+///
+/// On Linux they are marked for transparent huge pages, which cut the TLB misses and page faults of tens of megabytes
+/// of random access. Free them with `deallocate()` like any `UnsafeMutablePointer`. (The allocation columns are written
+/// in order and mostly over-reserved; 2 MB pages there measured no faster, cost up to 2 MB per column and made load
+/// times vary more.)
 enum PageMemory {
   /// Buffers of at least this many bytes are marked for huge pages.
   static let hugePageThreshold = 4 << 20

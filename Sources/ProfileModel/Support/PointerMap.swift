@@ -1,8 +1,8 @@
 import CPrefetch
 
-/// A live block as the token pass needs it when the block dies: its row and what its death
-/// subtracts from the totals. Kept in the live-pointer map's slot so a free touches one cache
-/// line instead of the map plus three columns.
+/// A live block as the token pass needs it when the block dies: its row and what its death subtracts from the totals.
+///
+/// Kept in the live-pointer map's slot so a free touches one cache line instead of the map plus three columns.
 struct LiveBlock: Equatable {
   var row: UInt32
   var size: UInt32

@@ -1,6 +1,7 @@
-/// A fixed-capacity column of trivial values owned by the stream parser during the token pass:
-/// writes go straight to memory, with no copy-on-write or uniqueness checks. Converted to an
-/// array, and freed, when the pass ends.
+/// A fixed-capacity column of trivial values owned by the stream parser during the token pass: writes go straight to
+/// memory, with no copy-on-write or uniqueness checks.
+///
+/// Converted to an array, and freed, when the pass ends.
 struct RawColumn<T: BitwiseCopyable> {
   private(set) var base: UnsafeMutablePointer<T>
   private(set) var capacity: Int

@@ -1,13 +1,17 @@
-/// Writes a realistic game-like capture: engine start-up, map loads with level-scoped objects,
-/// per-frame temporaries, garbage collections, buffers grown by realloc, leaks, several threads'
-/// roots and real-looking C++ names with file:line. The viewer opens one when given no file.
+/// Writes a realistic game-like capture: engine start-up, map loads with level-scoped objects, per-frame temporaries,
+/// garbage collections, buffers grown by realloc, leaks, several threads' roots and real-looking C++ names with
+/// file:line.
+///
+/// The viewer opens one when given no file.
 public enum DemoCapture {
   public struct Configuration: Sendable {
     /// Memory operations to write (mallocs, frees and reallocs).
     public var operations = 200_000
     public var seed: UInt64 = 2026
-    /// Callstacks per subsystem call chain. Above 6, each variant also gets its own handler
-    /// frame, so the call tree grows wide as real captures' trees do (benchmarks).
+    /// Callstacks per subsystem call chain.
+    ///
+    /// Above 6, each variant also gets its own handler frame, so the call tree grows wide as real captures' trees do
+    /// (benchmarks).
     public var variantsPerChain = 6
     public var writer = MprofWriter.Configuration()
     public init() {}
@@ -44,27 +48,35 @@ public enum DemoCapture {
       return w.address(pc: nextPC, function: function, file: file, line: Int32(20 + rng.below(1800)))
     }
     let hasTags = configuration.writer.version >= 7
-    let tagChoices = hasTags
+    let tagChoices =
+      hasTags
       ? [
         "Subsystem:Rendering;", "Subsystem:Audio;", "Asset:Textures/World;", "Asset:Meshes/Props;Streaming:Level;",
-        "Subsystem:Physics;", "Subsystem:UI/Slate;", "Streaming:Textures;Asset:Textures/Characters;", "Subsystem:Animation;",
+        "Subsystem:Physics;", "Subsystem:UI/Slate;", "Streaming:Textures;Asset:Textures/Characters;",
+        "Subsystem:Animation;",
       ].map { w.tagSet($0) } : []
 
     // Thread roots, outermost first.
     let gameRoot = [
-      frame("main", "Launch/Private/Linux/LaunchLinux.cpp"), frame("GuardedMain(wchar_t const*)", "Launch/Private/Launch.cpp"),
+      frame("main", "Launch/Private/Linux/LaunchLinux.cpp"),
+      frame("GuardedMain(wchar_t const*)", "Launch/Private/Launch.cpp"),
       frame("FEngineLoop::Tick()", "Launch/Private/LaunchEngineLoop.cpp"),
       frame("UGameEngine::Tick(float, bool)", "Engine/Private/GameEngine.cpp"),
       frame("UWorld::Tick(ELevelTick, float)", "Engine/Private/LevelTick.cpp"),
     ]
-    let tickRoot = gameRoot + [
-      frame("FTickTaskManager::RunTickGroup(ETickingGroup, bool)", "Engine/Private/TickTaskManager.cpp"),
-      frame("FActorTickFunction::ExecuteTick(float, ELevelTick, ENamedThreads::Type, TRefCountPtr<FGraphEvent> const&)", "Engine/Private/Actor.cpp"),
-    ]
+    let tickRoot =
+      gameRoot + [
+        frame("FTickTaskManager::RunTickGroup(ETickingGroup, bool)", "Engine/Private/TickTaskManager.cpp"),
+        frame(
+          "FActorTickFunction::ExecuteTick(float, ELevelTick, ENamedThreads::Type, TRefCountPtr<FGraphEvent> const&)",
+          "Engine/Private/Actor.cpp"),
+      ]
     let loadRoot = [
       gameRoot[0], gameRoot[1], gameRoot[2],
       frame("UEngine::LoadMap(FWorldContext&, FURL, UPendingNetGame*, FString&)", "Engine/Private/UnrealEngine.cpp"),
-      frame("LoadPackage(UPackage*, wchar_t const*, unsigned int, FArchive*)", "CoreUObject/Private/UObject/UObjectGlobals.cpp"),
+      frame(
+        "LoadPackage(UPackage*, wchar_t const*, unsigned int, FArchive*)",
+        "CoreUObject/Private/UObject/UObjectGlobals.cpp"),
       frame("FAsyncPackage::CreateExports()", "CoreUObject/Private/Serialization/AsyncLoading.cpp"),
       frame("FLinkerLoad::CreateExport(int)", "CoreUObject/Private/UObject/LinkerLoad.cpp"),
     ]
@@ -72,12 +84,16 @@ public enum DemoCapture {
       frame("FRunnableThreadPThread::_ThreadProc(void*)", "Core/Private/HAL/PThreadRunnableThread.h"),
       frame("FRenderingThread::Run()", "RenderCore/Private/RenderingThread.cpp"),
       frame("RenderingThreadMain(FEvent*)", "RenderCore/Private/RenderingThread.cpp"),
-      frame("FDeferredShadingSceneRenderer::Render(FRHICommandListImmediate&)", "Renderer/Private/DeferredShadingRenderer.cpp"),
+      frame(
+        "FDeferredShadingSceneRenderer::Render(FRHICommandListImmediate&)",
+        "Renderer/Private/DeferredShadingRenderer.cpp"),
     ]
     let audioRoot = [
       frame("FRunnableThreadPThread::_ThreadProc(void*)", "Core/Private/HAL/PThreadRunnableThread.h"),
       frame("FAudioThread::Run()", "Engine/Private/AudioThread.cpp"),
-      frame("Audio::FMixerDevice::OnProcessAudioStream(Audio::AlignedFloatBuffer&)", "AudioMixer/Private/AudioMixerDevice.cpp"),
+      frame(
+        "Audio::FMixerDevice::OnProcessAudioStream(Audio::AlignedFloatBuffer&)",
+        "AudioMixer/Private/AudioMixerDevice.cpp"),
     ]
     let workerRoot = [
       frame("FRunnableThreadPThread::_ThreadProc(void*)", "Core/Private/HAL/PThreadRunnableThread.h"),
@@ -89,38 +105,224 @@ public enum DemoCapture {
       frame("FEngineLoop::PreInit(wchar_t const*)", "Launch/Private/LaunchEngineLoop.cpp"),
       frame("FEngineLoop::LoadStartupCoreModules()", "Launch/Private/LaunchEngineLoop.cpp"),
     ]
-    let gcRoot = gameRoot + [
-      frame("UEngine::ConditionalCollectGarbage()", "Engine/Private/UnrealEngine.cpp"),
-      frame("CollectGarbage(unsigned long long, bool)", "CoreUObject/Private/UObject/GarbageCollection.cpp"),
-    ]
+    let gcRoot =
+      gameRoot + [
+        frame("UEngine::ConditionalCollectGarbage()", "Engine/Private/UnrealEngine.cpp"),
+        frame("CollectGarbage(unsigned long long, bool)", "CoreUObject/Private/UObject/GarbageCollection.cpp"),
+      ]
     // The allocator frames every stack ends in; trimming removes them.
-    let profilerFrame = frame("FMallocProfiler::Malloc(unsigned long, unsigned int)", "Core/Private/ProfilingDebugging/MallocProfiler.cpp")
+    let profilerFrame = frame(
+      "FMallocProfiler::Malloc(unsigned long, unsigned int)", "Core/Private/ProfilingDebugging/MallocProfiler.cpp")
     let memoryFrame = frame("FMemory::Malloc(unsigned long, unsigned int)", "Core/Public/HAL/FMemory.inl")
     let reallocFrame = frame("FMemory::Realloc(void*, unsigned long, unsigned int)", "Core/Public/HAL/FMemory.inl")
 
     // Subsystem call chains (outermost first) with their leaf behaviour.
     let chains: [(root: [Int32], chain: [(String, String)], behaviour: Behaviour, sizes: ClosedRange<Int>)] = [
-      (startupRoot, [("FConfigCacheIni::LoadFile(FString const&, FConfigFile const*, wchar_t const*)", "Core/Private/Misc/ConfigCacheIni.cpp"), ("FConfigFile::ProcessInputFileContents(FString const&)", "Core/Private/Misc/ConfigCacheIni.cpp")], .startup, 32...512),
-      (startupRoot, [("FName::Init(wchar_t const*, int, EFindName, bool, int)", "Core/Private/UObject/UnrealNames.cpp"), ("FNamePool::Store(FNameStringView)", "Core/Private/UObject/UnrealNames.cpp")], .startup, 16...96),
-      (startupRoot, [("FShaderCodeLibrary::InitForRuntime(EShaderPlatform)", "RenderCore/Private/ShaderCodeLibrary.cpp"), ("FShaderMapResource_SharedCode::CreateShader(int)", "RenderCore/Private/ShaderCodeLibrary.cpp")], .startup, 1024...65536),
-      (loadRoot, [("UStaticMesh::Serialize(FArchive&)", "Engine/Private/StaticMesh.cpp"), ("FStaticMeshRenderData::Serialize(FArchive&, UStaticMesh*, bool)", "Engine/Private/StaticMesh.cpp"), ("TArray<FStaticMeshBuildVertex, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .level, 1024...65536),
-      (loadRoot, [("UTexture2D::Serialize(FArchive&)", "Engine/Private/Texture2D.cpp"), ("FTexturePlatformData::Serialize(FArchive&, UTexture*)", "Engine/Private/TextureDerivedData.cpp")], .level, 4096...262_144),
-      (loadRoot, [("USkeletalMesh::Serialize(FArchive&)", "Engine/Private/SkeletalMesh.cpp"), ("FSkeletalMeshLODRenderData::Serialize(FArchive&, UObject*, int)", "Engine/Private/SkeletalMeshLODRenderData.cpp")], .level, 8192...131072),
-      (loadRoot, [("StaticConstructObject_Internal(FStaticConstructObjectParameters const&)", "CoreUObject/Private/UObject/UObjectGlobals.cpp"), ("StaticAllocateObject(UClass const*, UObject*, FName, EObjectFlags, EInternalObjectFlags, bool, bool*)", "CoreUObject/Private/UObject/UObjectGlobals.cpp")], .level, 64...2048),
-      (loadRoot, [("ULevel::Serialize(FArchive&)", "Engine/Private/Level.cpp"), ("TArray<AActor*, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .level, 256...8192),
-      (loadRoot, [("UMaterialInstance::Serialize(FArchive&)", "Engine/Private/Materials/MaterialInstance.cpp"), ("FMaterialShaderMap::Serialize(FArchive&, bool, bool)", "Engine/Private/Materials/MaterialShader.cpp")], .level, 512...16384),
-      (tickRoot, [("AShooterCharacter::Tick(float)", "ShooterGame/Private/Player/ShooterCharacter.cpp"), ("UCharacterMovementComponent::PerformMovement(float)", "Engine/Private/Components/CharacterMovementComponent.cpp"), ("TArray<FHitResult, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .frame, 64...1024),
-      (tickRoot, [("AAIController::Tick(float)", "AIModule/Private/AIController.cpp"), ("UPathFollowingComponent::UpdatePathSegment()", "AIModule/Private/Navigation/PathFollowingComponent.cpp"), ("dtNavMeshQuery::findPath(unsigned long long, unsigned long long, float const*, float const*, dtQueryFilter const*, unsigned long long*, int*, int)", "Navmesh/Private/Detour/DetourNavMeshQuery.cpp")], .frame, 128...4096),
-      (tickRoot, [("UWidgetComponent::TickComponent(float, ELevelTick, FActorComponentTickFunction*)", "UMG/Private/Components/WidgetComponent.cpp"), ("FSlateApplication::Tick(ESlateTickType)", "Slate/Private/Framework/Application/SlateApplication.cpp"), ("SWidget::Paint(FPaintArgs const&, FGeometry const&, FSlateRect const&, FSlateWindowElementList&, int, FWidgetStyle const&, bool) const", "SlateCore/Private/Widgets/SWidget.cpp")], .frame, 32...512),
-      (renderRoot, [("FSceneRenderer::InitViews(FRHICommandListImmediate&, FExclusiveDepthStencil::Type, FILCUpdatePrimTaskData&, TArray<TRefCountPtr<FGraphEvent>, TInlineAllocator<4, TSizedDefaultAllocator<32> > >&)", "Renderer/Private/SceneVisibility.cpp"), ("FMeshDrawCommand::MatchesForDynamicInstancing(FMeshDrawCommand const&) const", "Renderer/Private/MeshDrawCommands.cpp")], .frame, 256...16384),
-      (renderRoot, [("FRHICommandListImmediate::ImmediateFlush(EImmediateFlushType::Type)", "RHI/Private/RHICommandList.cpp"), ("FVulkanDynamicRHI::RHICreateUniformBuffer(void const*, FRHIUniformBufferLayout const&, EUniformBufferUsage, EUniformBufferValidation)", "VulkanRHI/Private/VulkanUniformBuffer.cpp")], .frame, 256...4096),
-      (audioRoot, [("FAudioDevice::Update(bool)", "Engine/Private/AudioDevice.cpp"), ("USoundWave::GeneratePCMData(unsigned char*, int)", "Engine/Private/SoundWave.cpp")], .frame, 4096...32768),
-      (tickRoot, [("AShooterWeapon::FireWeapon()", "ShooterGame/Private/Weapons/ShooterWeapon.cpp"), ("UGameplayStatics::SpawnEmitterAtLocation(UObject const*, UParticleSystem*, FVector, FRotator, FVector, bool, EPSCPoolMethod, bool)", "Engine/Private/GameplayStatics.cpp"), ("UParticleSystemComponent::InitializeSystem()", "Engine/Private/Particles/ParticleComponents.cpp")], .gc, 512...8192),
-      (tickRoot, [("AShooterGameMode::SpawnBot(AActor*)", "ShooterGame/Private/Online/ShooterGameMode.cpp"), ("UWorld::SpawnActor(UClass*, FTransform const*, FActorSpawnParameters const&)", "Engine/Private/LevelActor.cpp"), ("StaticAllocateObject(UClass const*, UObject*, FName, EObjectFlags, EInternalObjectFlags, bool, bool*)", "CoreUObject/Private/UObject/UObjectGlobals.cpp")], .gc, 1024...16384),
-      (workerRoot, [("FStreamingTextureLevelContext::ProcessMaterial(FStreamingTextureBuildInfo const&)", "Engine/Private/Streaming/TextureStreamingHelpers.cpp"), ("TArray<FStreamingRenderAssetPrimitiveInfo, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .growing, 256...262144),
-      (tickRoot, [("UNetDriver::TickFlush(float)", "Engine/Private/NetDriver.cpp"), ("FRepLayout::ReplicateProperties(FSendingRepState*, FRepChangelistState*, unsigned char const*, UClass*, UActorChannel*, FNetBitWriter&, FReplicationFlags const&) const", "Engine/Private/RepLayout.cpp"), ("FBitWriter::FBitWriter(long long, bool)", "Core/Private/Serialization/BitWriter.cpp")], .growing, 128...65536),
-      (tickRoot, [("AShooterPlayerController::ClientSendRoundEndEvent(bool, int)", "ShooterGame/Private/Player/ShooterPlayerController.cpp"), ("FString::Printf(wchar_t const*, ...)", "Core/Private/Containers/String.cpp")], .leak, 48...320),
-      (gcRoot, [("FGCReferenceTokenStream::Fixup(void*, bool)", "CoreUObject/Private/UObject/GarbageCollection.cpp"), ("TArray<unsigned int, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h")], .leak, 64...1024),
+      (
+        startupRoot,
+        [
+          (
+            "FConfigCacheIni::LoadFile(FString const&, FConfigFile const*, wchar_t const*)",
+            "Core/Private/Misc/ConfigCacheIni.cpp"
+          ), ("FConfigFile::ProcessInputFileContents(FString const&)", "Core/Private/Misc/ConfigCacheIni.cpp"),
+        ], .startup, 32...512
+      ),
+      (
+        startupRoot,
+        [
+          ("FName::Init(wchar_t const*, int, EFindName, bool, int)", "Core/Private/UObject/UnrealNames.cpp"),
+          ("FNamePool::Store(FNameStringView)", "Core/Private/UObject/UnrealNames.cpp"),
+        ], .startup, 16...96
+      ),
+      (
+        startupRoot,
+        [
+          ("FShaderCodeLibrary::InitForRuntime(EShaderPlatform)", "RenderCore/Private/ShaderCodeLibrary.cpp"),
+          ("FShaderMapResource_SharedCode::CreateShader(int)", "RenderCore/Private/ShaderCodeLibrary.cpp"),
+        ], .startup, 1024...65536
+      ),
+      (
+        loadRoot,
+        [
+          ("UStaticMesh::Serialize(FArchive&)", "Engine/Private/StaticMesh.cpp"),
+          ("FStaticMeshRenderData::Serialize(FArchive&, UStaticMesh*, bool)", "Engine/Private/StaticMesh.cpp"),
+          (
+            "TArray<FStaticMeshBuildVertex, TSizedDefaultAllocator<32> >::ResizeGrow(int)",
+            "Core/Public/Containers/Array.h"
+          ),
+        ], .level, 1024...65536
+      ),
+      (
+        loadRoot,
+        [
+          ("UTexture2D::Serialize(FArchive&)", "Engine/Private/Texture2D.cpp"),
+          ("FTexturePlatformData::Serialize(FArchive&, UTexture*)", "Engine/Private/TextureDerivedData.cpp"),
+        ], .level, 4096...262_144
+      ),
+      (
+        loadRoot,
+        [
+          ("USkeletalMesh::Serialize(FArchive&)", "Engine/Private/SkeletalMesh.cpp"),
+          (
+            "FSkeletalMeshLODRenderData::Serialize(FArchive&, UObject*, int)",
+            "Engine/Private/SkeletalMeshLODRenderData.cpp"
+          ),
+        ], .level, 8192...131072
+      ),
+      (
+        loadRoot,
+        [
+          (
+            "StaticConstructObject_Internal(FStaticConstructObjectParameters const&)",
+            "CoreUObject/Private/UObject/UObjectGlobals.cpp"
+          ),
+          (
+            "StaticAllocateObject(UClass const*, UObject*, FName, EObjectFlags, EInternalObjectFlags, bool, bool*)",
+            "CoreUObject/Private/UObject/UObjectGlobals.cpp"
+          ),
+        ], .level, 64...2048
+      ),
+      (
+        loadRoot,
+        [
+          ("ULevel::Serialize(FArchive&)", "Engine/Private/Level.cpp"),
+          ("TArray<AActor*, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h"),
+        ], .level, 256...8192
+      ),
+      (
+        loadRoot,
+        [
+          ("UMaterialInstance::Serialize(FArchive&)", "Engine/Private/Materials/MaterialInstance.cpp"),
+          ("FMaterialShaderMap::Serialize(FArchive&, bool, bool)", "Engine/Private/Materials/MaterialShader.cpp"),
+        ], .level, 512...16384
+      ),
+      (
+        tickRoot,
+        [
+          ("AShooterCharacter::Tick(float)", "ShooterGame/Private/Player/ShooterCharacter.cpp"),
+          (
+            "UCharacterMovementComponent::PerformMovement(float)",
+            "Engine/Private/Components/CharacterMovementComponent.cpp"
+          ), ("TArray<FHitResult, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h"),
+        ], .frame, 64...1024
+      ),
+      (
+        tickRoot,
+        [
+          ("AAIController::Tick(float)", "AIModule/Private/AIController.cpp"),
+          ("UPathFollowingComponent::UpdatePathSegment()", "AIModule/Private/Navigation/PathFollowingComponent.cpp"),
+          (
+            "dtNavMeshQuery::findPath(unsigned long long, unsigned long long, float const*, float const*, dtQueryFilter const*, unsigned long long*, int*, int)",
+            "Navmesh/Private/Detour/DetourNavMeshQuery.cpp"
+          ),
+        ], .frame, 128...4096
+      ),
+      (
+        tickRoot,
+        [
+          (
+            "UWidgetComponent::TickComponent(float, ELevelTick, FActorComponentTickFunction*)",
+            "UMG/Private/Components/WidgetComponent.cpp"
+          ), ("FSlateApplication::Tick(ESlateTickType)", "Slate/Private/Framework/Application/SlateApplication.cpp"),
+          (
+            "SWidget::Paint(FPaintArgs const&, FGeometry const&, FSlateRect const&, FSlateWindowElementList&, int, FWidgetStyle const&, bool) const",
+            "SlateCore/Private/Widgets/SWidget.cpp"
+          ),
+        ], .frame, 32...512
+      ),
+      (
+        renderRoot,
+        [
+          (
+            "FSceneRenderer::InitViews(FRHICommandListImmediate&, FExclusiveDepthStencil::Type, FILCUpdatePrimTaskData&, TArray<TRefCountPtr<FGraphEvent>, TInlineAllocator<4, TSizedDefaultAllocator<32> > >&)",
+            "Renderer/Private/SceneVisibility.cpp"
+          ),
+          (
+            "FMeshDrawCommand::MatchesForDynamicInstancing(FMeshDrawCommand const&) const",
+            "Renderer/Private/MeshDrawCommands.cpp"
+          ),
+        ], .frame, 256...16384
+      ),
+      (
+        renderRoot,
+        [
+          ("FRHICommandListImmediate::ImmediateFlush(EImmediateFlushType::Type)", "RHI/Private/RHICommandList.cpp"),
+          (
+            "FVulkanDynamicRHI::RHICreateUniformBuffer(void const*, FRHIUniformBufferLayout const&, EUniformBufferUsage, EUniformBufferValidation)",
+            "VulkanRHI/Private/VulkanUniformBuffer.cpp"
+          ),
+        ], .frame, 256...4096
+      ),
+      (
+        audioRoot,
+        [
+          ("FAudioDevice::Update(bool)", "Engine/Private/AudioDevice.cpp"),
+          ("USoundWave::GeneratePCMData(unsigned char*, int)", "Engine/Private/SoundWave.cpp"),
+        ], .frame, 4096...32768
+      ),
+      (
+        tickRoot,
+        [
+          ("AShooterWeapon::FireWeapon()", "ShooterGame/Private/Weapons/ShooterWeapon.cpp"),
+          (
+            "UGameplayStatics::SpawnEmitterAtLocation(UObject const*, UParticleSystem*, FVector, FRotator, FVector, bool, EPSCPoolMethod, bool)",
+            "Engine/Private/GameplayStatics.cpp"
+          ), ("UParticleSystemComponent::InitializeSystem()", "Engine/Private/Particles/ParticleComponents.cpp"),
+        ], .gc, 512...8192
+      ),
+      (
+        tickRoot,
+        [
+          ("AShooterGameMode::SpawnBot(AActor*)", "ShooterGame/Private/Online/ShooterGameMode.cpp"),
+          (
+            "UWorld::SpawnActor(UClass*, FTransform const*, FActorSpawnParameters const&)",
+            "Engine/Private/LevelActor.cpp"
+          ),
+          (
+            "StaticAllocateObject(UClass const*, UObject*, FName, EObjectFlags, EInternalObjectFlags, bool, bool*)",
+            "CoreUObject/Private/UObject/UObjectGlobals.cpp"
+          ),
+        ], .gc, 1024...16384
+      ),
+      (
+        workerRoot,
+        [
+          (
+            "FStreamingTextureLevelContext::ProcessMaterial(FStreamingTextureBuildInfo const&)",
+            "Engine/Private/Streaming/TextureStreamingHelpers.cpp"
+          ),
+          (
+            "TArray<FStreamingRenderAssetPrimitiveInfo, TSizedDefaultAllocator<32> >::ResizeGrow(int)",
+            "Core/Public/Containers/Array.h"
+          ),
+        ], .growing, 256...262144
+      ),
+      (
+        tickRoot,
+        [
+          ("UNetDriver::TickFlush(float)", "Engine/Private/NetDriver.cpp"),
+          (
+            "FRepLayout::ReplicateProperties(FSendingRepState*, FRepChangelistState*, unsigned char const*, UClass*, UActorChannel*, FNetBitWriter&, FReplicationFlags const&) const",
+            "Engine/Private/RepLayout.cpp"
+          ), ("FBitWriter::FBitWriter(long long, bool)", "Core/Private/Serialization/BitWriter.cpp"),
+        ], .growing, 128...65536
+      ),
+      (
+        tickRoot,
+        [
+          (
+            "AShooterPlayerController::ClientSendRoundEndEvent(bool, int)",
+            "ShooterGame/Private/Player/ShooterPlayerController.cpp"
+          ), ("FString::Printf(wchar_t const*, ...)", "Core/Private/Containers/String.cpp"),
+        ], .leak, 48...320
+      ),
+      (
+        gcRoot,
+        [
+          ("FGCReferenceTokenStream::Fixup(void*, bool)", "CoreUObject/Private/UObject/GarbageCollection.cpp"),
+          ("TArray<unsigned int, TSizedDefaultAllocator<32> >::ResizeGrow(int)", "Core/Public/Containers/Array.h"),
+        ], .leak, 64...1024
+      ),
     ]
     var sites: [Site] = []
     for (c, chain) in chains.enumerated() {
@@ -128,12 +330,14 @@ public enum DemoCapture {
       for variant in 0..<max(configuration.variantsPerChain, 1) {
         var outer = chain.root
         if configuration.variantsPerChain > 6 {
-          outer.append(frame("FDispatch\(variant % 64)::Handle\(variant / 64)(int)", "Dispatch/Dispatch\(variant % 64).cpp"))
+          outer.append(
+            frame("FDispatch\(variant % 64)::Handle\(variant / 64)(int)", "Dispatch/Dispatch\(variant % 64).cpp"))
         }
         for (function, file) in chain.chain { outer.append(frame(function, file)) }
         outer.append(frame(chain.chain.last?.0 ?? "main", "Variant\(variant).cpp"))
         var inner: [Int32] = outer.reversed()
-        inner.insert(contentsOf: chain.behaviour == .growing ? [profilerFrame, reallocFrame] : [profilerFrame, memoryFrame], at: 0)
+        inner.insert(
+          contentsOf: chain.behaviour == .growing ? [profilerFrame, reallocFrame] : [profilerFrame, memoryFrame], at: 0)
         let tags: Int32 = hasTags ? tagChoices[(c + variant) % tagChoices.count] : -1
         sites.append(
           Site(
@@ -241,7 +445,9 @@ public enum DemoCapture {
             let old = growing[i]
             let newSize = min(Int(old.size) * 2 + 64, 8 << 20)
             let newPointer = allocateAddress(newSize)
-            try w.realloc(old: old.pointer, new: newPointer, size: UInt32(newSize), callstack: sites[old.site].callstack, tags: sites[old.site].tags)
+            try w.realloc(
+              old: old.pointer, new: newPointer, size: UInt32(newSize), callstack: sites[old.site].callstack,
+              tags: sites[old.site].tags)
             releaseAddress(old.pointer, Int(old.size))
             liveBytes += Int64(newSize) - Int64(old.size)
             try tick()

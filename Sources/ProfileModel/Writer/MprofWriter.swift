@@ -4,9 +4,10 @@
   import Darwin
 #endif
 
-/// Writes `.mprof` captures of versions 4 to 7 in either byte order, as the engine does:
-/// placeholder header, tokens, end-of-stream, tables, then the real header. Version 4 can be
-/// split into parts (`.m1`, `.m2`, …) with the tables appended to the first file.
+/// Writes `.mprof` captures of versions 4 to 7 in either byte order, as the engine does: placeholder header, tokens,
+/// end-of-stream, tables, then the real header.
+///
+/// Version 4 can be split into parts (`.m1`, `.m2`, …) with the tables appended to the first file.
 public final class MprofWriter {
   public struct Configuration: Sendable {
     public var version: UInt32 = 7
@@ -51,7 +52,8 @@ public final class MprofWriter {
   /// Creates the file and writes the placeholder header.
   public init(path: String, configuration: Configuration = Configuration()) throws {
     guard (4...7).contains(configuration.version) else {
-      throw MprofError.invalidValue(path: path, offset: 4, message: "the writer makes versions 4 to 7, not \(configuration.version)")
+      throw MprofError.invalidValue(
+        path: path, offset: 4, message: "the writer makes versions 4 to 7, not \(configuration.version)")
     }
     self.path = path
     self.configuration = configuration
@@ -119,8 +121,11 @@ public final class MprofWriter {
     }
   }
 
-  /// A malloc token. `pool` adds the GCM pool byte.
-  public func malloc(pointer: UInt64, size: UInt32, callstack: Int32, tags: Int32 = -1, pool: MemoryPool? = nil) throws {
+  /// A malloc token.
+  ///
+  /// `pool` adds the GCM pool byte.
+  public func malloc(pointer: UInt64, size: UInt32, callstack: Int32, tags: Int32 = -1, pool: MemoryPool? = nil) throws
+  {
     sink.u64(pointer & ~3)
     allocationTail(callstack: callstack, tags: tags, size: size, pool: pool)
     try afterMemoryOperation()
@@ -133,7 +138,9 @@ public final class MprofWriter {
   }
 
   /// A realloc token.
-  public func realloc(old: UInt64, new: UInt64, size: UInt32, callstack: Int32, tags: Int32 = -1, pool: MemoryPool? = nil) throws {
+  public func realloc(
+    old: UInt64, new: UInt64, size: UInt32, callstack: Int32, tags: Int32 = -1, pool: MemoryPool? = nil
+  ) throws {
     sink.u64((old & ~3) | 2)
     sink.u64(new)
     allocationTail(callstack: callstack, tags: tags, size: size, pool: pool)
@@ -155,7 +162,9 @@ public final class MprofWriter {
   }
 
   /// A snapshot marker (plain, LoadMap, GC or LevelStream) with its trailer.
-  public func snapshot(_ subtype: TokenSubtype = .snapshot, label: String, stats: [(String, Int64)] = [], levels: [String] = []) throws {
+  public func snapshot(
+    _ subtype: TokenSubtype = .snapshot, label: String, stats: [(String, Int64)] = [], levels: [String] = []
+  ) throws {
     other(subtype, payload: UInt32(name(label)))
     statsBlock(stats)
     sink.u16(UInt16(levels.count))
@@ -193,7 +202,6 @@ public final class MprofWriter {
     try flushIfLarge()
   }
 
-
   @inline(__always) private func flushIfLarge() throws {
     if sink.bytes.count >= 1 << 20 { try flush() }
   }
@@ -207,7 +215,10 @@ public final class MprofWriter {
   private func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws {
     var done = 0
     while done < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, bytes.count - done) }
+      let n = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(fd, base + done, bytes.count - done)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw MprofError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -301,9 +312,10 @@ public final class MprofWriter {
       h.u64(modulesOffset)
       h.u64(UInt64(modules.count))
     } else {
-      for value in [nameOffset, UInt64(names.count), addressOffset, UInt64(addresses.count), callstackOffset,
-        UInt64(callstacks.count), modulesOffset, UInt64(modules.count), UInt64(part + 1)]
-      {
+      for value in [
+        nameOffset, UInt64(names.count), addressOffset, UInt64(addresses.count), callstackOffset,
+        UInt64(callstacks.count), modulesOffset, UInt64(modules.count), UInt64(part + 1),
+      ] {
         h.u32(UInt32(truncatingIfNeeded: value))
       }
     }
@@ -311,7 +323,10 @@ public final class MprofWriter {
     close(fd)
     fd = open(path, O_WRONLY | O_CLOEXEC)
     guard fd >= 0 else { throw MprofError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-    let written = h.bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress!, h.bytes.count, 0) }
+    let written = h.bytes.withUnsafeBytes { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      return pwrite(fd, base, h.bytes.count, 0)
+    }
     guard written == h.bytes.count else {
       throw MprofError.cannotOpen(path: path, reason: "could not write the header")
     }

@@ -8,8 +8,9 @@ extension App {
     return slots[tabIndex].isStale(shared) && slots[tabIndex].failure(shared) == nil
   }
 
-  /// Starts what the screen is behind on: the shared figures after a filter change, then the
-  /// visible tab's figures. A newer request cancels an older job. Returns whether a job runs.
+  /// Starts what the screen is behind on: the shared figures after a filter change, then the visible tab's figures.
+  ///
+  /// A newer request cancels an older job. Returns whether a job runs.
   ///
   /// - Parameter synchronous: run the work here, now (tests, the first screen).
   @discardableResult
@@ -41,8 +42,9 @@ extension App {
     return slots[tabIndex].refresh(shared, synchronous: synchronous)
   }
 
-  /// Takes finished work: waits up to `milliseconds` (`nil`: until it is done) for the job in
-  /// front. Returns whether something arrived.
+  /// Takes finished work: waits up to `milliseconds` (`nil`: until it is done) for the job in front.
+  ///
+  /// Returns whether something arrived.
   @discardableResult
   func pollJobs(milliseconds: Int?) -> Bool {
     if let (wanted, job) = sharedJob {

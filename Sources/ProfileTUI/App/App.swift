@@ -1,8 +1,9 @@
 import Foundation
 import ProfileModel
 
-/// The viewer's shell: the shared filter and its figures, the tabs, the open panel or prompt,
-/// the status message. It names no tab: tabs are reached through `TabView`. No terminal calls.
+/// The viewer's shell: the shared filter and its figures, the tabs, the open panel or prompt, the status message.
+///
+/// It names no tab: tabs are reached through `TabView`. No terminal calls.
 public final class App {
   public let profile: Profile
   public let assignment: GroupAssignment

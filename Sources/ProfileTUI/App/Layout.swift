@@ -1,5 +1,6 @@
-/// The chrome rows around every tab and the body between them. Tabs split the body themselves,
-/// and draw and hit-test with the same split.
+/// The chrome rows around every tab and the body between them.
+///
+/// Tabs split the body themselves, and draw and hit-test with the same split.
 public struct Layout: Sendable, Equatable {
   public let width: Int
   public let height: Int

@@ -67,7 +67,9 @@ public struct TagsPanel: Sendable, Equatable {
   var rows: [Int] { tree.visibleRows(expanded: expanded, search: search) }
 }
 
-/// What is drawn over the tab: a panel or a prompt. Keys go to it first.
+/// What is drawn over the tab: a panel or a prompt.
+///
+/// Keys go to it first.
 public enum Overlay: Sendable, Equatable {
   case help(ListCursor)
   case snapshotPicker(PickerTarget, ListCursor)

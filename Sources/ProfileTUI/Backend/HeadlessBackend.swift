@@ -1,5 +1,6 @@
-/// A backend in memory: scripted input, every presented frame kept. Tests drive the real input
-/// loop with it.
+/// A backend in memory: scripted input, every presented frame kept.
+///
+/// Tests drive the real input loop with it.
 public final class HeadlessBackend: TerminalBackend {
   public private(set) var width: Int
   public private(set) var height: Int

@@ -19,8 +19,10 @@ public enum TerminalError: Error, CustomStringConvertible {
   }
 }
 
-/// The ncursesw backend: the only code that talks to the terminal. ncurses diffs its virtual
-/// screen against the physical one, so a frame costs only the bytes that changed.
+/// The ncursesw backend: the only code that talks to the terminal.
+///
+/// ncurses diffs its virtual screen against the physical one, so a frame costs only the bytes
+/// that changed.
 public final class NcursesBackend: TerminalBackend {
   private struct PairKey: Hashable {
     var foreground: Int16
@@ -97,7 +99,7 @@ public final class NcursesBackend: TerminalBackend {
 
   public var size: (width: Int, height: Int) { (Int(getmaxx(nc_stdscr())), Int(getmaxy(nc_stdscr()))) }
 
-  /// Restores the terminal. Safe to call twice.
+  /// Restores the terminal (safe to call twice).
   public func shutdown() {
     guard isOpen else { return }
     isOpen = false

@@ -1,9 +1,12 @@
-/// Everything a key can do. Keys map to actions through the binding tables (`KeyMap`), which
-/// also carry each action's help line and footer label: dispatch, help and footer read one
-/// table.
+/// Everything a key can do.
+///
+/// Keys map to actions through the binding tables (`KeyMap`), which also carry each action's help line and footer
+/// label: dispatch, help and footer read one table.
 public enum Action: Hashable, Sendable {
   // Everywhere
-  case quit, help, nextTab, previousTab, showTab(Int), suspend, redraw, dismissMessage
+  case quit, help, nextTab, previousTab
+  case showTab(Int)
+  case suspend, redraw, dismissMessage
   // The shared filter
   case pickDiffStart, pickDiffEnd, toggleAllocationKind, toggleFilterMode, classGroupsPanel, textFilter, poolsPanel,
     tagsPanel, clearFilters

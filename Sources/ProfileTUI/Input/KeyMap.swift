@@ -14,7 +14,9 @@ public struct KeyContext: Sendable, Hashable {
   public static let list = KeyContext(id: "list", title: "Lists")
 }
 
-/// The table from keys to actions. Dispatch, the help screen and the footer read it.
+/// The table from keys to actions.
+///
+/// Dispatch, the help screen and the footer read it.
 public struct KeyMap: Sendable {
   /// Keys, the action they trigger where, its help line and footer label.
   public struct Binding: Sendable, Equatable {

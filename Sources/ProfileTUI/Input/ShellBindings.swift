@@ -1,5 +1,6 @@
-/// The bindings of everything that is not a tab: keys that work everywhere, list movement, the
-/// panels and the prompt. Tabs bring their own tables (`TabView.bindings`).
+/// The bindings of everything that is not a tab: keys that work everywhere, list movement, the panels and the prompt.
+///
+/// Tabs bring their own tables (`TabView.bindings`).
 enum ShellBindings {
   static let helpPanel = KeyContext(id: "help", title: "Help screen")
   static let pickerPanel = KeyContext(id: "picker", title: "Snapshot pickers ([ and ])")
@@ -13,15 +14,23 @@ enum ShellBindings {
   /// Keys that work on every tab (a tab's own binding for the same key wins there).
   static let global: [Binding] = [
     Binding([.character("?"), .function(1)], .help, .global, help: "this help", footer: "Help", priority: 0),
-    Binding([.character("q"), .function(10), .control("c")], .quit, .global, help: "quit", footer: "Quit", priority: 0),
+    Binding(
+      [.character("q"), .function(10), .control("c")], .quit, .global, help: "quit", footer: "Quit", priority: 0),
     Binding([.tab], .nextTab, .global, help: "next tab"),
     Binding([.backTab], .previousTab, .global, help: "previous tab"),
-    Binding([.character("[")], .pickDiffStart, .global, help: "pick the diff start (Start, a snapshot, End)", footer: "Start", priority: 7),
+    Binding(
+      [.character("[")], .pickDiffStart, .global, help: "pick the diff start (Start, a snapshot, End)", footer: "Start",
+      priority: 7),
     Binding([.character("]")], .pickDiffEnd, .global, help: "pick the diff end", footer: "End", priority: 7),
-    Binding([.character("a")], .toggleAllocationKind, .global, help: "active / lifetime allocations", footer: "Act/Life", priority: 6),
+    Binding(
+      [.character("a")], .toggleAllocationKind, .global, help: "active / lifetime allocations", footer: "Act/Life",
+      priority: 6),
     Binding([.character("o")], .toggleFilterMode, .global, help: "filter in / filter out"),
-    Binding([.character("c")], .classGroupsPanel, .global, help: "class groups to filter", footer: "Groups", priority: 4),
-    Binding([.character("\\"), .function(4)], .textFilter, .global, help: "text filter (Ctrl-R in the prompt: regex)", footer: "Filter", priority: 3),
+    Binding(
+      [.character("c")], .classGroupsPanel, .global, help: "class groups to filter", footer: "Groups", priority: 4),
+    Binding(
+      [.character("\\"), .function(4)], .textFilter, .global, help: "text filter (Ctrl-R in the prompt: regex)",
+      footer: "Filter", priority: 3),
     Binding([.character("m")], .poolsPanel, .global, help: "memory pools to show"),
     Binding([.character("t")], .tagsPanel, .global, help: "tags to filter"),
     Binding([.character("R")], .clearFilters, .global, help: "reset every filter"),
@@ -52,32 +61,49 @@ enum ShellBindings {
     ]
   }
 
-  static let panels: [Binding] = [
-    Binding([.escape, .character("q"), .character("?"), .function(1)], .closePanel, helpPanel, help: "close", footer: "Close", priority: 0),
-    Binding([.enter], .choose, pickerPanel, help: "use the snapshot", footer: "Choose", priority: 0),
-    Binding([.escape, .character("q")], .closePanel, pickerPanel, help: "cancel", footer: "Cancel", priority: 0),
-    Binding([.character(" "), .character("x")], .toggleRow, groupsPanel, help: "check / uncheck the group", footer: "Toggle", priority: 1),
-    Binding([.character("a")], .checkAll, groupsPanel, help: "check every group", footer: "All", priority: 2),
-    Binding([.character("n")], .checkNone, groupsPanel, help: "check no group", footer: "None", priority: 2),
-    Binding([.escape, .character("q"), .character("c"), .enter], .closePanel, groupsPanel, help: "close (changes apply at once)", footer: "Close", priority: 0),
-    Binding([.character(" "), .character("x")], .toggleRow, poolsPanel, help: "show / hide the pool", footer: "Toggle", priority: 1),
-    Binding([.character("a")], .checkAll, poolsPanel, help: "every pool", footer: "All", priority: 2),
-    Binding([.character("n")], .checkNone, poolsPanel, help: "no pool", footer: "None", priority: 2),
-    Binding([.escape, .character("q"), .character("m"), .enter], .closePanel, poolsPanel, help: "close (changes apply at once)", footer: "Close", priority: 0),
-  ] + arrows(tagsPanel) + [
-    Binding([], .typeText, tagsPanel, help: "search the tags (typed text)", footer: "Search", priority: 1, keyText: "type"),
-    Binding([.character(" ")], .toggleRow, tagsPanel, help: "check / uncheck a tag, fold a folder", footer: "Toggle", priority: 1),
-    Binding([.right], .expandRow, tagsPanel, help: "open the folder", footer: "Fold", priority: 3, keyText: "→ ←"),
-    Binding([.left], .collapseRow, tagsPanel, help: "close the folder"),
-    Binding([.control("r")], .resetSelection, tagsPanel, help: "select no tag (every allocation)", footer: "Reset", priority: 2),
-    Binding([.control("u")], .clearText, tagsPanel, help: "clear the search", footer: "Clear", priority: 3),
-    Binding([.backspace, .delete], .deleteBackward, tagsPanel, help: "delete a character of the search"),
-    Binding([.escape, .enter], .closePanel, tagsPanel, help: "close (changes apply at once)", footer: "Close", priority: 0),
-    Binding([.control("r")], .toggleRegex, prompt, help: "toggle regular expression"),
-    Binding([.control("t")], .toggleCase, prompt, help: "toggle match case (find)"),
-    Binding([.control("u")], .clearText, prompt, help: "clear the text"),
-    Binding([.backspace, .delete], .deleteBackward, prompt, help: "delete a character"),
-    Binding([.enter], .submit, prompt, help: "keep the filter / run the find"),
-    Binding([.escape], .cancel, prompt, help: "cancel (the filter goes back to what it was)"),
-  ]
+  static let panels: [Binding] =
+    [
+      Binding(
+        [.escape, .character("q"), .character("?"), .function(1)], .closePanel, helpPanel, help: "close",
+        footer: "Close", priority: 0),
+      Binding([.enter], .choose, pickerPanel, help: "use the snapshot", footer: "Choose", priority: 0),
+      Binding([.escape, .character("q")], .closePanel, pickerPanel, help: "cancel", footer: "Cancel", priority: 0),
+      Binding(
+        [.character(" "), .character("x")], .toggleRow, groupsPanel, help: "check / uncheck the group",
+        footer: "Toggle", priority: 1),
+      Binding([.character("a")], .checkAll, groupsPanel, help: "check every group", footer: "All", priority: 2),
+      Binding([.character("n")], .checkNone, groupsPanel, help: "check no group", footer: "None", priority: 2),
+      Binding(
+        [.escape, .character("q"), .character("c"), .enter], .closePanel, groupsPanel,
+        help: "close (changes apply at once)", footer: "Close", priority: 0),
+      Binding(
+        [.character(" "), .character("x")], .toggleRow, poolsPanel, help: "show / hide the pool", footer: "Toggle",
+        priority: 1),
+      Binding([.character("a")], .checkAll, poolsPanel, help: "every pool", footer: "All", priority: 2),
+      Binding([.character("n")], .checkNone, poolsPanel, help: "no pool", footer: "None", priority: 2),
+      Binding(
+        [.escape, .character("q"), .character("m"), .enter], .closePanel, poolsPanel,
+        help: "close (changes apply at once)", footer: "Close", priority: 0),
+    ] + arrows(tagsPanel) + [
+      Binding(
+        [], .typeText, tagsPanel, help: "search the tags (typed text)", footer: "Search", priority: 1, keyText: "type"),
+      Binding(
+        [.character(" ")], .toggleRow, tagsPanel, help: "check / uncheck a tag, fold a folder", footer: "Toggle",
+        priority: 1),
+      Binding([.right], .expandRow, tagsPanel, help: "open the folder", footer: "Fold", priority: 3, keyText: "→ ←"),
+      Binding([.left], .collapseRow, tagsPanel, help: "close the folder"),
+      Binding(
+        [.control("r")], .resetSelection, tagsPanel, help: "select no tag (every allocation)", footer: "Reset",
+        priority: 2),
+      Binding([.control("u")], .clearText, tagsPanel, help: "clear the search", footer: "Clear", priority: 3),
+      Binding([.backspace, .delete], .deleteBackward, tagsPanel, help: "delete a character of the search"),
+      Binding(
+        [.escape, .enter], .closePanel, tagsPanel, help: "close (changes apply at once)", footer: "Close", priority: 0),
+      Binding([.control("r")], .toggleRegex, prompt, help: "toggle regular expression"),
+      Binding([.control("t")], .toggleCase, prompt, help: "toggle match case (find)"),
+      Binding([.control("u")], .clearText, prompt, help: "clear the text"),
+      Binding([.backspace, .delete], .deleteBackward, prompt, help: "delete a character"),
+      Binding([.enter], .submit, prompt, help: "keep the filter / run the find"),
+      Binding([.escape], .cancel, prompt, help: "cancel (the filter goes back to what it was)"),
+    ]
 }

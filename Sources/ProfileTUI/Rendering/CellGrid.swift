@@ -30,9 +30,13 @@ public struct CellGrid: Sendable, Equatable {
       if column >= 0 {
         let row = y * width
         // Never leave half of a wide character behind.
-        if cells[row + column].isContinuation && column > 0 { cells[row + column - 1] = Cell(scalar: " ", style: cells[row + column - 1].style) }
+        if cells[row + column].isContinuation && column > 0 {
+          cells[row + column - 1] = Cell(scalar: " ", style: cells[row + column - 1].style)
+        }
         let end = column + w
-        if end < width && cells[row + end].isContinuation { cells[row + end] = Cell(scalar: " ", style: cells[row + end].style) }
+        if end < width && cells[row + end].isContinuation {
+          cells[row + end] = Cell(scalar: " ", style: cells[row + end].style)
+        }
         cells[row + column] = Cell(scalar: scalar, style: style)
         if w == 2 { cells[row + column + 1] = Cell(scalar: " ", style: style, isContinuation: true) }
       }
@@ -42,7 +46,9 @@ public struct CellGrid: Sendable, Equatable {
   }
 
   /// Fills a rectangle with one character and style.
-  public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, scalar: Unicode.Scalar = " ", style: Style = .plain) {
+  public mutating func fill(
+    x: Int, y: Int, width w: Int, height h: Int, scalar: Unicode.Scalar = " ", style: Style = .plain
+  ) {
     let x0 = max(x, 0)
     let y0 = max(y, 0)
     let x1 = min(x + w, width)

@@ -24,7 +24,9 @@ enum Chrome {
     let p = app.profile
     var groups = "all"
     if let checked = f.checkedGroups {
-      groups = checked.isEmpty ? "none" : (checked.count == 1 ? checked.first ?? "" : "\(checked.count) of \(app.assignment.groups.count)")
+      groups =
+        checked.isEmpty
+        ? "none" : (checked.count == 1 ? checked.first ?? "" : "\(checked.count) of \(app.assignment.groups.count)")
     }
     var text = f.text.isEmpty ? "-" : f.text
     if f.textIsRegex && !f.text.isEmpty { text = "/\(text)/" }
@@ -125,4 +127,3 @@ enum Chrome {
     }
   }
 }
-

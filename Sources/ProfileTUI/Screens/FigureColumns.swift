@@ -12,7 +12,9 @@ enum FigureColumns {
   static func text(size: Int64, count: Int64, totalSize: Int64, totalCount: Int64) -> String {
     let sizePercent = totalSize == 0 ? 0 : Double(size) * 100 / Double(totalSize)
     let countPercent = totalCount == 0 ? 0 : Double(count) * 100 / Double(totalCount)
-    return TextFit.pad(SizeFormat.size(size), 11, right: true) + TextFit.pad(SizeFormat.percent(sizePercent), 9, right: true)
-      + TextFit.pad(SizeFormat.count(count), 11, right: true) + TextFit.pad(SizeFormat.percent(countPercent), 9, right: true)
+    return TextFit.pad(SizeFormat.size(size), 11, right: true)
+      + TextFit.pad(SizeFormat.percent(sizePercent), 9, right: true)
+      + TextFit.pad(SizeFormat.count(count), 11, right: true)
+      + TextFit.pad(SizeFormat.percent(countPercent), 9, right: true)
   }
 }

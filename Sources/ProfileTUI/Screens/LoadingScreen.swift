@@ -8,8 +8,9 @@ public enum LoadOutcome<Value: Sendable>: Sendable {
   case cancelled
 }
 
-/// A progress bar while a capture loads: stage, percent, MB/s and time left; `q` or Esc
-/// cancels. The load runs on a background thread; the loop only draws and reads keys.
+/// A progress bar while a capture loads: stage, percent, MB/s and time left; `q` or Esc cancels.
+///
+/// The load runs on a background thread; the loop only draws and reads keys.
 public enum LoadingScreen {
   final class Progress<Value>: @unchecked Sendable {
     private let lock = NSLock()
@@ -72,7 +73,9 @@ public enum LoadingScreen {
       }
       let size = backend.size
       var grid = CellGrid(width: size.width, height: size.height)
-      draw(name: name, stage: state.stage, done: state.done, total: state.total, elapsed: Date().timeIntervalSince(progress.started), cancelling: cancelled, theme: theme, into: &grid)
+      draw(
+        name: name, stage: state.stage, done: state.done, total: state.total,
+        elapsed: Date().timeIntervalSince(progress.started), cancelling: cancelled, theme: theme, into: &grid)
       backend.present(grid)
       switch backend.nextEvent(timeoutMilliseconds: 100) {
       case .event(.key(.character("q"))), .event(.key(.escape)), .event(.key(.control("c"))), .terminate:
@@ -99,7 +102,9 @@ public enum LoadingScreen {
     let fraction = total == 0 ? 0 : min(Double(done) / Double(total), 1)
     let filled = Int(fraction * Double(width))
     grid.fill(x: x, y: y + 1, width: filled, height: 1, scalar: theme.glyphs.barFull, style: theme[.progressFill])
-    grid.fill(x: x + filled, y: y + 1, width: width - filled, height: 1, scalar: theme.glyphs.barEmpty, style: theme[.progressEmpty])
+    grid.fill(
+      x: x + filled, y: y + 1, width: width - filled, height: 1, scalar: theme.glyphs.barEmpty,
+      style: theme[.progressEmpty])
     let rate = elapsed > 0 ? Double(done) / elapsed / 1_000_000 : 0
     let left = fraction > 0.01 ? elapsed / fraction - elapsed : 0
     let line = String(format: "%@ · %3.0f%% · %.0f MB/s · %.0f s left", stage.rawValue, fraction * 100, rate, left)

@@ -3,7 +3,9 @@ import ProfileModel
 /// Panels drawn over the tab: help, snapshot pickers, class groups, pools, tags.
 enum OverlayScreens {
   /// A framed box in the body area; returns its inner rectangle.
-  static func frame(_ title: String, app: App, width wanted: Int, into grid: inout CellGrid) -> (x: Int, y: Int, width: Int, height: Int) {
+  static func frame(_ title: String, app: App, width wanted: Int, into grid: inout CellGrid) -> (
+    x: Int, y: Int, width: Int, height: Int
+  ) {
     let layout = app.layout
     let width = min(wanted, grid.width - 2)
     let height = layout.body.height
@@ -35,7 +37,9 @@ enum OverlayScreens {
       let index = cursor.top + i
       guard index < lines.count else { break }
       let line = lines[index]
-      grid.put(line.text, x: box.x + 1, y: box.y + i, style: line.isHeading ? app.theme[.panelTitle] : app.theme[.panel], maxWidth: box.width - 1)
+      grid.put(
+        line.text, x: box.x + 1, y: box.y + i, style: line.isHeading ? app.theme[.panelTitle] : app.theme[.panel],
+        maxWidth: box.width - 1)
     }
   }
 
@@ -44,7 +48,8 @@ enum OverlayScreens {
     let p = app.profile
     let refs = p.snapshotRefs
     let current = target == .start ? app.filter.diffStart : app.filter.diffEnd
-    let header = "  " + TextFit.pad("Snapshot", box.width - 42) + TextFit.pad("Frame", 9, right: true)
+    let header =
+      "  " + TextFit.pad("Snapshot", box.width - 42) + TextFit.pad("Frame", 9, right: true)
       + TextFit.pad("Time", 10, right: true) + TextFit.pad("Live", 13, right: true)
     grid.put(header, x: box.x, y: box.y, style: app.theme[.columnHeader], maxWidth: box.width)
     var c = cursor
@@ -58,10 +63,14 @@ enum OverlayScreens {
       grid.fill(x: box.x, y: y, width: box.width, height: 1, style: style)
       var text = (ref == current ? "* " : "  ") + TextFit.pad(p.label(ref), box.width - 42)
       if let s = p.snapshot(ref) {
-        text += TextFit.pad("\(s.frameNumber)", 9, right: true) + TextFit.pad(String(format: "%.1fs", s.currentTime), 10, right: true)
+        text +=
+          TextFit.pad("\(s.frameNumber)", 9, right: true)
+          + TextFit.pad(String(format: "%.1fs", s.currentTime), 10, right: true)
           + TextFit.pad(SizeFormat.size(s.allocationSize), 13, right: true)
       } else {
-        text += TextFit.pad("0", 9, right: true) + TextFit.pad("-", 10, right: true) + TextFit.pad(SizeFormat.size(0), 13, right: true)
+        text +=
+          TextFit.pad("0", 9, right: true) + TextFit.pad("-", 10, right: true)
+          + TextFit.pad(SizeFormat.size(0), 13, right: true)
       }
       grid.put(text, x: box.x, y: y, style: style, maxWidth: box.width)
     }
@@ -92,7 +101,9 @@ enum OverlayScreens {
       x += grid.put(glyphs.swatch, x: x, y: y, style: selected ? style : app.theme.group(group.color))
       x += grid.put(" " + TextFit.pad(group.name, max(box.width - 36, 8)), x: x, y: y, style: style)
       if let totals = app.shared?.groupTotals, g < totals.count {
-        grid.put(TextFit.pad(SizeFormat.size(totals[g].size), 13, right: true) + TextFit.pad(SizeFormat.count(totals[g].count), 13, right: true), x: x, y: y, style: style)
+        grid.put(
+          TextFit.pad(SizeFormat.size(totals[g].size), 13, right: true)
+            + TextFit.pad(SizeFormat.count(totals[g].count), 13, right: true), x: x, y: y, style: style)
       }
     }
   }
@@ -107,7 +118,9 @@ enum OverlayScreens {
       let on = app.filter.poolMask & pool.flag != 0
       var text = "  " + (on ? glyphs.checked : glyphs.unchecked) + " " + TextFit.pad(pool.displayName, 16)
       if let range = app.profile.poolRanges[i] {
-        text += "0x" + String(range.lowerBound, radix: 16, uppercase: true) + " – 0x" + String(range.upperBound, radix: 16, uppercase: true)
+        text +=
+          "0x" + String(range.lowerBound, radix: 16, uppercase: true) + " – 0x"
+          + String(range.upperBound, radix: 16, uppercase: true)
       } else {
         text += "unused in this capture"
       }
@@ -137,7 +150,8 @@ enum OverlayScreens {
       if node.children.isEmpty {
         text += "  "
       } else {
-        text += (panel.expanded.contains(rows[index]) || !panel.search.isEmpty ? glyphs.expanded : glyphs.collapsed) + " "
+        text +=
+          (panel.expanded.contains(rows[index]) || !panel.search.isEmpty ? glyphs.expanded : glyphs.collapsed) + " "
       }
       if let tag = node.tag { text += (app.filter.tags.contains(tag) ? glyphs.checked : glyphs.unchecked) + " " }
       text += node.name

@@ -1,7 +1,8 @@
 import ProfileModel
 
-/// A callstack's frames, innermost first, with `file:line`: a title rule, then one row per
-/// frame. Used wherever a tab shows the callstack of a selected row.
+/// A callstack's frames, innermost first, with `file:line`: a title rule, then one row per frame.
+///
+/// Used wherever a tab shows the callstack of a selected row.
 struct CallstackPane {
   /// The title rule and the frame rows below it.
   let area: Rect

@@ -1,5 +1,6 @@
-/// A list with a column header, virtual rows, a selection and a scroll mark. Drawing and
-/// hit-testing use the same geometry.
+/// A list with a column header, virtual rows, a selection and a scroll mark.
+///
+/// Drawing and hit-testing use the same geometry.
 struct ListView {
   /// The header row and the rows below it.
   let area: Rect
@@ -19,7 +20,8 @@ struct ListView {
   /// Draws the visible rows: `row(index, y, isSelected)` draws one; the scroll mark goes in the
   /// last column.
   func drawRows(
-    count: Int, cursor: ListCursor, theme: Theme, into grid: inout CellGrid, row: (Int, Int, Bool, inout CellGrid) -> Void
+    count: Int, cursor: ListCursor, theme: Theme, into grid: inout CellGrid,
+    row: (Int, Int, Bool, inout CellGrid) -> Void
   ) {
     let rows = rowsArea
     for i in 0..<rows.height {

@@ -11,7 +11,8 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Capture to measure (default: a generated demo capture of --operations).") var file: String?
   @Option(help: "Operations of the generated capture.") var operations = 5_000_000
   @Option(help: "Folder for the generated capture and the compiled refload.") var workDir = "bench-data"
-  @Option(help: "refload.c to compile (default: ../shared/tools/refload.c).") var refloadSource = "../shared/tools/refload.c"
+  @Option(help: "refload.c to compile (default: ../shared/tools/refload.c).") var refloadSource =
+    "../shared/tools/refload.c"
   @Option(help: "Runs of each program; the median is reported.") var runs = 5
 
   func run() throws {
@@ -25,9 +26,13 @@ struct BenchCommand: ParsableCommand {
       let refload = "\(workDir)/refload"
       if !FileManager.default.fileExists(atPath: refload) {
         let status = try spawn(["/usr/bin/cc", "-O2", "-o", refload, refloadSource]).status
-        guard status == 0 else { throw MprofError.cannotOpen(path: refloadSource, reason: "cc failed (status \(status))") }
+        guard status == 0 else {
+          throw MprofError.cannotOpen(path: refloadSource, reason: "cc failed (status \(status))")
+        }
       }
-      let me = CommandLine.arguments[0].hasPrefix("/") ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+      let me =
+        CommandLine.arguments[0].hasPrefix("/")
+        ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
       var ours: [(Double, Int)] = []
       var reference: [(Double, Int)] = []
       for _ in 0..<runs {
@@ -45,7 +50,9 @@ struct BenchCommand: ParsableCommand {
       out += String(format: "refload:          %.3f s  peak RSS %@\n", refTime, SizeFormat.size(Int64(refRSS)))
       out += String(format: "mprof-tui summary: %.3f s  peak RSS %@\n", ourTime, SizeFormat.size(Int64(ourRSS)))
       out += String(format: "ratio to refload: %.2f× (target ≤ 2×)\n", ourTime / refTime)
-      out += String(format: "peak RSS: %@ of a %@ budget (1.5 × capture + 64 MB): %@\n", SizeFormat.size(Int64(ourRSS)), SizeFormat.size(Int64(budget)), Double(ourRSS) <= budget ? "within" : "OVER")
+      out += String(
+        format: "peak RSS: %@ of a %@ budget (1.5 × capture + 64 MB): %@\n", SizeFormat.size(Int64(ourRSS)),
+        SizeFormat.size(Int64(budget)), Double(ourRSS) <= budget ? "within" : "OVER")
       emit(out)
     }
   }
@@ -58,7 +65,7 @@ struct BenchCommand: ParsableCommand {
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     let cArgs = argv.map { strdup($0) } + [nil]
-    defer { cArgs.forEach { free($0) } }
+    defer { for pointer in cArgs { free(pointer) } }
     var pid: pid_t = 0
     let start = Date()
     let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)

@@ -61,7 +61,10 @@ struct BenchUICommand: ParsableCommand {
         times.sort()
         let median = times[times.count / 2]
         let worst = times[times.count - 1]
-        out += pad(label, 42) + String(format: "%8.1f ms %7.1f ms  ≤ %3.0f ms %@\n", median, worst, target, worst <= target ? "met" : "MISSED")
+        out +=
+          pad(label, 42)
+          + String(
+            format: "%8.1f ms %7.1f ms  ≤ %3.0f ms %@\n", median, worst, target, worst <= target ? "met" : "MISSED")
       }
 
       // Filter changes on the Callgraph: shared query + the visible tab's figures + render. At
@@ -77,42 +80,57 @@ struct BenchUICommand: ParsableCommand {
       toggle("a  active ↔ lifetime (diff)", .character("a"))
       toggle("o  filter in ↔ out", .character("o"))
       var step = 0
-      measure("[  diff start → another snapshot", target: 100, setup: {
-        step += 1
-        key(.character("["))
-        key(.character(step % 2 == 0 ? "j" : "k"))
-      }) { key(.enter) }
+      measure(
+        "[  diff start → another snapshot", target: 100,
+        setup: {
+          step += 1
+          key(.character("["))
+          key(.character(step % 2 == 0 ? "j" : "k"))
+        }
+      ) { key(.enter) }
       key(.character("c"))
       for _ in 0..<3 { key(.character("j")) }  // past All and None, to a group
       toggle("c  check / uncheck a class group", .character(" "))
       key(.escape)
-      measure("\\  type a text-filter character", target: 100, setup: {
-        key(.character("\\"))
-        key(.control("u"))
-        for c in "Textur" { key(.character(c)) }
-      }) { key(.character("e")) }
+      measure(
+        "\\  type a text-filter character", target: 100,
+        setup: {
+          key(.character("\\"))
+          key(.control("u"))
+          for c in "Textur" { key(.character(c)) }
+        }
+      ) { key(.character("e")) }
       key(.escape)
-      measure("\\  type a regex character", target: 100, setup: {
-        key(.character("\\"))
-        key(.control("u"))
-        key(.control("r"))
-        for c in "Serialize|Tic" { key(.character(c)) }
-      }) { key(.character("k")) }
+      measure(
+        "\\  type a regex character", target: 100,
+        setup: {
+          key(.character("\\"))
+          key(.control("u"))
+          key(.control("r"))
+          for c in "Serialize|Tic" { key(.character(c)) }
+        }
+      ) { key(.character("k")) }
       key(.escape)
       out += "  tab only (no shared recompute)\n"
       toggle("s  size ↔ count", .character("s"))
       toggle("i  invert the call graph", .character("i"))
-      measure("F  find all 'Serialize'", target: 100, setup: {
-        key(.character("/"))
-        key(.control("u"))
-        for c in "Serialize" { key(.character(c)) }
-        key(.enter)
-      }) { key(.character("F")) }
+      measure(
+        "F  find all 'Serialize'", target: 100,
+        setup: {
+          key(.character("/"))
+          key(.control("u"))
+          for c in "Serialize" { key(.character(c)) }
+          key(.enter)
+        }
+      ) { key(.character("F")) }
       key(.character("u"))
-      measure("1  switch to the tab after a filter change", target: 100, setup: {
-        key(.character("2"))
-        key(.character("a"))
-      }) { key(.character("1")) }
+      measure(
+        "1  switch to the tab after a filter change", target: 100,
+        setup: {
+          key(.character("2"))
+          key(.character("a"))
+        }
+      ) { key(.character("1")) }
 
       out += "\nExclusive tab\n"
       key(.character("2"))
@@ -122,10 +140,13 @@ struct BenchUICommand: ParsableCommand {
       toggle("s  size ↔ count", .character("s"))
       measure(">  sort by the next column", target: 100) { key(.character(">")) }
       toggle("C  containers shown / hidden", .character("C"))
-      measure("2  switch to the tab after a filter change", target: 100, setup: {
-        key(.character("1"))
-        key(.character("a"))
-      }) { key(.character("2")) }
+      measure(
+        "2  switch to the tab after a filter change", target: 100,
+        setup: {
+          key(.character("1"))
+          key(.character("a"))
+        }
+      ) { key(.character("2")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.
       key(.character("1"))
@@ -135,7 +156,13 @@ struct BenchUICommand: ParsableCommand {
       out += "\n(callgraph fully expanded: \(SizeFormat.count(Int64(callgraph))) rows)\n"
       measure("j  cursor down (Callgraph)", target: 16) { key(.character("j")) }
       measure("PgDn  page down (Callgraph)", target: 16) { key(.pageDown) }
-      measure("Enter  expand a node (Callgraph)", target: 16, setup: { key(.character("-")) ; key(.character("j")) }) {
+      measure(
+        "Enter  expand a node (Callgraph)", target: 16,
+        setup: {
+          key(.character("-"))
+          key(.character("j"))
+        }
+      ) {
         key(.enter)
       }
       key(.character("2"))

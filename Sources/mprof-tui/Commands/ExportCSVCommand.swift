@@ -1,11 +1,14 @@
 import ArgumentParser
 import ProfileModel
 
-/// `mprof-tui export-csv FILE`: MemoryProfiler2's CSV export (§1.6): one line per callstack
-/// with a positive count, by callstack index: `size,count,` then each frame outermost first as
-/// `function @ file:line,` (`Unknown,` without symbols). No filters apply, as in the original.
+/// `mprof-tui export-csv FILE`: MemoryProfiler2's CSV export (§1.6): one line per callstack with a positive count, by
+/// callstack index: `size,count,` then each frame outermost first as `function @ file:line,` (`Unknown,` without
+/// symbols).
+///
+/// No filters apply, as in the original.
 struct ExportCSVCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "export-csv", abstract: "Export callstacks in MemoryProfiler2's CSV layout.")
+  static let configuration = CommandConfiguration(
+    commandName: "export-csv", abstract: "Export callstacks in MemoryProfiler2's CSV layout.")
 
   @OptionGroup var capture: CaptureOptions
   @Option(help: "Diff start (start, end, index or description).") var start = "start"

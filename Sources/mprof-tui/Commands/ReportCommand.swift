@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ProfileModel
 
 /// `mprof-tui report FILE --view callgraph|exclusive|groups …`: a view's rows for scripts.
@@ -14,9 +15,11 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
-  @Option(name: .customLong("min-percent"), help: "Callgraph: hide nodes below this share of their root.") var minPercent = 0.0
+  @Option(name: .customLong("min-percent"), help: "Callgraph: hide nodes below this share of their root.")
+  var minPercent = 0.0
   @Flag(help: "Callgraph: bottom-up (allocation sites as roots).") var invert = false
-  @Flag(name: .customLong("show-containers"), help: "Exclusive: name rows by the innermost frame, containers included.") var showContainers = false
+  @Flag(name: .customLong("show-containers"), help: "Exclusive: name rows by the innermost frame, containers included.")
+  var showContainers = false
 
   func run() throws {
     try runReportingErrors {
@@ -24,7 +27,8 @@ struct ReportCommand: ParsableCommand {
       let state = try filters.state(for: p, groups: groups)
       let assignment = try GroupAssignment(profile: p, groups: groups)
       let query = try ViewQuery(profile: p, assignment: assignment, filter: state)
-      let header = "\(p.label(state.diffStart)) → \(p.label(state.diffEnd)), \(state.kind.rawValue), \(state.mode.rawValue)"
+      let header =
+        "\(p.label(state.diffStart)) → \(p.label(state.diffEnd)), \(state.kind.rawValue), \(state.mode.rawValue)"
       switch view {
       case .exclusive: emit(exclusive(p, query, state, header))
       case .groups: emit(groupsReport(query, header))
@@ -34,28 +38,42 @@ struct ReportCommand: ParsableCommand {
   }
 
   private func exclusive(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) -> String {
-    let table = ExclusiveView(profile: p, query: query, sortBy: state.sort == .size ? .size : .count, showContainers: showContainers)
+    let table = ExclusiveView(
+      profile: p, query: query, sortBy: state.sort == .size ? .size : .count, showContainers: showContainers)
     let rows = limit > 0 ? Array(table.rows.prefix(limit)) : table.rows
     switch format {
     case .json:
       return JSONValue.object([
         ("selection", .string(header)), ("total_size", .int(table.totalSize)), ("total_count", .int(table.totalCount)),
-        ("rows", .array(rows.map { r in
-          .object([("callstack", .int(Int64(r.callstack))), ("size", .int(r.size)), ("size_percent", .double(r.sizePercent)),
-            ("count", .int(r.count)), ("count_percent", .double(r.countPercent)), ("group", .string(r.group)), ("function", .string(r.function))])
-        })),
+        (
+          "rows",
+          .array(
+            rows.map { r in
+              .object([
+                ("callstack", .int(Int64(r.callstack))), ("size", .int(r.size)),
+                ("size_percent", .double(r.sizePercent)),
+                ("count", .int(r.count)), ("count_percent", .double(r.countPercent)), ("group", .string(r.group)),
+                ("function", .string(r.function)),
+              ])
+            })
+        ),
       ]).text(pretty: true) + "\n"
     case .csv:
       var out = "callstack,size,size_percent,count,count_percent,group,function\n"
       for r in rows {
-        out += "\(r.callstack),\(r.size),\(String(format: "%.2f", r.sizePercent)),\(r.count),\(String(format: "%.2f", r.countPercent)),\(csvField(r.group)),\(csvField(r.function))\n"
+        out +=
+          "\(r.callstack),\(r.size),\(String(format: "%.2f", r.sizePercent)),\(r.count),\(String(format: "%.2f", r.countPercent)),\(csvField(r.group)),\(csvField(r.function))\n"
       }
       return out
     case .text:
-      var out = "\(header): \(SizeFormat.size(table.totalSize)) in \(SizeFormat.count(table.totalCount)) allocations, \(table.rows.count) callstacks\n"
-      out += pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true) + pad("Count%", 9, right: true) + "  " + pad("Group", 22) + "Function\n"
+      var out =
+        "\(header): \(SizeFormat.size(table.totalSize)) in \(SizeFormat.count(table.totalCount)) allocations, \(table.rows.count) callstacks\n"
+      out +=
+        pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true)
+        + pad("Count%", 9, right: true) + "  " + pad("Group", 22) + "Function\n"
       for r in rows {
-        out += pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
+        out +=
+          pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
           + pad(SizeFormat.count(r.count), 11, right: true) + pad(SizeFormat.percent(r.countPercent), 9, right: true)
           + "  " + pad(r.group, 22) + r.function + "\n"
       }
@@ -72,21 +90,36 @@ struct ReportCommand: ParsableCommand {
     case .json:
       return JSONValue.object([
         ("selection", .string(header)), ("total_size", .int(totals.size)), ("total_count", .int(totals.count)),
-        ("rows", .array(rows.map { g in
-          .object([("group", .string(g.group)), ("color", .string(g.color.description)), ("size", .int(g.size)),
-            ("size_percent", .double(percent(g.size, totals.size))), ("count", .int(g.count)), ("callstacks", .int(Int64(g.callstacks)))])
-        })),
+        (
+          "rows",
+          .array(
+            rows.map { g in
+              .object([
+                ("group", .string(g.group)), ("color", .string(g.color.description)), ("size", .int(g.size)),
+                ("size_percent", .double(percent(g.size, totals.size))), ("count", .int(g.count)),
+                ("callstacks", .int(Int64(g.callstacks))),
+              ])
+            })
+        ),
       ]).text(pretty: true) + "\n"
     case .csv:
       var out = "group,size,size_percent,count,callstacks\n"
-      for g in rows { out += "\(csvField(g.group)),\(g.size),\(String(format: "%.2f", percent(g.size, totals.size))),\(g.count),\(g.callstacks)\n" }
+      for g in rows {
+        out +=
+          "\(csvField(g.group)),\(g.size),\(String(format: "%.2f", percent(g.size, totals.size))),\(g.count),\(g.callstacks)\n"
+      }
       return out
     case .text:
       var out = "\(header): \(SizeFormat.size(totals.size)) in \(SizeFormat.count(totals.count)) allocations\n"
-      out += pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true) + pad("Stacks", 8, right: true) + "  Group\n"
+      out +=
+        pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true)
+        + pad("Stacks", 8, right: true) + "  Group\n"
       for g in rows {
-        out += pad(SizeFormat.size(g.size), 14, right: true) + pad(SizeFormat.percent(percent(g.size, totals.size)), 9, right: true)
-          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  " + g.group + "\n"
+        out +=
+          pad(SizeFormat.size(g.size), 14, right: true)
+          + pad(SizeFormat.percent(percent(g.size, totals.size)), 9, right: true)
+          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  " + g.group
+          + "\n"
       }
       return out
     }
@@ -105,7 +138,10 @@ struct ReportCommand: ParsableCommand {
       func node(_ i: Int32, _ root: Int64) -> JSONValue {
         let n = graph.nodes[Int(i)]
         let children = n.depth < depth ? n.children.filter { visible($0, root: root) }.map { node($0, root) } : []
-        return .object([("function", .string(graph.title(i, in: p))), ("size", .int(n.size)), ("count", .int(n.count)), ("children", .array(children))])
+        return .object([
+          ("function", .string(graph.title(i, in: p))), ("size", .int(n.size)), ("count", .int(n.count)),
+          ("children", .array(children)),
+        ])
       }
       return JSONValue.object([
         ("selection", .string(header)), ("inverted", .bool(invert)),
@@ -122,17 +158,18 @@ struct ReportCommand: ParsableCommand {
           out += "\(n.depth),\(n.size),\(n.count),\(csvField((path + [title]).joined(separator: " > ")))\n"
         } else {
           let share = root == 0 ? 0 : Double(n.size) * 100 / Double(root)
-          out += String(repeating: "  ", count: Int(n.depth)) + "\(SizeFormat.size(n.size))  \(SizeFormat.percent(share))  \(SizeFormat.count(n.count))  \(title)\n"
+          out +=
+            String(repeating: "  ", count: Int(n.depth))
+            + "\(SizeFormat.size(n.size))  \(SizeFormat.percent(share))  \(SizeFormat.count(n.count))  \(title)\n"
         }
         guard n.depth < depth else { return }
         for child in n.children where visible(child, root: root) { walk(child, path + [title], root) }
       }
-      for root in [CallGraph.fullRoot, CallGraph.truncatedRoot] where graph.nodes[Int(root)].count != 0 || graph.nodes[Int(root)].size != 0 {
+      for root in [CallGraph.fullRoot, CallGraph.truncatedRoot]
+      where graph.nodes[Int(root)].count != 0 || graph.nodes[Int(root)].size != 0 {
         walk(root, [], graph.nodes[Int(root)].size)
       }
       return out
     }
   }
 }
-
-import Foundation

@@ -11,10 +11,13 @@ struct ViewCommand: ParsableCommand {
 
   @OptionGroup var capture: CaptureOptions
 
-  @Flag(name: .customLong("no-color"), help: "Monochrome: bold and reverse instead of colours (also when NO_COLOR is set).")
+  @Flag(
+    name: .customLong("no-color"), help: "Monochrome: bold and reverse instead of colours (also when NO_COLOR is set).")
   var noColor = false
 
-  @Flag(name: .customLong("ascii"), help: "ASCII frames and markers instead of Unicode (automatic when the locale is not UTF-8).")
+  @Flag(
+    name: .customLong("ascii"),
+    help: "ASCII frames and markers instead of Unicode (automatic when the locale is not UTF-8).")
   var ascii = false
 
   @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")

@@ -6,7 +6,8 @@ enum BenchCapture {
   /// `workDir/demo-OPERATIONS.mprof` (or `demo-OPERATIONS-VARIANTSv.mprof` for a wider tree).
   static func path(operations: Int, variants: Int = 6, workDir: String) throws -> String {
     try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
-    let capture = variants == 6 ? "\(workDir)/demo-\(operations).mprof" : "\(workDir)/demo-\(operations)-\(variants)v.mprof"
+    let capture =
+      variants == 6 ? "\(workDir)/demo-\(operations).mprof" : "\(workDir)/demo-\(operations)-\(variants)v.mprof"
     if !FileManager.default.fileExists(atPath: capture) {
       var configuration = DemoCapture.Configuration()
       configuration.operations = operations

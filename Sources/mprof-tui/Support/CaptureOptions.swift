@@ -7,10 +7,14 @@ struct CaptureOptions: ParsableArguments {
   @Argument(help: "The .mprof capture (its .m1, .m2 … parts are found beside it). Omit it for the demo capture.")
   var file: String?
 
-  @Option(name: .customLong("class-groups"), help: "Class-groups XML (default: ./ClassGroups.xml, then ~/.config/mprof-tui/ClassGroups.xml, then built-in).")
+  @Option(
+    name: .customLong("class-groups"),
+    help: "Class-groups XML (default: ./ClassGroups.xml, then ~/.config/mprof-tui/ClassGroups.xml, then built-in).")
   var classGroups: String?
 
-  @Flag(name: .customLong("no-trim"), help: "Keep allocator frames (FMemory::, operator new …) at the inner end of callstacks.")
+  @Flag(
+    name: .customLong("no-trim"),
+    help: "Keep allocator frames (FMemory::, operator new …) at the inner end of callstacks.")
   var noTrim = false
 
   @Flag(name: .customLong("quiet"), help: "No progress on stderr.")

@@ -6,7 +6,8 @@ enum DemoFile {
   /// `$XDG_CACHE_HOME/mprof-tui` (or `~/.cache/mprof-tui`).
   static var cacheFolder: String {
     let env = ProcessInfo.processInfo.environment
-    let cache = env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSTemporaryDirectory()) + "/.cache")
+    let cache =
+      env["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? ((env["HOME"] ?? NSTemporaryDirectory()) + "/.cache")
     return cache + "/mprof-tui"
   }
 

@@ -1,17 +1,22 @@
 import ArgumentParser
+import Foundation
 import ProfileModel
 
 /// The filter options of `report` and `export-csv`, mapped onto a `FilterState`.
 struct FilterOptions: ParsableArguments {
   @Option(help: "Diff start: start, end, a snapshot index or description (prefix).") var start = "start"
   @Option(help: "Diff end: start, end, a snapshot index or description (prefix).") var end = "end"
-  @Flag(help: "Lifetime allocations (everything allocated between start and end) instead of active ones.") var lifetime = false
+  @Flag(help: "Lifetime allocations (everything allocated between start and end) instead of active ones.")
+  var lifetime = false
   @Option(help: "size or count.") var sort: SortOption = .size
-  @Flag(name: .customLong("filter-out"), help: "Checked groups, text and tags remove rows instead of selecting them.") var filterOut = false
-  @Flag(name: .customLong("filter-in"), help: "Checked groups, text and tags select rows (the default).") var filterIn = false
+  @Flag(name: .customLong("filter-out"), help: "Checked groups, text and tags remove rows instead of selecting them.")
+  var filterOut = false
+  @Flag(name: .customLong("filter-in"), help: "Checked groups, text and tags select rows (the default).") var filterIn =
+    false
   @Option(help: "Comma-separated class groups to check (default: every group).") var groups: String?
   @Option(help: "Keep callstacks with a frame whose function contains this text (case-insensitive).") var text: String?
-  @Option(help: "Keep callstacks with a frame whose function matches this regular expression (case-insensitive).") var regex: String?
+  @Option(help: "Keep callstacks with a frame whose function matches this regular expression (case-insensitive).")
+  var regex: String?
   @Option(help: "Comma-separated pools to show: main, local, hostdefault, hostmovies.") var pools: String?
   @Option(help: "Comma-separated tags (e.g. Subsystem:Audio, Untagged).") var tags: String?
 
@@ -47,7 +52,11 @@ struct FilterOptions: ParsableArguments {
     if let pools {
       var mask: UInt8 = 0
       for word in pools.split(separator: ",") {
-        guard let pool = MemoryPool.allCases.first(where: { $0.displayName.lowercased() == word.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+        guard
+          let pool = MemoryPool.allCases.first(where: {
+            $0.displayName.lowercased() == word.trimmingCharacters(in: .whitespaces).lowercased()
+          })
+        else {
           throw MprofError.notFound(what: "no pool named '\(word)'; known: main, local, hostdefault, hostmovies")
         }
         mask |= pool.flag
@@ -58,5 +67,3 @@ struct FilterOptions: ParsableArguments {
     return f
   }
 }
-
-import Foundation

@@ -36,7 +36,8 @@ final class ProgressReporter: @unchecked Sendable {
     let rate = elapsed > 0 ? Double(done) / elapsed / 1_048_576 : 0
     let left = fraction > 0.01 ? elapsed / fraction - elapsed : 0
     let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-    let line = String(format: "\r%@ [%@] %3.0f%% %@ %.0f MB/s %.0fs left ", name, bar, fraction * 100, stage.rawValue, rate, left)
+    let line = String(
+      format: "\r%@ [%@] %3.0f%% %@ %.0f MB/s %.0fs left ", name, bar, fraction * 100, stage.rawValue, rate, left)
     FileHandle.standardError.write(Data(line.utf8))
   }
 

@@ -18,7 +18,10 @@ import Testing
     let app = try Self.app()
     let backend = HeadlessBackend(
       width: 100, height: 30,
-      script: [.key(.character("j")), .key(.enter), .key(.character("a")), .resize(width: 80, height: 24), .key(.character("q")), .key(.character("j"))])
+      script: [
+        .key(.character("j")), .key(.enter), .key(.character("a")), .resize(width: 80, height: 24),
+        .key(.character("q")), .key(.character("j")),
+      ])
     AppRunner.run(app, on: backend, synchronous: true)
     #expect(app.shouldQuit)
     // The first frame, then one per event up to q (the event after q is never read).
@@ -40,7 +43,8 @@ import Testing
     let app = try Self.app()
     let backend = HeadlessBackend(
       width: 100, height: 30,
-      script: [.key(.control("z")), .key(.character("/"))] + "FRunnableThreadPThread::_ThreadProc(void*)".map { .key(.character($0)) }
+      script: [.key(.control("z")), .key(.character("/"))]
+        + "FRunnableThreadPThread::_ThreadProc(void*)".map { .key(.character($0)) }
         + [.key(.enter), .key(.character("F")), .key(.character("y")), .key(.character("q"))])
     AppRunner.run(app, on: backend, synchronous: true)
     #expect(backend.suspendCount == 1)
@@ -50,7 +54,8 @@ import Testing
 
   @Test func asynchronousRecomputeCatchesUp() throws {
     let app = try Self.app()
-    let backend = HeadlessBackend(width: 100, height: 30, script: [.key(.character("a")), .key(.character("s")), .key(.character("o"))])
+    let backend = HeadlessBackend(
+      width: 100, height: 30, script: [.key(.character("a")), .key(.character("s")), .key(.character("o"))])
     AppRunner.run(app, on: backend)
     // Input ended; the data may lag the last keys, but never shows inputs that were not asked for.
     #expect(app.filter.kind == .lifetime && app.filter.mode == .filterOut)

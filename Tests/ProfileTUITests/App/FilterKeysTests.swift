@@ -60,14 +60,17 @@ import Testing
     let row = try #require(lines.firstIndex { $0.contains("■ \(groups[busiest].name) ") })
     #expect(lines[row].contains(SizeFormat.size(totals[busiest].size)))
     // The swatch is in the group's colour.
-    let swatchX = try #require(lines[row].firstIndex(of: "■").map { lines[row].distance(from: lines[row].startIndex, to: $0) })
+    let swatchX = try #require(
+      lines[row].firstIndex(of: "■").map { lines[row].distance(from: lines[row].startIndex, to: $0) })
     #expect(h.screen[swatchX, row].style == h.app.theme.group(groups[busiest].color))
     // Uncheck the busiest group: applies at once.
     for _ in 0..<(row - 3) { h.press("j") }
     h.press("Space")
     #expect(h.app.filter.checkedGroups == Set(groups.map(\.name)).subtracting([groups[busiest].name]))
     #expect(h.filterLine.contains("Groups \(groups.count - 1) of \(groups.count)"))
-    #expect(h.status.contains(try Self.totals(h) { $0.checkedGroups = Set(groups.map(\.name)).subtracting([groups[busiest].name]) }))
+    #expect(
+      h.status.contains(
+        try Self.totals(h) { $0.checkedGroups = Set(groups.map(\.name)).subtracting([groups[busiest].name]) }))
     lines = h.lines
     #expect(lines[row].contains("[ ] ■ \(groups[busiest].name)"))
     h.press("n")
@@ -92,12 +95,18 @@ import Testing
     // Ctrl-R: regex; an invalid one says so and keeps the last figures.
     h.press("\\", "C-u", "C-r").type("^lldb::SB(Trace|Listener)")
     #expect(h.lines.last?.hasPrefix("Filter (regex): ^lldb::SB(Trace|Listener)_") == true)
-    #expect(h.status.contains(try Self.totals(h) { $0.text = "^lldb::SB(Trace|Listener)"; $0.textIsRegex = true }))
+    #expect(
+      h.status.contains(
+        try Self.totals(h) {
+          $0.text = "^lldb::SB(Trace|Listener)"
+          $0.textIsRegex = true
+        }))
     let figures = try #require(h.query?.totals)
     h.type("(")
     #expect(h.app.statusMessage?.isError == true)
     let status = h.status
-    let x = status.distance(from: status.startIndex, to: try #require(status.range(of: "not a valid regular expression")?.lowerBound))
+    let x = status.distance(
+      from: status.startIndex, to: try #require(status.range(of: "not a valid regular expression")?.lowerBound))
     #expect(h.screen[x, h.app.layout.statusRow].style == h.app.theme[.statusError])
     let after = try #require(h.query?.totals)
     #expect(after == figures)

@@ -51,7 +51,9 @@ import Testing
     let h = try Harness(width: 100, height: 30)
     for (w, ht) in [(1, 1), (10, 3), (39, 24), (80, 9), (0, 0)] {
       h.send(.resize(width: w, height: ht))
-      for key in ["c", "Esc", "?", "Esc", "[", "Esc", "t", "Esc", "m", "Esc", "2", "Enter", "j", "1", "*", "G"] { h.press(key) }
+      for key in ["c", "Esc", "?", "Esc", "[", "Esc", "t", "Esc", "m", "Esc", "2", "Enter", "j", "1", "*", "G"] {
+        h.press(key)
+      }
       let screen = h.screen
       if w > 0 && ht > 0 { #expect(screen.line(0).hasPrefix(String("Terminal too small".prefix(w)))) }
     }

@@ -26,7 +26,8 @@ final class TmuxSession {
     folder = NSTemporaryDirectory() + "mprof-e2e-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     _ = try run([
-      "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8", "-e", "TERM=tmux-256color",
+      "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8", "-e",
+      "TERM=tmux-256color",
       "-e", "XDG_CACHE_HOME=\(folder)/cache", command + "; echo EXIT=$?; sleep 30",
     ])
   }
@@ -55,7 +56,7 @@ final class TmuxSession {
     environment["TMUX"] = nil
     let cArgs = argv.map { strdup($0) } + [nil]
     let cEnv = environment.map { strdup("\($0)=\($1)") } + [nil]
-    defer { (cArgs + cEnv).forEach { free($0) } }
+    defer { for pointer in cArgs + cEnv { free(pointer) } }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -192,7 +193,9 @@ struct EndToEndTests {
     #expect(!stopped.contains { $0.contains("1 Callgraph") })
     try session.literal("fg")
     try session.keys("Enter")
-    let resumed = try session.waitFor("the viewer repainted") { $0[0].hasPrefix(" 1 Callgraph") && $0.contains { $0.contains("Full callstacks") } }
+    let resumed = try session.waitFor("the viewer repainted") {
+      $0[0].hasPrefix(" 1 Callgraph") && $0.contains { $0.contains("Full callstacks") }
+    }
     #expect(resumed[28].hasPrefix(" viewer.mprof"))
     try session.keys("q")
     try session.literal("echo STATUS=$?")

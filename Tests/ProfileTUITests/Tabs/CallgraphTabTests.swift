@@ -20,7 +20,8 @@ import Testing
     #expect(lines[2] == "       Size    Size%      Count   Count%  Function")
     #expect(lines[3] == "    0 bytes    0.00%          0    0.00%  · Truncated callstacks")
     let totals = try Self.endTotals(h)
-    #expect(lines[4].contains(totals.size) && lines[4].contains(totals.count) && lines[4].hasSuffix("▾ Full callstacks"))
+    #expect(
+      lines[4].contains(totals.size) && lines[4].contains(totals.count) && lines[4].hasSuffix("▾ Full callstacks"))
     #expect(lines[5].hasSuffix("▸ main") && lines[6].hasSuffix("▸ FRunnableThreadPThread::_ThreadProc(void*)"))
     #expect(lines[28].hasPrefix(" viewer.mprof · v7 LE · 6,150 events · live \(totals.size) in \(totals.count)"))
     #expect(lines[29].hasPrefix("? Help  Enter Expand  s Sort  i Invert  p Parent  / Find  F FindAll"))
@@ -50,7 +51,9 @@ import Testing
     #expect(childRows.map(\.node) == first.children)
     let sizes = childRows.map { graph.nodes[Int($0.node)].size }
     #expect(sizes == sizes.sorted(by: >))
-    #expect(h.lines[6].hasPrefix(String(repeating: " ", count: 0)) && h.lines[6].contains("      ▸ ") || h.lines[6].contains("      · "))
+    #expect(
+      h.lines[6].hasPrefix(String(repeating: " ", count: 0)) && h.lines[6].contains("      ▸ ")
+        || h.lines[6].contains("      · "))
     h.press("l")  // already open: move to its first child
     #expect(h.callgraph.tree.selectedNode == first.children[0])
     h.press("h")  // leaf or closed: go to the parent
@@ -115,7 +118,9 @@ import Testing
     let query = try #require(h.query)
     var expected: Int64 = 0
     for row in query.passingRows
-    where h.profile.callstacks.frames(of: row.callstack).contains(where: { h.profile.functions.idOfAddress[Int($0)] == function }) {
+    where h.profile.callstacks.frames(of: row.callstack).contains(where: {
+      h.profile.functions.idOfAddress[Int($0)] == function
+    }) {
       expected += row.size
     }
     let rebuilt = try #require(h.graph)
@@ -152,15 +157,23 @@ import Testing
     var size: Int64 = 0
     var count: Int64 = 0
     for r in query.passingRows
-    where h.profile.callstacks.frames(of: r.callstack).contains(where: { h.profile.functionName(address: Int($0)).lowercased().contains("tick") }) {
+    where h.profile.callstacks.frames(of: r.callstack).contains(where: {
+      h.profile.functionName(address: Int($0)).lowercased().contains("tick")
+    }) {
       size += r.size
       count += r.count
     }
-    #expect(h.status.contains("\(matches.count) matches for tick: \(SizeFormat.size(size)) in \(SizeFormat.count(count)) allocations"))
+    #expect(
+      h.status.contains(
+        "\(matches.count) matches for tick: \(SizeFormat.size(size)) in \(SizeFormat.count(count)) allocations"))
     // Highlighted rows are drawn in the match role.
     let screen = h.screen
-    let shown = h.callgraph.tree.rows.indices.filter { $0 >= h.callgraph.tree.cursor.top && $0 < h.callgraph.tree.cursor.top + h.callgraphRows }
-    let highlightedRows = shown.filter { h.callgraph.tree.highlighted.contains(graph.path(of: h.callgraph.tree.rows[$0].node)) }
+    let shown = h.callgraph.tree.rows.indices.filter {
+      $0 >= h.callgraph.tree.cursor.top && $0 < h.callgraph.tree.cursor.top + h.callgraphRows
+    }
+    let highlightedRows = shown.filter {
+      h.callgraph.tree.highlighted.contains(graph.path(of: h.callgraph.tree.rows[$0].node))
+    }
     #expect(!highlightedRows.isEmpty)
     for r in highlightedRows {
       let y = 3 + r - h.callgraph.tree.cursor.top
@@ -196,7 +209,10 @@ import Testing
     let text = String(decoding: try #require(Data(base64Encoded: payload)), as: UTF8.self)
     let graph = try #require(h.graph)
     let node = try #require(graph.find({ $0 == "GuardedMain(wchar_t const*)" }, in: h.profile).first)
-    #expect(text == "function,count,bytes\nGuardedMain(wchar_t const*),\(graph.nodes[Int(node)].count),\(graph.nodes[Int(node)].size)\n")
+    #expect(
+      text
+        == "function,count,bytes\nGuardedMain(wchar_t const*),\(graph.nodes[Int(node)].count),\(graph.nodes[Int(node)].size)\n"
+    )
     let file = try String(contentsOfFile: h.scratch.path("clip/highlighted.csv"), encoding: .utf8)
     #expect(file == text)
     #expect(h.status.contains(h.scratch.path("clip/highlighted.csv")))

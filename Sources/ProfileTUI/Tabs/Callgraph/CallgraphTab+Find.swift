@@ -90,7 +90,8 @@ extension CallgraphTab {
     } catch {
       return .effect(
         osc52,
-        message: "Copied \(rows) to the clipboard (OSC 52); cannot write \(clipboardPath): \(error.localizedDescription)",
+        message:
+          "Copied \(rows) to the clipboard (OSC 52); cannot write \(clipboardPath): \(error.localizedDescription)",
         isError: true)
     }
   }

@@ -10,20 +10,31 @@ final class CallgraphTab: TabView {
 
   typealias Binding = KeyMap.Binding
   static let bindings: [Binding] = [
-    Binding([.enter, .character("l"), .right, .character("+")], .expand, context, help: "expand the node (again: into its first child)", footer: "Expand", priority: 1),
+    Binding(
+      [.enter, .character("l"), .right, .character("+")], .expand, context,
+      help: "expand the node (again: into its first child)", footer: "Expand", priority: 1),
     Binding([.character("h"), .left], .collapse, context, help: "collapse, or go to the parent"),
-    Binding([.character("*")], .expandSubtree, context, help: "expand the whole subtree", footer: "ExpandAll", priority: 8),
+    Binding(
+      [.character("*")], .expandSubtree, context, help: "expand the whole subtree", footer: "ExpandAll", priority: 8),
     Binding([.character("-")], .collapseAll, context, help: "collapse everything"),
-    Binding([.character("s"), .function(6)], .toggleSort, context, help: "sort by size / count", footer: "Sort", priority: 6),
+    Binding(
+      [.character("s"), .function(6)], .toggleSort, context, help: "sort by size / count", footer: "Sort", priority: 6),
     Binding([.character("i")], .invert, context, help: "invert the tree (bottom-up)", footer: "Invert", priority: 4),
-    Binding([.character("p")], .setParent, context, help: "make the node the parent function", footer: "Parent", priority: 5),
+    Binding(
+      [.character("p")], .setParent, context, help: "make the node the parent function", footer: "Parent", priority: 5),
     Binding([.character("P")], .resetParent, context, help: "reset the parent function"),
-    Binding([.character("/"), .function(3)], .find, context, help: "find (Ctrl-R regex, Ctrl-T match case)", footer: "Find", priority: 2),
+    Binding(
+      [.character("/"), .function(3)], .find, context, help: "find (Ctrl-R regex, Ctrl-T match case)", footer: "Find",
+      priority: 2),
     Binding([.character("n")], .findNext, context, help: "next match"),
     Binding([.character("N")], .findPrevious, context, help: "previous match"),
-    Binding([.character("F")], .findAll, context, help: "find all: highlight every match, with totals", footer: "FindAll", priority: 3),
+    Binding(
+      [.character("F")], .findAll, context, help: "find all: highlight every match, with totals", footer: "FindAll",
+      priority: 3),
     Binding([.character("u")], .unhighlight, context, help: "remove the highlights"),
-    Binding([.character("y")], .copyHighlighted, context, help: "copy highlighted rows (OSC 52 and a file)", footer: "Copy", priority: 9),
+    Binding(
+      [.character("y")], .copyHighlighted, context, help: "copy highlighted rows (OSC 52 and a file)", footer: "Copy",
+      priority: 9),
   ]
 
   let clipboardPath: String

@@ -18,13 +18,23 @@ final class ExclusiveTab: TabView {
   typealias Binding = KeyMap.Binding
   static let bindings: [Binding] = [
     Binding([.enter], .focusDetail, listContext, help: "into the callstack pane", footer: "Stack", priority: 1),
-    Binding([.character("s"), .function(6)], .toggleSort, listContext, help: "sort by size / count", footer: "Sort", priority: 6),
-    Binding([.character(">"), .character("."), .right], .nextSortColumn, listContext, help: "sort by the next column", footer: "Column", priority: 2),
-    Binding([.character("<"), .character(","), .left], .previousSortColumn, listContext, help: "sort by the previous column"),
+    Binding(
+      [.character("s"), .function(6)], .toggleSort, listContext, help: "sort by size / count", footer: "Sort",
+      priority: 6),
+    Binding(
+      [.character(">"), .character("."), .right], .nextSortColumn, listContext, help: "sort by the next column",
+      footer: "Column", priority: 2),
+    Binding(
+      [.character("<"), .character(","), .left], .previousSortColumn, listContext, help: "sort by the previous column"),
     Binding([.character("I")], .reverseSort, listContext, help: "reverse the sort", footer: "Reverse", priority: 3),
-    Binding([.character("C")], .toggleContainers, listContext, help: "name rows by the innermost frame / the first non-container"),
-    Binding([.enter], .showFrameInCallgraph, paneContext, help: "show the frame in the Callgraph", footer: "In Callgraph", priority: 1),
-    Binding([.escape, .character("h"), .left], .leavePane, paneContext, help: "back to the list", footer: "Back", priority: 1),
+    Binding(
+      [.character("C")], .toggleContainers, listContext,
+      help: "name rows by the innermost frame / the first non-container"),
+    Binding(
+      [.enter], .showFrameInCallgraph, paneContext, help: "show the frame in the Callgraph", footer: "In Callgraph",
+      priority: 1),
+    Binding(
+      [.escape, .character("h"), .left], .leavePane, paneContext, help: "back to the list", footer: "Back", priority: 1),
   ]
 
   /// The sortable columns in header order.
