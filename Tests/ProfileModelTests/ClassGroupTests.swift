@@ -83,14 +83,15 @@ import Testing
     for pattern in [
       "^UAnimSet::", "AnimSet", "::Init$", "^a\\.b$", "^[PathNode] x", "Serialize\\(FArchive&\\)", "T.rray",
     ] {
-      let fast = try FrameMatcher.compile(pattern, regex: true)
+      let fast = try FrameMatcher.compile(pattern, regex: true, source: "test")
       let slow = try NSRegularExpression(pattern: pattern)
+      var budget = LinearRegex.Budget()
       for name in names {
         let expected = slow.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
-        #expect(fast.matches(name) == expected, "\(pattern) on \(name)")
+        #expect(try fast.matches(name, budget: &budget) == expected, "\(pattern) on \(name)")
       }
     }
-    #expect(throws: MprofError.self) { try FrameMatcher.compile("(unclosed", regex: true) }
+    #expect(throws: MprofError.self) { try FrameMatcher.compile("(unclosed", regex: true, source: "test") }
   }
 
   @Test func lookupOrderAndAtomicSave() throws {
@@ -167,19 +168,22 @@ import Testing
     var ordered: [(ordinal: Int, group: String, matchers: [FrameMatcher])] = []
     for group in groups {
       for pattern in group.patterns where !pattern.framePatterns.isEmpty {
-        let matchers = try pattern.framePatterns.map { try FrameMatcher.compile($0, regex: pattern.useRegexes) }
+        let matchers = try pattern.framePatterns.map {
+          try FrameMatcher.compile($0, regex: pattern.useRegexes, source: "test")
+        }
         ordered.append((pattern.ordinal, group.name, matchers))
       }
     }
     let indices = ordered.indices.sorted {
       ordered[$0].ordinal != ordered[$1].ordinal ? ordered[$0].ordinal < ordered[$1].ordinal : $0 < $1
     }
-    return (0..<p.callstacks.count).map { c in
+    var budget = LinearRegex.Budget()
+    return try (0..<p.callstacks.count).map { c in
       let names = p.callstacks.frames(of: c).map { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] }
       if names.isEmpty { return ClassGroup.ungroupedName }
       for i in indices {
         var next = 0
-        for name in names where ordered[i].matchers[next].matches(name) {
+        for name in names where try ordered[i].matchers[next].matches(name, budget: &budget) {
           next += 1
           if next == ordered[i].matchers.count { return ordered[i].group }
         }

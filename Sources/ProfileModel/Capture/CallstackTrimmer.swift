@@ -8,7 +8,7 @@ struct CallstackTrimmer {
   let names: [String]
   let addresses: AddressTable
   let options: LoadOptions
-  private let regexes: [NSRegularExpression?]
+  private let regexes: [FrameMatcher?]
 
   init(names: [String], addresses: AddressTable, options: LoadOptions) throws {
     self.names = names
@@ -16,38 +16,36 @@ struct CallstackTrimmer {
     self.options = options
     regexes = try options.allocatorFunctions.map { filter in
       guard filter.mode == .regex else { return nil }
-      do { return try NSRegularExpression(pattern: filter.pattern) } catch {
-        throw MprofError.badRegex(pattern: filter.pattern, message: "\(error.localizedDescription)")
-      }
+      return try FrameMatcher.compile(filter.pattern, regex: true, source: "allocator function filter")
     }
   }
 
-  func isAllocator(_ name: String) -> Bool {
+  /// Whether a function is an allocator frame; regexes spend from `budget`.
+  func isAllocator(_ name: String, budget: inout LinearRegex.Budget) throws -> Bool {
     for (i, filter) in options.allocatorFunctions.enumerated() {
       switch filter.mode {
       case .subString: if name.contains(filter.pattern) { return true }
       case .startsWith: if name.hasPrefix(filter.pattern) { return true }
       case .endsWith: if name.hasSuffix(filter.pattern) { return true }
       case .regex:
-        if let regex = regexes[i],
-          regex.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
-        {
-          return true
-        }
+        if let regex = regexes[i], try regex.matches(name, budget: &budget) { return true }
       }
     }
     return false
   }
 
   /// Builds the callstack table from raw (innermost-first) stacks.
-  func build(_ raw: [(frames: [Int32], truncated: Bool)], vmFunctionNames: Set<Int32>) -> CallstackTable {
+  func build(_ raw: [(frames: [Int32], truncated: Bool)], vmFunctionNames: Set<Int32>) throws -> CallstackTable {
     var table = CallstackTable()
     table.frames.reserveCapacity(raw.reduce(0) { $0 + $1.frames.count })
     var allocatorByName = [Int8](repeating: -1, count: names.count)
-    func allocator(_ address: Int32) -> Bool {
+    var budget = LinearRegex.Budget()
+    func allocator(_ address: Int32) throws -> Bool {
       let nameIndex = Int(addresses.functionNameIndex[Int(address)])
       guard nameIndex >= 0 else { return false }
-      if allocatorByName[nameIndex] < 0 { allocatorByName[nameIndex] = isAllocator(names[nameIndex]) ? 1 : 0 }
+      if allocatorByName[nameIndex] < 0 {
+        allocatorByName[nameIndex] = try isAllocator(names[nameIndex], budget: &budget) ? 1 : 0
+      }
       return allocatorByName[nameIndex] == 1
     }
     for (index, stack) in raw.enumerated() {
@@ -56,7 +54,7 @@ struct CallstackTrimmer {
       if options.trimAllocatorFunctions && !options.allocatorFunctions.isEmpty {
         var found = false
         for (position, address) in stack.frames.enumerated() {
-          if allocator(address) {
+          if try allocator(address) {
             found = true
           } else if found {
             innerCut = position

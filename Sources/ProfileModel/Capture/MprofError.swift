@@ -20,7 +20,9 @@ public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A class-groups file could not be parsed.
   case badClassGroups(path: String, message: String)
   /// A regular expression given by the user or a class-groups file is not valid.
-  case badRegex(pattern: String, message: String)
+  case badRegex(pattern: String, source: String, message: String)
+  /// A regular expression used up its step budget (about a second of matching).
+  case regexTooSlow(pattern: String, source: String)
   /// The user asked for something the capture does not hold (a snapshot name, say).
   case notFound(what: String)
   /// Loading was cancelled by the caller.
@@ -43,8 +45,11 @@ public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path): part \(part) of the capture is missing"
     case .badClassGroups(let path, let message):
       return "\(path): class groups: \(message)"
-    case .badRegex(let pattern, let message):
-      return "invalid regular expression '\(pattern)': \(message)"
+    case .badRegex(let pattern, let source, let message):
+      return "\(source): invalid regular expression '\(SafeText.excerpt(pattern))': \(message)"
+    case .regexTooSlow(let pattern, let source):
+      return "\(source): the regular expression '\(SafeText.excerpt(pattern))' took too long "
+        + "(more than \(LinearRegex.defaultSteps / 1_000_000) million steps) and was stopped"
     case .notFound(let what):
       return what
     case .cancelled:

@@ -1,18 +1,23 @@
-import Foundation
-
 /// One compiled frame pattern.
 ///
-/// Regexes that are plain text (optionally anchored with `^`/`$`) become byte comparisons; the rest go to
-/// `NSRegularExpression` (case-sensitive, unanchored, as .NET's `Regex` with `CultureInvariant`).
-enum FrameMatcher {
+/// Regexes that are plain text (optionally anchored with `^`/`$`) become byte comparisons; the
+/// rest go to `LinearRegex` (case-sensitive, unanchored, as .NET's `Regex` with
+/// `CultureInvariant`), matched without backtracking and within a step budget.
+enum FrameMatcher: Sendable {
   case equals([UInt8])
   case prefix([UInt8])
   case suffix([UInt8])
   case contains([UInt8])
-  case regex(NSRegularExpression)
+  case regex(LinearRegex, pattern: String, source: String)
 
   /// Compiles `pattern`; `regex` false means the function name must equal it exactly.
-  static func compile(_ pattern: String, regex: Bool, caseInsensitive: Bool = false) throws -> FrameMatcher {
+  ///
+  /// - Parameter source: where the pattern comes from, for messages ("class group 'Audio'",
+  ///   "the text filter").
+  /// - Throws: `MprofError.badRegex` naming the pattern, its source and what is wrong.
+  static func compile(_ pattern: String, regex: Bool, caseInsensitive: Bool = false, source: String) throws
+    -> FrameMatcher
+  {
     if !regex { return .equals(Array(pattern.utf8)) }
     if !caseInsensitive, let literal = literal(pattern) {
       switch (literal.anchoredStart, literal.anchoredEnd) {
@@ -23,9 +28,9 @@ enum FrameMatcher {
       }
     }
     do {
-      return .regex(try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []))
-    } catch {
-      throw MprofError.badRegex(pattern: pattern, message: "not a valid regular expression")
+      return .regex(try LinearRegex(pattern, caseInsensitive: caseInsensitive), pattern: pattern, source: source)
+    } catch let error as LinearRegex.PatternError {
+      throw MprofError.badRegex(pattern: pattern, source: source, message: error.message)
     }
   }
 
@@ -61,14 +66,21 @@ enum FrameMatcher {
     return (Array(String(text).utf8), start, end)
   }
 
-  func matches(_ name: String) -> Bool {
+  /// Whether `name` matches; a regex spends from `budget`.
+  ///
+  /// - Throws: `MprofError.regexTooSlow` when the budget runs out.
+  func matches(_ name: String, budget: inout LinearRegex.Budget) throws -> Bool {
     switch self {
     case .equals(let b): return name.utf8.elementsEqual(b)
     case .prefix(let b): return name.utf8.starts(with: b)
     case .suffix(let b): return name.utf8.count >= b.count && name.utf8.suffix(b.count).elementsEqual(b)
     case .contains(let b): return Self.contains(Array(name.utf8), b)
-    case .regex(let r):
-      return r.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+    case .regex(let regex, let pattern, let source):
+      do {
+        return try regex.matches(name, budget: &budget)
+      } catch {
+        throw MprofError.regexTooSlow(pattern: pattern, source: source)
+      }
     }
   }
 

@@ -47,7 +47,8 @@ public struct GroupAssignment: Sendable {
           if let known = elementKey[key] {
             elements.append(known)
           } else {
-            matchers.append(try FrameMatcher.compile(text, regex: pattern.useRegexes))
+            matchers.append(
+              try FrameMatcher.compile(text, regex: pattern.useRegexes, source: "class group '\(group.name)'"))
             elementKey[key] = matchers.count - 1
             elements.append(matchers.count - 1)
           }
@@ -72,17 +73,25 @@ public struct GroupAssignment: Sendable {
     let singles = ordered.indices.filter { ordered[$0].elements.count == 1 }
     let sequences = ordered.indices.filter { ordered[$0].elements.count > 1 }
     var verdict: [Int: [Bool]] = [:]
+    // Each pattern's regex gets its own step budget for the whole pass.
+    var budgets = [LinearRegex.Budget](repeating: LinearRegex.Budget(), count: matchers.count)
     for element in Set(sequences.flatMap { ordered[$0].elements }) {
       var row = [Bool](repeating: false, count: functionCount)
-      for f in 0..<functionCount where used[f] { row[f] = matchers[element].matches(profile.functions.names[f]) }
+      for f in 0..<functionCount where used[f] {
+        row[f] = try matchers[element].matches(profile.functions.names[f], budget: &budgets[element])
+      }
       verdict[element] = row
     }
     // Each sequence's position in the order and its elements' verdict rows.
     let sequenceRows = sequences.map { (position: $0, rows: ordered[$0].elements.map { verdict[$0] ?? [] }) }
     for f in 0..<functionCount where used[f] {
       let name = profile.functions.names[f]
-      if let position = singles.first(where: { matchers[ordered[$0].elements[0]].matches(name) }) {
-        firstSingle[f] = Int32(position)
+      for position in singles {
+        let element = ordered[position].elements[0]
+        if try matchers[element].matches(name, budget: &budgets[element]) {
+          firstSingle[f] = Int32(position)
+          break
+        }
       }
     }
 

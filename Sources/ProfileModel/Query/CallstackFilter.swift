@@ -18,8 +18,10 @@ public struct CallstackFilter: Sendable {
     if !filter.text.isEmpty {
       let names = profile.functions.names
       if filter.textIsRegex {
-        let matcher = try FrameMatcher.compile(filter.text, regex: true, caseInsensitive: true)
-        textHit = names.map { matcher.matches($0) }
+        let matcher = try FrameMatcher.compile(
+          filter.text, regex: true, caseInsensitive: true, source: "the text filter")
+        var budget = LinearRegex.Budget()
+        textHit = try names.map { try matcher.matches($0, budget: &budget) }
       } else {
         let needle = Array(filter.text.lowercased().utf8)
         textHit = names.map { FrameMatcher.contains(Array($0.lowercased().utf8), needle) }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A find over function names: a substring or a regular expression, case-sensitive or not.
 public struct NameSearch: Sendable {
   public let text: String
@@ -14,7 +12,7 @@ public struct NameSearch: Sendable {
     self.isRegex = isRegex
     self.caseSensitive = caseSensitive
     if isRegex {
-      matcher = try FrameMatcher.compile(text, regex: true, caseInsensitive: !caseSensitive)
+      matcher = try FrameMatcher.compile(text, regex: true, caseInsensitive: !caseSensitive, source: "find")
       needle = []
     } else {
       matcher = nil
@@ -22,14 +20,20 @@ public struct NameSearch: Sendable {
     }
   }
 
-  /// Whether `name` matches.
-  public func matches(_ name: String) -> Bool {
-    if let matcher { return matcher.matches(name) }
+  /// Whether `name` matches; a regex spends from `budget`.
+  ///
+  /// - Throws: `MprofError.regexTooSlow` when the budget runs out.
+  public func matches(_ name: String, budget: inout LinearRegex.Budget) throws -> Bool {
+    if let matcher { return try matcher.matches(name, budget: &budget) }
     return FrameMatcher.contains(Array((caseSensitive ? name : name.lowercased()).utf8), needle)
   }
 
-  /// The verdict for every function of a profile, evaluated once per distinct name.
-  public func functionMatches(in profile: Profile) -> [Bool] {
-    profile.functions.names.map(matches)
+  /// The verdict for every function of a profile, evaluated once per distinct name, within one
+  /// step budget.
+  ///
+  /// - Throws: `MprofError.regexTooSlow` when the regex takes too long.
+  public func functionMatches(in profile: Profile) throws -> [Bool] {
+    var budget = LinearRegex.Budget()
+    return try profile.functions.names.map { try matches($0, budget: &budget) }
   }
 }

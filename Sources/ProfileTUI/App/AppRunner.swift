@@ -27,18 +27,37 @@ public enum AppRunner {
       if app.shouldQuit { return }
       switch backend.nextEvent(timeoutMilliseconds: app.computing != nil ? 50 : nil) {
       case .event(let event):
-        app.handle(event)
-        for effect in app.takeEffects() {
-          switch effect {
-          case .suspend: backend.suspend()
-          case .repaint: backend.repaintAll()
-          case .controlSequence(let text): backend.writeControlSequence(text)
+        handle(event, app, backend)
+        // Keys already waiting (a paste, a held key) are taken before anything is computed or
+        // drawn, so a 10,000-character paste costs one recompute, not 10,000.
+        if !synchronous {
+          drain: for _ in 0..<maxDrainedEvents {
+            if app.shouldQuit { break }
+            switch backend.nextEvent(timeoutMilliseconds: 0) {
+            case .event(let next): handle(next, app, backend)
+            case .timeout: break drain
+            case .endOfInput, .terminate: return
+            }
           }
         }
       case .timeout:
         continue
       case .endOfInput, .terminate:
         return
+      }
+    }
+  }
+
+  /// The most events taken in one go before the screen catches up.
+  static let maxDrainedEvents = 100_000
+
+  private static func handle(_ event: InputEvent, _ app: App, _ backend: TerminalBackend) {
+    app.handle(event)
+    for effect in app.takeEffects() {
+      switch effect {
+      case .suspend: backend.suspend()
+      case .repaint: backend.repaintAll()
+      case .controlSequence(let text): backend.writeControlSequence(text)
       }
     }
   }

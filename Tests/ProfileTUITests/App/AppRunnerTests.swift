@@ -62,4 +62,18 @@ import Testing
     #expect(app.tab(CallgraphTab.self)?.sort == .count)
     if let shared = app.shared { #expect([FilterState.AllocationKind.active, .lifetime].contains(shared.filter.kind)) }
   }
+
+  /// A 10,000-character paste into the text filter: the keys already waiting are taken before
+  /// anything is computed, so the filter is computed a few times, not 10,000.
+  @Test func aPasteIsOneRecomputeNotOnePerKey() throws {
+    let app = try Self.app()
+    let paste = String(repeating: "Tick|", count: 2_000)
+    let script: [InputEvent] = [.key(.character("\\"))] + paste.map { .key(.character($0)) } + [.key(.enter)]
+    let backend = HeadlessBackend(width: 100, height: 30, script: script)
+    AppRunner.run(app, on: backend)
+    app.computeNow()
+    #expect(app.filter.text == paste)
+    #expect(app.sharedComputations <= 3)
+    #expect(backend.frames.count <= 3)
+  }
 }

@@ -106,7 +106,7 @@ import Testing
     #expect(h.app.statusMessage?.isError == true)
     let status = h.status
     let x = status.distance(
-      from: status.startIndex, to: try #require(status.range(of: "not a valid regular expression")?.lowerBound))
+      from: status.startIndex, to: try #require(status.range(of: "invalid regular expression")?.lowerBound))
     #expect(h.screen[x, h.app.layout.statusRow].style == h.app.theme[.statusError])
     let after = try #require(h.query?.totals)
     #expect(after == figures)
