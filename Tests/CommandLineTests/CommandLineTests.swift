@@ -31,6 +31,8 @@ import Testing
     process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: out))
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
     process.standardInput = FileHandle.nullDevice
+    // A folder of its own: the package root holds a ClassGroups.xml the binary would pick up.
+    process.currentDirectoryURL = scratch.url
     try process.run()
     process.waitUntilExit()
     return (

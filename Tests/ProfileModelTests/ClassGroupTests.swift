@@ -51,7 +51,7 @@ import Testing
 
   @Test func malformedFilesAreReported() {
     let bad: [(String, String)] = [
-      ("<SettableOptions><ClassGroups>", "not well-formed"),
+      ("<SettableOptions><ClassGroups>", "line 1, column 31: expected </ClassGroups> before the end of the file"),
       ("<Other/>", "expected the root element <SettableOptions>"),
       (
         #"<SettableOptions><ClassGroups><ClassGroup Name="A" Color="Nope"/></ClassGroups></SettableOptions>"#,
@@ -70,6 +70,8 @@ import Testing
       do {
         _ = try ClassGroupSet(xmlData: Data(text.utf8), path: "g.xml")
         Issue.record("accepted: \(text)")
+      } catch let error as MprofError {
+        #expect("\(error)".hasPrefix("g.xml: class groups: ") && "\(error)".contains(expected), "\(error)")
       } catch {
         #expect("\(error)".contains(expected), "\(error)")
       }
@@ -112,9 +114,11 @@ import Testing
     mine.groups[0].name = "Local"
     try FileManager.default.createDirectory(atPath: scratch.path("cwd"), withIntermediateDirectories: true)
     try mine.save(to: scratch.path("cwd/ClassGroups.xml"))
-    #expect(
-      try ClassGroupsLocator.load(explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env).groups
-        .groups.map(\.name) == ["Local"])
+    let (local, localSource) = try ClassGroupsLocator.load(
+      explicitPath: nil, currentDirectory: scratch.path("cwd"), environment: env)
+    #expect(local.groups.map(\.name) == ["Local"])
+    #expect(localSource == .currentDirectory(scratch.path("cwd/ClassGroups.xml")))
+    #expect(localSource.notice?.contains("cwd/ClassGroups.xml (found in the current folder") == true)
     #expect(throws: MprofError.self) { try ClassGroupsLocator.load(explicitPath: scratch.path("missing.xml")) }
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("cwd")).filter {
       $0.hasSuffix(".tmp")

@@ -11,24 +11,13 @@ final class CaptureFile {
   let size: UInt64
   private let fd: Int32
 
+  /// Opens a part: a regular file only (a FIFO, device or directory is refused before it is
+  /// opened, so reading never blocks).
   init(path: String) throws {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      throw MprofError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-    }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      let reason = String(cString: strerror(errno))
-      close(fd)
-      throw MprofError.cannotOpen(path: path, reason: reason)
-    }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      close(fd)
-      throw MprofError.cannotOpen(path: path, reason: "is a directory")
-    }
+    let (fd, size) = try SafeFile.openRegular(path, what: "capture")
     self.fd = fd
     self.path = path
-    self.size = UInt64(info.st_size)
+    self.size = size
     #if os(Linux)
       _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
     #endif

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// The contents of a `ClassGroups.xml` (MemoryProfiler2's `SettableOptions`): the groups and
 /// the settings stored beside them.
 public struct ClassGroupSet: Sendable, Equatable {
@@ -38,50 +34,43 @@ public struct ClassGroupSet: Sendable, Equatable {
   // MARK: - Reading
 
   /// Parses a file in either form: UTF-16 with a BOM (UE3) or UTF-8 (UE4).
+  ///
+  /// - Throws: `MprofError.badClassGroups` with the line and column of what is wrong.
   public init(xmlData data: Data, path: String) throws {
-    // XMLDocument recovers from some errors silently; a SAX pass reports them first.
-    let checker = XMLParser(data: data)
-    let balance = ElementBalance()
-    checker.delegate = balance
-    if !checker.parse() || balance.depth != 0 || !balance.sawRoot {
-      let detail = checker.parserError.map { "\($0.localizedDescription)" } ?? "elements left open at the end"
-      throw MprofError.badClassGroups(
-        path: path,
-        message: "not well-formed XML at line \(checker.lineNumber), column \(checker.columnNumber): \(detail)")
+    let root: XMLReader.Element
+    do {
+      root = try XMLReader.read([UInt8](data))
+    } catch let error as XMLReader.ReadError {
+      throw MprofError.badClassGroups(path: path, message: error.message)
     }
-    let document: XMLDocument
-    do { document = try XMLDocument(data: data, options: []) } catch {
-      throw MprofError.badClassGroups(path: path, message: "not well-formed XML: \(error.localizedDescription)")
-    }
-    guard let root = document.rootElement(), root.name == "SettableOptions" else {
+    guard root.name == "SettableOptions" else {
       throw MprofError.badClassGroups(
-        path: path,
-        message: "expected the root element <SettableOptions>, found <\(document.rootElement()?.name ?? "nothing")>")
+        path: path, message: "expected the root element <SettableOptions>, found <\(SafeText.excerpt(root.name))>")
     }
     var groups: [ClassGroup] = []
-    for wrapper in root.elements(forName: "ClassGroups") {
-      for element in wrapper.elements(forName: "ClassGroup") {
+    for wrapper in root.elements(named: "ClassGroups") {
+      for element in wrapper.elements(named: "ClassGroup") {
         groups.append(try Self.group(element, path: path))
       }
     }
     self.init(groups: groups)
-    if let text = root.elements(forName: "MemoryPoolFilterState").first?.stringValue {
+    if let text = root.elements(named: "MemoryPoolFilterState").first?.text {
       guard let value = UInt32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
         throw MprofError.badClassGroups(
-          path: path, message: "MemoryPoolFilterState must be a whole number, found '\(text)'")
+          path: path, message: "MemoryPoolFilterState must be a whole number, found '\(SafeText.excerpt(text))'")
       }
       memoryPoolFilterState = value
     }
     invertCallStacksInCallGraphView = try Self.bool(root, "InvertCallStacksInCallGraphView", path) ?? false
     filterOutObjectVMFunctions = try Self.bool(root, "FilterOutObjectVMFunctions", path) ?? false
     trimAllocatorFunctions = try Self.bool(root, "TrimAllocatorFunctions", path) ?? true
-    if let wrapper = root.elements(forName: "AllocatorFunctions").first {
+    if let wrapper = root.elements(named: "AllocatorFunctions").first {
       var filters: [FunctionFilter] = []
-      for element in wrapper.elements(forName: "FCallStackFunctionFilter") {
-        let pattern = element.attribute(forName: "FilterPattern")?.stringValue ?? ""
-        let modeText = element.attribute(forName: "FilterMode")?.stringValue ?? "SubString"
+      for element in wrapper.elements(named: "FCallStackFunctionFilter") {
+        let pattern = element.attribute("FilterPattern") ?? ""
+        let modeText = element.attribute("FilterMode") ?? "SubString"
         guard let mode = FunctionFilterMode(rawValue: modeText) else {
-          throw MprofError.badClassGroups(path: path, message: "unknown FilterMode '\(modeText)'")
+          throw MprofError.badClassGroups(path: path, message: "unknown FilterMode '\(SafeText.excerpt(modeText))'")
         }
         filters.append(FunctionFilter(pattern: pattern, mode: mode))
       }
@@ -90,16 +79,14 @@ public struct ClassGroupSet: Sendable, Equatable {
     }
   }
 
-  /// Reads a file from disk.
+  /// Reads a file from disk (a regular file, at most `XMLReader.maxBytes`).
   public init(contentsOf path: String) throws {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw MprofError.cannotOpen(path: path, reason: "cannot read the class-groups file")
-    }
-    try self.init(xmlData: data, path: path)
+    let bytes = try SafeFile.read(path, limit: XMLReader.maxBytes, what: "class-groups")
+    try self.init(xmlData: Data(bytes), path: path)
   }
 
-  private static func bool(_ root: XMLElement, _ name: String, _ path: String) throws -> Bool? {
-    guard let text = root.elements(forName: name).first?.stringValue else { return nil }
+  private static func bool(_ root: XMLReader.Element, _ name: String, _ path: String) throws -> Bool? {
+    guard let text = root.elements(named: name).first?.text else { return nil }
     return try parseBool(text, what: name, path: path)
   }
 
@@ -107,41 +94,45 @@ public struct ClassGroupSet: Sendable, Equatable {
     switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
     case "true", "1": return true
     case "false", "0": return false
-    default: throw MprofError.badClassGroups(path: path, message: "\(what) must be true or false, found '\(text)'")
+    default:
+      throw MprofError.badClassGroups(
+        path: path, message: "\(what) must be true or false, found '\(SafeText.excerpt(text))'")
     }
   }
 
-  private static func group(_ element: XMLElement, path: String) throws -> ClassGroup {
-    let name = element.attribute(forName: "Name")?.stringValue ?? "<Unknown>"
+  private static func group(_ element: XMLReader.Element, path: String) throws -> ClassGroup {
+    let name = element.attribute("Name") ?? "<Unknown>"
+    let shown = SafeText.excerpt(name)
     let filtered =
-      try element.attribute(forName: "bFilter")?.stringValue.map {
-        try parseBool($0, what: "bFilter of group \(name)", path: path)
-      } ?? false
+      try element.attribute("bFilter").map { try parseBool($0, what: "bFilter of group \(shown)", path: path) } ?? false
     var color = GroupColor(red: 0, green: 0, blue: 0, name: "Black")
-    if let text = element.attribute(forName: "Color")?.stringValue {
+    if let text = element.attribute("Color") {
       guard let parsed = GroupColor(parsing: text) else {
         throw MprofError.badClassGroups(
           path: path,
-          message: "group \(name): unknown colour '\(text)' (use a .NET colour name, 'R, G, B' or '#RRGGBB')")
+          message:
+            "group \(shown): unknown colour '\(SafeText.excerpt(text))' (use a .NET colour name, 'R, G, B' or '#RRGGBB')"
+        )
       }
       color = parsed
     }
     var patterns: [CallStackPattern] = []
-    for patternElement in element.elements(forName: "CallStackPatterns") {
+    for patternElement in element.elements(named: "CallStackPatterns") {
       let useRegexes =
-        try patternElement.attribute(forName: "UseRegexes")?.stringValue.map {
-          try parseBool($0, what: "UseRegexes in group \(name)", path: path)
+        try patternElement.attribute("UseRegexes").map {
+          try parseBool($0, what: "UseRegexes in group \(shown)", path: path)
         } ?? false
-      let tierText = patternElement.attribute(forName: "PatternOrderGroup")?.stringValue ?? "General"
+      let tierText = patternElement.attribute("PatternOrderGroup") ?? "General"
       guard let tier = PatternOrderGroup(rawValue: tierText) else {
-        throw MprofError.badClassGroups(path: path, message: "group \(name): unknown PatternOrderGroup '\(tierText)'")
+        throw MprofError.badClassGroups(
+          path: path, message: "group \(shown): unknown PatternOrderGroup '\(SafeText.excerpt(tierText))'")
       }
-      let biasText = patternElement.attribute(forName: "OrderBias")?.stringValue ?? "0"
+      let biasText = patternElement.attribute("OrderBias") ?? "0"
       guard let bias = Int16(biasText.trimmingCharacters(in: .whitespaces)) else {
         throw MprofError.badClassGroups(
-          path: path, message: "group \(name): OrderBias must be −32768…32767, found '\(biasText)'")
+          path: path, message: "group \(shown): OrderBias must be −32768…32767, found '\(SafeText.excerpt(biasText))'")
       }
-      let frames = patternElement.elements(forName: "StackFramePatterns").map { $0.stringValue ?? "" }
+      let frames = patternElement.elements(named: "StackFramePatterns").map(\.text)
       patterns.append(
         CallStackPattern(useRegexes: useRegexes, orderGroup: tier, orderBias: bias, framePatterns: frames))
     }
@@ -213,23 +204,5 @@ public struct ClassGroupSet: Sendable, Equatable {
       }
     }
     return out
-  }
-}
-
-/// Counts open elements during a SAX pass, to catch documents that end early.
-private final class ElementBalance: NSObject, XMLParserDelegate {
-  var depth = 0
-  var sawRoot = false
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-    attributes attributeDict: [String: String] = [:]
-  ) {
-    depth += 1
-    sawRoot = true
-  }
-  func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-  ) {
-    depth -= 1
   }
 }

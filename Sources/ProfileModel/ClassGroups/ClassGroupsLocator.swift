@@ -6,7 +6,17 @@ public enum ClassGroupsLocator {
   /// Where the groups came from.
   public enum Source: Sendable, Equatable {
     case file(String)
+    /// `./ClassGroups.xml`, picked up without being asked for: callers say so, so the user knows
+    /// which file decided the groups.
+    case currentDirectory(String)
     case builtIn
+
+    /// A line for stderr or the status line when the groups came from the current folder.
+    public var notice: String? {
+      guard case .currentDirectory(let path) = self else { return nil }
+      return
+        "class groups from \(SafeText.terminal(path)) (found in the current folder; --class-groups chooses another)"
+    }
   }
 
   /// The built-in default set: the repository's `ClassGroups.xml`, embedded at build time.
@@ -35,10 +45,12 @@ public enum ClassGroupsLocator {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws -> (groups: ClassGroupSet, source: Source) {
     if let explicitPath { return (try ClassGroupSet(contentsOf: explicitPath), .file(explicitPath)) }
-    let candidates = [currentDirectory + "/ClassGroups.xml", userConfigPath(environment: environment)]
-    for path in candidates where FileManager.default.isReadableFile(atPath: path) {
-      return (try ClassGroupSet(contentsOf: path), .file(path))
+    let local = currentDirectory + "/ClassGroups.xml"
+    if FileManager.default.fileExists(atPath: local) {
+      return (try ClassGroupSet(contentsOf: local), .currentDirectory(local))
     }
+    let config = userConfigPath(environment: environment)
+    if FileManager.default.fileExists(atPath: config) { return (try ClassGroupSet(contentsOf: config), .file(config)) }
     return (builtIn(), .builtIn)
   }
 }

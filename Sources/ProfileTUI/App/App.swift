@@ -88,7 +88,10 @@ public final class App {
     }
   }
 
-  func say(_ text: String, error: Bool = false) { message = (text, error) }
+  func say(_ text: String, error: Bool = false) { message = (SafeText.terminal(text), error) }
+
+  /// Shows a message on the status line until the next key (where the class groups came from).
+  public func announce(_ text: String) { say(text) }
 
   /// What the status line reports: a failed computation of what is asked for, else the message.
   public var statusMessage: (text: String, isError: Bool)? {

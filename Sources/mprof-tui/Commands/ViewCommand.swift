@@ -26,9 +26,12 @@ struct ViewCommand: ParsableCommand {
   func run() throws {
     // Everything that can fail without a terminal fails before the screen is taken.
     var groups = ClassGroupSet(groups: [])
+    var notice: String?
     var path = ""
     try runReportingErrors {
-      groups = try ClassGroupsLocator.load(explicitPath: capture.classGroups).groups
+      let found = try ClassGroupsLocator.load(explicitPath: capture.classGroups)
+      groups = found.groups
+      notice = found.source.notice
       path = try capture.file ?? DemoFile.path()
       _ = try ProfileLoader.checkHeader(path: path)
     }
@@ -69,6 +72,7 @@ struct ViewCommand: ParsableCommand {
       let app = App(
         profile: loaded.profile, assignment: loaded.assignment, theme: theme, size: (size.width, size.height),
         clipboardPath: DemoFile.cacheFolder + "/highlighted.csv")
+      if let notice { app.announce(notice) }
       AppRunner.run(app, on: backend)
       backend.shutdown()
     }

@@ -22,7 +22,8 @@ struct CaptureOptions: ParsableArguments {
 
   /// Loads the class groups and the capture, with progress on stderr when it is a terminal.
   func load() throws -> (Profile, ClassGroupSet) {
-    let groups = try ClassGroupsLocator.load(explicitPath: classGroups).groups
+    let (groups, source) = try ClassGroupsLocator.load(explicitPath: classGroups)
+    if let notice = source.notice { FileHandle.standardError.write(Data("mprof-tui: \(notice)\n".utf8)) }
     var options = groups.loadOptions
     if noTrim { options.trimAllocatorFunctions = false }
     let path = try file ?? DemoFile.path()

@@ -28,7 +28,7 @@ final class TmuxSession {
     _ = try run([
       "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-e", "LANG=C.UTF-8", "-e",
       "TERM=tmux-256color",
-      "-e", "XDG_CACHE_HOME=\(folder)/cache", command + "; echo EXIT=$?; sleep 30",
+      "-e", "XDG_CACHE_HOME=\(folder)/cache", "cd \(folder) && " + command + "; echo EXIT=$?; sleep 30",
     ])
   }
 
