@@ -52,7 +52,7 @@ import Testing
     let truthData = try Data(contentsOf: Fixtures.folder.appendingPathComponent("\(name).truth.json"))
     let truth = try JSONSerialization.jsonObject(with: truthData)
     let profile = try ProfileLoader.load(path: Fixtures.path("\(name).mprof"))
-    let ours = try JSONSerialization.jsonObject(with: Data(try ProfileDump.json(profile).text().utf8))
+    let ours = try JSONSerialization.jsonObject(with: Data(try ProfileDump.text(profile).utf8))
     var diffs: [String] = []
     Self.differences(truth, ours, path: name, into: &diffs)
     #expect(diffs.isEmpty, "\(diffs.joined(separator: "\n"))")

@@ -72,7 +72,13 @@ struct CallstackTrimmer {
           return name.contains("::exec") && name.contains("FFrame&, void*")
         }
       }
-      table.append(frames: kept, truncated: stack.truncated, original: Int32(index))
+      var truncated = stack.truncated
+      if kept.count > CallstackTable.maxFrames {
+        kept.removeFirst(kept.count - CallstackTable.maxFrames)
+        truncated = true
+        table.cutToFrameLimit += 1
+      }
+      table.append(frames: kept, truncated: truncated, original: Int32(index))
     }
     table.fileCallstackCount = raw.count
     return table

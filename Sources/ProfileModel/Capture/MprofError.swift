@@ -16,7 +16,7 @@ public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A value is outside the range the format allows.
   case invalidValue(path: String, offset: UInt64, message: String)
   /// A multi-part capture names a part that does not exist.
-  case missingPart(path: String, part: Int)
+  case missingPart(path: String, part: Int, of: Int)
   /// A class-groups file could not be parsed.
   case badClassGroups(path: String, message: String)
   /// A regular expression given by the user or a class-groups file is not valid.
@@ -41,8 +41,9 @@ public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path): offset \(offset): file ends early, expected \(expected)"
     case .invalidValue(let path, let offset, let message):
       return "\(path): offset \(offset): \(message)"
-    case .missingPart(let path, let part):
-      return "\(path): part \(part) of the capture is missing"
+    case .missingPart(let path, let part, let total):
+      return "\(path): part \(part) is missing: the header announces \(total) data files (this file and "
+        + "\(total - 1) numbered parts beside it)"
     case .badClassGroups(let path, let message):
       return "\(path): class groups: \(message)"
     case .badRegex(let pattern, let source, let message):

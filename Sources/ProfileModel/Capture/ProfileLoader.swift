@@ -1,3 +1,5 @@
+import Foundation
+
 /// Loads a capture: header, tables, callstack preparation, then the token pass.
 public enum ProfileLoader {
   /// A stage of the load, for progress bars.
@@ -61,10 +63,10 @@ public enum ProfileLoader {
     if header.numDataFiles > 1 {
       for part in 1..<Int(header.numDataFiles) {
         let partPath = CaptureFile.partPath(base: path, part: part)
-        guard let partFile = try? CaptureFile(path: partPath) else {
-          throw MprofError.missingPart(path: partPath, part: part)
+        guard FileManager.default.fileExists(atPath: partPath) else {
+          throw MprofError.missingPart(path: partPath, part: part, of: Int(header.numDataFiles))
         }
-        partSizes.append(partFile.size)
+        partSizes.append(try CaptureFile(path: partPath).size)
       }
     }
     let firstTable = header.tableOffsets.min() ?? file.size
@@ -103,6 +105,7 @@ public enum ProfileLoader {
     let totals = a.takeResults(into: &allocations, callstackCount: d.callstacks.count)
     var diagnostics = a.diagnostics
     diagnostics.globalReallocZeroPointer = d.foundGlobalReallocZeroPointer
+    diagnostics.callstacksCutToFrameLimit = d.callstacks.cutToFrameLimit
     let ranges: [ClosedRange<UInt64>?] = (0..<4).map { i in
       a.poolLow[i] <= a.poolHigh[i] ? a.poolLow[i]...a.poolHigh[i] : nil
     }

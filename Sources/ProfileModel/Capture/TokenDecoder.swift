@@ -241,7 +241,7 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
       let partPath = CaptureFile.partPath(base: basePath, part: Int(nextDataFile))
       let next: CaptureFile
       do { next = try CaptureFile(path: partPath) } catch {
-        throw MprofError.missingPart(path: partPath, part: Int(nextDataFile))
+        throw invalid("the end-of-file marker continues the stream in part \(nextDataFile) (\(partPath)), which cannot be read: \(error)", at: offset)
       }
       reader.switchTo(next)
       nextDataFile += 1

@@ -11,6 +11,13 @@ public struct CallstackTable: Sendable {
   public internal(set) var original: [Int32] = []
   /// How many callstacks come from the file's table; later ones are virtual.
   public internal(set) var fileCallstackCount = 0
+  /// Callstacks longer than `maxFrames`, cut to their innermost `maxFrames` frames.
+  public internal(set) var cutToFrameLimit = 0
+
+  /// The most frames a callstack keeps: the engine writes at most 75, so only a damaged or
+  /// hostile capture has more; the outer frames beyond it are dropped and the stack is marked
+  /// truncated.
+  public static let maxFrames = 4_096
 
   public var count: Int { isTruncated.count }
 

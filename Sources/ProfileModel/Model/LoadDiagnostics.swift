@@ -14,6 +14,8 @@ public struct LoadDiagnostics: Sendable, Equatable {
   public internal(set) var completeLifecycles = 0
   /// Reallocs that moved a block from one callstack to another.
   public internal(set) var crossCallstackReallocs = 0
+  /// Callstacks cut to `CallstackTable.maxFrames` frames.
+  public internal(set) var callstacksCutToFrameLimit = 0
 
   /// One line per notable fact, for `info` and the status line.
   public var messages: [String] {
@@ -24,6 +26,11 @@ public struct LoadDiagnostics: Sendable, Equatable {
       lines.append("some callstacks allocate from more than one pool (inlining, or the wrong executable)")
     }
     if globalReallocZeroPointer { lines.append("dlmalloc's global realloc(NULL, 0) pointer detected") }
+    if callstacksCutToFrameLimit > 0 {
+      lines.append(
+        "\(callstacksCutToFrameLimit) callstacks had more than \(CallstackTable.maxFrames) frames; "
+          + "their outer frames were dropped and they count as truncated")
+    }
     return lines
   }
 }

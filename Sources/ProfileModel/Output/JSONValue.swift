@@ -17,6 +17,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     return out
   }
 
+  /// The text of a value that sits `indent` levels deep in a larger document (streamed output).
+  public func text(pretty: Bool, indent: Int) -> String {
+    var out = ""
+    write(into: &out, pretty: pretty, indent: indent)
+    return out
+  }
+
   private func write(into out: inout String, pretty: Bool, indent: Int) {
     switch self {
     case .object(let members):
@@ -73,7 +80,8 @@ public indirect enum JSONValue: Sendable, Equatable {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       default:
-        if scalar.value < 0x20 {
+        // C0 and C1 controls and DEL as escapes: raw, they could drive a terminal.
+        if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {

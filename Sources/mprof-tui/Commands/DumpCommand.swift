@@ -13,7 +13,16 @@ struct DumpCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let (p, _) = try capture.load()
-      emit(try ProfileDump.json(p).text(pretty: pretty) + "\n")
+      // Streamed in 64 KB pieces: the output can be far larger than the capture.
+      var pending = ""
+      try ProfileDump.write(p, pretty: pretty) { piece in
+        pending += piece
+        if pending.utf8.count >= 1 << 16 {
+          emit(pending)
+          pending = ""
+        }
+      }
+      emit(pending + "\n")
     }
   }
 }

@@ -14,8 +14,7 @@ struct InfoCommand: ParsableCommand {
     try runReportingErrors {
       let (p, _) = try capture.load()
       if format == .json {
-        let dump = try ProfileDump.json(p)
-        guard case .object(let members) = dump else { return }
+        let members = try ProfileDump.members(p)
         let keep: Set<String> = [
           "file", "header", "memory_ops", "token_count", "tokens_by_type", "callstack_count", "callstack_address_count",
           "truncated_callstacks", "frames", "tags", "metadata", "diagnostics",
