@@ -76,9 +76,11 @@ static inline void nc_install_fatal_handlers(void) {
     signal(SIGABRT, nc_fatal_handler);
 }
 
-// SIGTERM and SIGHUP set a flag the input loop polls; it then quits the normal way.
+// SIGTERM, SIGHUP, SIGQUIT and SIGINT record the signal; the input loop polls it, quits the
+// normal way (terminal restored) and the program exits with 128 + the signal. SIGQUIT is
+// handled here so the Swift runtime's interactive backtracer never takes the terminal.
 static volatile sig_atomic_t nc_terminate_requested = 0;
-static void nc_terminate_handler(int sig) { (void)sig; nc_terminate_requested = 1; }
+static void nc_terminate_handler(int sig) { nc_terminate_requested = sig; }
 static inline void nc_install_terminate_handlers(void) {
     struct sigaction sa;
     sa.sa_handler = nc_terminate_handler;
@@ -86,7 +88,10 @@ static inline void nc_install_terminate_handlers(void) {
     sa.sa_flags = 0;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
 }
+// The signal that asked to quit, or 0.
 static inline int nc_terminate_was_requested(void) { return nc_terminate_requested; }
 
 // Suspends like Ctrl-Z in a cooked terminal: the caller restores the screen first.

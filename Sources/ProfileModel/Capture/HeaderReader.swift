@@ -110,7 +110,7 @@ enum HeaderReader {
 
   /// Returns why the header cannot be right, or `nil`.
   static func validate(_ h: CaptureHeader, file: CaptureFile) -> MprofError? {
-    if h.numDataFiles < 1 || h.numDataFiles > 10_000 {
+    if h.numDataFiles < 1 || h.numDataFiles > UInt64(MprofWriter.maxParts) {
       return .invalidValue(
         path: file.path, offset: 0,
         message: "expected 1 to 10000 data files in the header, found \(h.numDataFiles)")

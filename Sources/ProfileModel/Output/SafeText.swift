@@ -32,11 +32,25 @@ public enum SafeText {
   /// cells only (numbers keep their sign).
   public static func csvCell(_ text: String) -> String {
     var cell = text
+    if cell.unicodeScalars.contains(where: { isControl($0) && $0 != "\r" && $0 != "\n" && $0 != "\t" }) {
+      cell = String(String.UnicodeScalarView(cell.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+        guard isControl(scalar) && scalar != "\r" && scalar != "\n" && scalar != "\t" else { return [scalar] }
+        return Array(terminal(String(scalar)).unicodeScalars)
+      }))
+    }
     if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
       return cell
     }
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// Text bound for a terminal that keeps its line breaks: every other control character is
+  /// escaped as `terminal(_:)` does (the last guard of the batch commands' output).
+  public static func terminalKeepingNewlines(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" }) else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { terminal(String($0)) }
+      .joined(separator: "\n")
   }
 
   /// A pattern or name shown in a message: made safe for the terminal and cut to `limit`

@@ -16,7 +16,8 @@ public final class MprofWriter {
     public var executableName = "UE4Game"
     /// Write file, function and line for every address (20-byte address entries).
     public var symbols = true
-    /// v4 only: start a new part once the current one holds more than this many bytes.
+    /// v4 only: start a new part once the current one holds more than this many bytes (at most
+    /// `MprofWriter.maxParts` parts in all).
     public var splitBytes: UInt64? = nil
     public init() {}
   }
@@ -25,6 +26,8 @@ public final class MprofWriter {
   public let configuration: Configuration
   private var sink: ByteSink
   private var fd: Int32
+  /// The most data files a capture may have (the reader's limit).
+  public static let maxParts = 10_000
   private var part = 0
   private var partBytes: UInt64 = 0
   private var names: [String] = []
@@ -189,6 +192,12 @@ public final class MprofWriter {
     if configuration.version == 4, let limit = configuration.splitBytes,
       partBytes + UInt64(sink.bytes.count) > limit
     {
+      // The reader accepts at most `maxParts` data files (as the engine writes).
+      guard part + 2 <= MprofWriter.maxParts else {
+        throw MprofError.invalidValue(
+          path: path, offset: partBytes,
+          message: "splitting every \(limit) bytes needs more than \(MprofWriter.maxParts) parts; split less often")
+      }
       other(.endOfFile, payload: 0)
       try flush()
       if part > 0 { close(fd) }

@@ -7,12 +7,21 @@ public enum AppRunner {
   /// while it runs.
   public static let frameMilliseconds = 16
 
-  /// Runs until the user quits or input ends.
+  /// Why the loop ended.
+  public enum Ending: Sendable, Equatable {
+    case quit
+    case endOfInput
+    /// A signal asked to quit; the program should exit with 128 + it.
+    case signal(Int32)
+  }
+
+  /// Runs until the user quits, input ends or a signal asks to quit.
   ///
   /// - Parameter synchronous: finish every computation before reading the next event
   ///   (deterministic tests); otherwise a slow one runs while keys are read, and a newer
   ///   request cancels it.
-  public static func run(_ app: App, on backend: TerminalBackend, synchronous: Bool = false) {
+  @discardableResult
+  public static func run(_ app: App, on backend: TerminalBackend, synchronous: Bool = false) -> Ending {
     let size = backend.size
     app.handle(.resize(width: size.width, height: size.height))
     while true {
@@ -24,7 +33,7 @@ public enum AppRunner {
       }
       app.computing = app.runningWork
       present(app, on: backend)
-      if app.shouldQuit { return }
+      if app.shouldQuit { return .quit }
       switch backend.nextEvent(timeoutMilliseconds: app.computing != nil ? 50 : nil) {
       case .event(let event):
         handle(event, app, backend)
@@ -36,14 +45,17 @@ public enum AppRunner {
             switch backend.nextEvent(timeoutMilliseconds: 0) {
             case .event(let next): handle(next, app, backend)
             case .timeout: break drain
-            case .endOfInput, .terminate: return
+            case .endOfInput: return .endOfInput
+            case .terminate(let signal): return .signal(signal)
             }
           }
         }
       case .timeout:
         continue
-      case .endOfInput, .terminate:
-        return
+      case .endOfInput:
+        return .endOfInput
+      case .terminate(let signal):
+        return .signal(signal)
       }
     }
   }

@@ -169,7 +169,8 @@ public final class NcursesBackend: TerminalBackend {
     let window = nc_stdscr()
     var waited = 0
     while true {
-      if nc_terminate_was_requested() != 0 { return .terminate }
+      let signal = nc_terminate_was_requested()
+      if signal != 0 { return .terminate(signal: signal) }
       // Block in slices so SIGTERM is noticed even while idle.
       let slice = timeoutMilliseconds.map { min(max($0 - waited, 0), 250) } ?? 250
       wtimeout(window, Int32(slice))

@@ -5,8 +5,9 @@ public enum BackendInput: Sendable, Equatable {
   case timeout
   /// Input is gone (a closed stdin, the end of a script).
   case endOfInput
-  /// SIGTERM or SIGHUP: quit, restoring the terminal.
-  case terminate
+  /// SIGTERM, SIGHUP, SIGQUIT or SIGINT: quit, restoring the terminal, then exit with 128 + the
+  /// signal.
+  case terminate(signal: Int32)
 }
 
 /// A place to show a `CellGrid` and read input from: the terminal through ncurses, or memory

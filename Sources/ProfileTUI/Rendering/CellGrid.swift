@@ -1,3 +1,5 @@
+import ProfileModel
+
 /// The screen as views draw it: a grid of cells, a value type that tests read directly.
 public struct CellGrid: Sendable, Equatable {
   public let width: Int
@@ -17,10 +19,14 @@ public struct CellGrid: Sendable, Equatable {
 
   /// Writes `text` from column `x` of row `y`, clipped to `maxWidth` columns and the grid.
   ///
+  /// Control characters are drawn as `\xNN` (`SafeText.terminal`): no string of a capture can
+  /// reach the terminal as a control sequence.
+  ///
   /// - Returns: the columns used.
   @discardableResult
-  public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
+  public mutating func put(_ raw: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
     guard y >= 0 && y < height else { return 0 }
+    let text = SafeText.terminal(raw)
     let limit = min(x + (maxWidth ?? width), width)
     var column = x
     for scalar in text.unicodeScalars {

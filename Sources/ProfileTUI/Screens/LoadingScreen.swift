@@ -6,6 +6,8 @@ public enum LoadOutcome<Value: Sendable>: Sendable {
   case loaded(Value)
   case failed(Error)
   case cancelled
+  /// A signal asked to quit while loading.
+  case terminated(signal: Int32)
 }
 
 /// A progress bar while a capture loads: stage, percent, MB/s and time left; `q` or Esc cancels.
@@ -78,9 +80,12 @@ public enum LoadingScreen {
         elapsed: Date().timeIntervalSince(progress.started), cancelling: cancelled, theme: theme, into: &grid)
       backend.present(grid)
       switch backend.nextEvent(timeoutMilliseconds: 100) {
-      case .event(.key(.character("q"))), .event(.key(.escape)), .event(.key(.control("c"))), .terminate:
+      case .event(.key(.character("q"))), .event(.key(.escape)), .event(.key(.control("c"))):
         cancelled = true
         progress.cancel()
+      case .terminate(let signal):
+        progress.cancel()
+        return .terminated(signal: signal)
       case .endOfInput:
         // No more input (a script ran out): keep waiting for the load.
         usleep(10_000)

@@ -1,7 +1,11 @@
+import ProfileModel
+
 /// Padding and clipping to terminal columns.
 enum TextFit {
   /// `text` padded (or clipped) to exactly `width` columns.
-  static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+  static func pad(_ raw: String, _ width: Int, right: Bool = false) -> String {
+    // Control characters are drawn as `\xNN`; measure what is drawn.
+    let text = SafeText.terminal(raw)
     let w = CharacterWidth.of(text)
     if w == width { return text }
     if w < width {

@@ -15,6 +15,11 @@ struct BenchCommand: ParsableCommand {
     "../shared/tools/refload.c"
   @Option(help: "Runs of each program; the median is reported.") var runs = 5
 
+  func validate() throws {
+    guard runs >= 1 else { throw ValidationError("--runs must be 1 or more, found \(runs)") }
+    guard operations >= 1 else { throw ValidationError("--operations must be 1 or more, found \(operations)") }
+  }
+
   func run() throws {
     try runReportingErrors {
       try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)

@@ -18,6 +18,12 @@ struct BenchUICommand: ParsableCommand {
   @Option(help: "Screen width.") var width = 120
   @Option(help: "Screen height.") var height = 40
 
+  func validate() throws {
+    guard runs >= 1 else { throw ValidationError("--runs must be 1 or more, found \(runs)") }
+    guard operations >= 1 && variants >= 1 else { throw ValidationError("--operations and --variants must be 1 or more") }
+    guard width >= 40 && height >= 10 else { throw ValidationError("the screen must be at least 40×10") }
+  }
+
   func run() throws {
     try runReportingErrors {
       let capture = try file ?? BenchCapture.path(operations: operations, variants: variants, workDir: workDir)

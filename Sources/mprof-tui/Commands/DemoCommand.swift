@@ -14,6 +14,15 @@ struct DemoCommand: ParsableCommand {
   var splitBytes: UInt64?
   @Option(help: "Random seed.") var seed: UInt64 = 2026
 
+  func validate() throws {
+    guard operations >= 0 else { throw ValidationError("--operations must be 0 or more, found \(operations)") }
+    guard (4...7).contains(version) else { throw ValidationError("--version must be 4, 5, 6 or 7, found \(version)") }
+    if let splitBytes {
+      guard version == 4 else { throw ValidationError("--split-bytes needs --version 4 (only v4 captures have parts)") }
+      guard splitBytes >= 1024 else { throw ValidationError("--split-bytes must be at least 1024, found \(splitBytes)") }
+    }
+  }
+
   func run() throws {
     try runReportingErrors {
       var configuration = DemoCapture.Configuration()

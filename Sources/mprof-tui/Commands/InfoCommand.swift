@@ -42,8 +42,8 @@ struct InfoCommand: ParsableCommand {
       out += "Size:        \(SizeFormat.size(Int64(p.partSizes.reduce(0, +))))\n"
       out +=
         "Format:      version \(h.version)\(h.layout == .standard ? "" : " (\(h.layout.rawValue))"), \(h.isBigEndian ? "big" : "little")-endian, \(h.numDataFiles) data file(s)\n"
-      out += "Platform:    \(h.platformName)\n"
-      out += "Executable:  \(h.executableName.isEmpty ? "(not recorded)" : h.executableName)\n"
+      out += "Platform:    \(shown(h.platformName))\n"
+      out += "Executable:  \(h.executableName.isEmpty ? "(not recorded)" : shown(h.executableName))\n"
       out += "Symbols:     \(h.hasSymbols ? "in file" : "not in file (program counters shown)")\n"
       out +=
         "Tables:      \(h.nameTableEntries) names, \(h.addressTableEntries) addresses, \(h.callstackTableEntries) callstacks, \(h.tagsTableEntries) tag sets, \(h.moduleEntries) modules, \(h.metadataEntries) metadata\n"

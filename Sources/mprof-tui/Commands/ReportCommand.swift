@@ -21,6 +21,14 @@ struct ReportCommand: ParsableCommand {
   @Flag(name: .customLong("show-containers"), help: "Exclusive: name rows by the innermost frame, containers included.")
   var showContainers = false
 
+  func validate() throws {
+    guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, found \(limit)") }
+    guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, found \(depth)") }
+    guard minPercent.isFinite && minPercent >= 0 && minPercent <= 100 else {
+      throw ValidationError("--min-percent must be a number from 0 to 100, found \(minPercent)")
+    }
+  }
+
   func run() throws {
     try runReportingErrors {
       let (p, groups) = try capture.load()
@@ -75,7 +83,7 @@ struct ReportCommand: ParsableCommand {
         out +=
           pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
           + pad(SizeFormat.count(r.count), 11, right: true) + pad(SizeFormat.percent(r.countPercent), 9, right: true)
-          + "  " + pad(r.group, 22) + r.function + "\n"
+          + "  " + pad(r.group, 22) + shown(r.function) + "\n"
       }
       return out
     }
@@ -118,7 +126,7 @@ struct ReportCommand: ParsableCommand {
         out +=
           pad(SizeFormat.size(g.size), 14, right: true)
           + pad(SizeFormat.percent(percent(g.size, totals.size)), 9, right: true)
-          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  " + g.group
+          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  " + shown(g.group)
           + "\n"
       }
       return out
@@ -160,7 +168,7 @@ struct ReportCommand: ParsableCommand {
           let share = root == 0 ? 0 : Double(n.size) * 100 / Double(root)
           out +=
             String(repeating: "  ", count: Int(n.depth))
-            + "\(SizeFormat.size(n.size))  \(SizeFormat.percent(share))  \(SizeFormat.count(n.count))  \(title)\n"
+            + "\(SizeFormat.size(n.size))  \(SizeFormat.percent(share))  \(SizeFormat.count(n.count))  \(shown(title))\n"
         }
         guard n.depth < depth else { return }
         for child in n.children where visible(child, root: root) { walk(child, path + [title], root) }

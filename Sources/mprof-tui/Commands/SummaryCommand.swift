@@ -11,6 +11,10 @@ struct SummaryCommand: ParsableCommand {
   @Option(help: "text or json.") var format: OutputFormat = .text
   @Option(help: "How many callstacks and groups to list.") var top = 10
 
+  func validate() throws {
+    guard top >= 0 else { throw ValidationError("--top must be 0 or more, found \(top)") }
+  }
+
   func run() throws {
     try runReportingErrors {
       let (p, groups) = try capture.load()
@@ -71,13 +75,13 @@ struct SummaryCommand: ParsableCommand {
           pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
           + pad(SizeFormat.count(r.count), 10, right: true)
           + pad(SizeFormat.size(p.totals.maxSize[r.callstack]), 14, right: true)
-          + "  " + pad(r.group, 22) + r.function + "\n"
+          + "  " + pad(r.group, 22) + shown(r.function) + "\n"
       }
       out += "\nTop class groups at End:\n"
       for g in groupRows.prefix(top) {
         out +=
           pad(SizeFormat.size(g.size), 14, right: true) + pad(SizeFormat.count(g.count), 10, right: true) + "  "
-          + g.group + "\n"
+          + shown(g.group) + "\n"
       }
       emit(out)
     }

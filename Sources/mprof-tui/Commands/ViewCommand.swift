@@ -65,16 +65,20 @@ struct ViewCommand: ParsableCommand {
       throw ExitCode(1)
     case .failed(let error):
       backend.shutdown()
-      FileHandle.standardError.write(Data("mprof-tui: \(error)\n".utf8))
+      FileHandle.standardError.write(Data("mprof-tui: \(SafeText.terminal("\(error)"))\n".utf8))
       throw ExitCode(2)
+    case .terminated(let signal):
+      backend.shutdown()
+      throw ExitCode(128 + signal)
     case .loaded(let loaded):
       let size = backend.size
       let app = App(
         profile: loaded.profile, assignment: loaded.assignment, theme: theme, size: (size.width, size.height),
         clipboardPath: DemoFile.cacheFolder + "/highlighted.csv")
       if let notice { app.announce(notice) }
-      AppRunner.run(app, on: backend)
+      let ending = AppRunner.run(app, on: backend)
       backend.shutdown()
+      if case .signal(let signal) = ending { throw ExitCode(128 + signal) }
     }
   }
 }

@@ -38,18 +38,17 @@ struct CaptureOptions: ParsableArguments {
 func runReportingErrors(_ body: () throws -> Void) throws {
   do {
     try body()
-  } catch let error as MprofError {
-    FileHandle.standardError.write(Data("mprof-tui: \(error)\n".utf8))
-    throw ExitCode(2)
   } catch let error as ExitCode {
     throw error
   } catch {
-    FileHandle.standardError.write(Data("mprof-tui: \(error)\n".utf8))
+    // One line, whatever the capture or the class-groups file put in the message.
+    FileHandle.standardError.write(Data("mprof-tui: \(SafeText.terminal("\(error)"))\n".utf8))
     throw ExitCode(2)
   }
 }
 
-/// Writes text to stdout in one piece.
+/// Writes text to stdout in one piece; no control character but the line break reaches the
+/// terminal, whatever a capture's strings hold.
 func emit(_ text: String) {
-  FileHandle.standardOutput.write(Data(text.utf8))
+  FileHandle.standardOutput.write(Data(SafeText.terminalKeepingNewlines(text).utf8))
 }

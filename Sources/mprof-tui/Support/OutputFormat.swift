@@ -1,20 +1,20 @@
 import ArgumentParser
+import ProfileModel
 
 /// How a batch command prints its data.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, csv, json
 }
 
-/// Quotes a CSV field when it needs it.
-func csvField(_ text: String) -> String {
-  if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-  }
-  return text
-}
+/// A CSV text cell: RFC 4180 quoting, no formula, no control characters but line breaks.
+func csvField(_ text: String) -> String { SafeText.csvCell(text) }
 
-/// Pads or clips to a width (left-aligned unless `right`).
-func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+/// A capture string in text output: control characters escaped, on one line.
+func shown(_ text: String) -> String { SafeText.terminal(text) }
+
+/// Pads or clips to a width (left-aligned unless `right`), the text made safe first.
+func pad(_ raw: String, _ width: Int, right: Bool = false) -> String {
+  let text = SafeText.terminal(raw)
   if text.count >= width { return right ? text : String(text.prefix(width)) }
   let fill = String(repeating: " ", count: width - text.count)
   return right ? fill + text : text + fill

@@ -171,14 +171,20 @@ struct EndToEndTests {
     #expect(!screen.contains { $0.contains("Loading broken.mprof") })
   }
 
-  @Test func sigtermRestoresTheTerminal() throws {
+  /// SIGTERM, SIGHUP and SIGQUIT: the terminal is restored (no viewer, no mouse reporting, a
+  /// visible cursor) and the exit status is 128 + the signal; SIGQUIT never reaches the Swift
+  /// runtime's interactive backtracer.
+  @Test(arguments: [SIGTERM, SIGHUP, SIGQUIT])
+  func signalsRestoreTheTerminalAndExitWith128PlusTheSignal(_ signal: Int32) throws {
     let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
     let pid = try #require(try session.programPid())
-    kill(pid, SIGTERM)
+    kill(pid, signal)
     let screen = try session.waitFor(text: "EXIT=")
-    #expect(screen.contains { $0.contains("EXIT=0") })
-    #expect(!screen.contains { $0.contains("1 Callgraph") })
+    #expect(screen.contains { $0.contains("EXIT=\(128 + signal)") }, "\(screen)")
+    #expect(!screen.contains { $0.contains("1 Callgraph") || $0.contains("Crash") || $0.contains("backtrace") })
+    let modes = try session.run(["display", "-p", "-t", "t", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"])
+    #expect(modes.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0")
   }
 
   @Test func ctrlZSuspendsToTheShellAndFgResumes() throws {

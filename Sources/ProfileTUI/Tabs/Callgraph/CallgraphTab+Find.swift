@@ -78,7 +78,7 @@ extension CallgraphTab {
     var text = "function,count,bytes\n"
     for node in nodes {
       let n = graph.nodes[Int(node)]
-      text += "\(Self.csvField(graph.title(node, in: context.profile))),\(n.count),\(n.size)\n"
+      text += "\(SafeText.csvCell(graph.title(node, in: context.profile))),\(n.count),\(n.size)\n"
     }
     let osc52 = AppEffect.controlSequence("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
     let rows = "\(nodes.count) \(nodes.count == 1 ? "row" : "rows")"
@@ -94,10 +94,5 @@ extension CallgraphTab {
           "Copied \(rows) to the clipboard (OSC 52); cannot write \(clipboardPath): \(error.localizedDescription)",
         isError: true)
     }
-  }
-
-  static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
