@@ -3,6 +3,10 @@ import ProfileModel
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The batch commands, run as a user runs them: the built binary, its output and exit status.
 @Suite struct CommandLineTests {
   static var binary: String {
@@ -16,7 +20,9 @@ import Testing
   }
 
   /// Runs the binary; returns (status, stdout, stderr).
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+  static func run(_ arguments: [String], environment: [String: String] = [:], in folder: ScratchFolder? = nil) throws
+    -> (Int32, String, String)
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
@@ -32,7 +38,7 @@ import Testing
     process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
     process.standardInput = FileHandle.nullDevice
     // A folder of its own: the package root holds a ClassGroups.xml the binary would pick up.
-    process.currentDirectoryURL = scratch.url
+    process.currentDirectoryURL = (folder ?? scratch).url
     try process.run()
     process.waitUntilExit()
     return (
@@ -127,5 +133,27 @@ import Testing
     let (status, _, err) = try Self.run([bad])
     #expect(status == 2)
     #expect(err.contains("bad.mprof") && err.contains("magic"))
+  }
+
+  /// Runs the binary with stdout to a file; returns (status, bytes written, peak RSS in bytes).
+  static func measure(_ arguments: [String]) throws -> (Int32, Int, Int) {
+    let scratch = ScratchFolder()
+    let out = scratch.path("out")
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = [binary] + arguments
+    let cArgs = argv.map { strdup($0) } + [nil]
+    defer { for pointer in cArgs { free(pointer) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, binary, &actions, nil, cArgs, environ) == 0 else { return (-1, 0, 0) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
+    return ((status >> 8) & 0xFF, size, usage.ru_maxrss * 1024)
   }
 }

@@ -138,4 +138,65 @@ import Testing
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     #expect(loadError(path)?.description.contains("expected a marker subtype") == true)
   }
+
+  /// Issue 9's misleading messages, each now naming what really happened.
+  @Test func messagesSayWhatHappened() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("s.mprof")
+    let bytes = try Self.scriptBytes()
+    // A header cut inside the platform name: the file ends early (255 is a fine length).
+    try Data(bytes[0..<40]).write(to: URL(fileURLWithPath: path))
+    #expect(
+      loadError(path)?.description == "\(path): offset 12: file ends early, expected the 255 bytes of the platform name"
+    )
+    // No end-of-stream token: the stream runs into the tables.
+    var c = MprofWriter.Configuration()
+    c.writesEndOfStream = false
+    let w = try MprofWriter(path: path, configuration: c)
+    let site = w.address(pc: 0x1000, function: "main", file: "m.cpp", line: 1)
+    try w.malloc(pointer: 0x10_0000, size: 64, callstack: w.callstack(innermostFirst: [site]))
+    try w.finish()
+    let header = try ProfileLoader.checkHeader(path: path)
+    let tables = header.tableOffsets.min() ?? 0
+    #expect(
+      loadError(path)?.description
+        == "\(path): offset \(tables): the token stream runs into the tables at offset \(tables) without an "
+        + "end-of-stream token (expected a token)")
+  }
+
+  /// Tables that overlap and callstacks with odd terminators are read as MemoryProfiler2 reads
+  /// them, and said so.
+  @Test func oddTablesAreNamedInDiagnostics() throws {
+    let bytes = try Self.scriptBytes()
+    let scratch = ScratchFolder()
+    let path = scratch.path("o.mprof")
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let header = try ProfileLoader.checkHeader(path: path)
+    // The callstack table's first terminator (−1, after the three indices of callstack 0) becomes −7.
+    var edited = bytes
+    let at = Int(header.callstackTableOffset) + 4 + 12
+    edited.replaceSubrange(at..<at + 4, with: [0xF9, 0xFF, 0xFF, 0xFF])
+    try Data(edited).write(to: URL(fileURLWithPath: path))
+    let odd = try ProfileLoader.load(path: path)
+    #expect(
+      odd.diagnostics.messages.contains("1 callstacks end with a negative index other than −1 or −2 (read as −1)"))
+    // The tags table pointed at the name table: both are read from the same bytes.
+    edited = bytes
+    let tagsField = try #require(Self.headerFieldOffset(bytes, value: header.tagsTableOffset))
+    withUnsafeBytes(of: header.nameTableOffset.littleEndian) {
+      edited.replaceSubrange(tagsField..<tagsField + 8, with: $0)
+    }
+    try Data(edited).write(to: URL(fileURLWithPath: path))
+    let overlapping = try ProfileLoader.load(path: path)
+    #expect(
+      overlapping.diagnostics.messages.contains {
+        $0.contains("the name table (offsets") && $0.contains("overlaps the tags table")
+      })
+  }
+
+  /// Where a 64-bit little-endian value first appears in the header (its field).
+  static func headerFieldOffset(_ bytes: [UInt8], value: UInt64) -> Int? {
+    let needle = withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    return (0..<min(bytes.count, 2_000) - 8).first { Array(bytes[$0..<$0 + 8]) == needle }
+  }
 }

@@ -71,10 +71,13 @@ import Testing
     try FileManager.default.removeItem(atPath: scratch.path("parts.m1"))
     let total = Int(try ProfileLoader.checkHeader(path: path).numDataFiles)
     #expect(loadError(path) == .missingPart(path: scratch.path("parts.m1"), part: 1, of: total))
-    #expect("\(MprofError.missingPart(path: "x.m1", part: 1, of: 3))" == "x.m1: part 1 is missing: the header announces 3 data files (this file and 2 numbered parts beside it)")
+    #expect(
+      "\(MprofError.missingPart(path: "x.m1", part: 1, of: 3))"
+        == "x.m1: part 1 is missing: the header announces 3 data files (this file and 2 numbered parts beside it)")
     // A directory in its place is named as such.
     try FileManager.default.createDirectory(atPath: scratch.path("parts.m1"), withIntermediateDirectories: false)
-    #expect(loadError(path) == .cannotOpen(path: scratch.path("parts.m1"), reason: "is a directory, not a capture file"))
+    #expect(
+      loadError(path) == .cannotOpen(path: scratch.path("parts.m1"), reason: "is a directory, not a capture file"))
   }
 
   /// The demo capture reads the same in every version and byte order.

@@ -49,6 +49,32 @@ public enum Captures {
     try w.finish(endStats: [("Memory Profiling Overhead", 8192)])
   }
 
+  /// The terminal tricks a hostile capture tries: clipboard write (OSC 52), window title,
+  /// clear screen, bell, carriage return and backspace, a C1 CSI, DEL.
+  public static let controlSequences = [
+    "\u{1B}]52;c;cHduZWQ=\u{07}", "\u{1B}]0;owned\u{07}", "\u{1B}[2J", "\u{07}", "\r", "\u{08}", "\u{9B}31m", "\u{7F}",
+  ]
+
+  /// A capture whose every string carries control sequences, CSV delimiters and a formula.
+  public static func writeHostile(to path: String) throws {
+    var c = MprofWriter.Configuration()
+    c.platformName = "Linux\u{1B}[2J"
+    c.executableName = "Game\u{1B}]0;owned\u{07}"
+    let w = try MprofWriter(path: path, configuration: c)
+    let evil = controlSequences.joined()
+    let main = w.address(pc: 0x1000, function: "main\(evil)", file: "Main\r.cpp", line: 3)
+    let formula = w.address(pc: 0x1010, function: "=HYPERLINK(\"http://x\",\"y\")", file: "a,b\"c\nd.cpp", line: 4)
+    let plain = w.address(pc: 0x1020, function: "@SUM(1+1)", file: "-x.cpp", line: 5)
+    let first = w.callstack(innermostFirst: [formula, main])
+    let second = w.callstack(innermostFirst: [plain, main])
+    let tags = w.tagSet("Subsystem:Audio\u{1B}[31m;")
+    w.addMetadata(key: "SelfFile\u{07}", value: "/bin/\u{1B}]52;c;eA==\u{07}")
+    try w.malloc(pointer: 0x10_0000, size: 64, callstack: first, tags: tags)
+    try w.malloc(pointer: 0x20_0000, size: 32, callstack: second)
+    try w.snapshot(.snapshot, label: "One\(evil)", levels: ["/Game/\u{1B}[2JMap"])
+    try w.finish()
+  }
+
   /// The viewer tests' capture: a 6,000-operation demo with the built-in class groups, made and
   /// loaded once per test process.
   public static let viewer: (path: String, profile: Profile, assignment: GroupAssignment) = {

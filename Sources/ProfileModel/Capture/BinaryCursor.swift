@@ -127,9 +127,12 @@ struct BinaryCursor {
   mutating func headerString(_ what: String) throws -> String {
     let start = fileOffset
     let length = try i32("the length of \(what)")
-    guard length >= 0, Int(length) <= remaining, length <= 65536 else {
+    guard length >= 0, length <= 65536 else {
       throw MprofError.invalidValue(
         path: path, offset: start, message: "expected the length of \(what) (0–65536), found \(length)")
+    }
+    guard Int(length) <= remaining else {
+      throw MprofError.truncated(path: path, offset: fileOffset, expected: "the \(length) bytes of \(what)")
     }
     let n = Int(length)
     var end = position

@@ -11,6 +11,25 @@ struct CaptureTables {
   var scriptCallstacks: [[Int32]] = []
   /// UE3 script name table (the engine's whole FName table).
   var scriptNames: [String] = []
+  /// Where each table was read: name and byte range.
+  var tableRanges: [(name: String, range: Range<UInt64>)] = []
+  /// Callstacks ended by a negative value other than −1 and −2.
+  var unusualTerminators = 0
+
+  /// Pairs of tables whose bytes overlap, as messages.
+  var overlaps: [String] {
+    var result: [String] = []
+    for i in tableRanges.indices {
+      for j in tableRanges.indices where j > i && tableRanges[i].range.overlaps(tableRanges[j].range) {
+        let a = tableRanges[i]
+        let b = tableRanges[j]
+        result.append(
+          "the \(a.name) (offsets \(a.range.lowerBound)–\(a.range.upperBound)) overlaps the \(b.name) "
+            + "(\(b.range.lowerBound)–\(b.range.upperBound))")
+      }
+    }
+    return result
+  }
 }
 
 /// Reads the tables of a capture (§6), checking every count against the bytes that are left so
@@ -24,14 +43,21 @@ enum TableReader {
     let region = try file.bytes(at: start, count: Int(file.size - start))
     var c = BinaryCursor(bytes: region, baseOffset: start, path: file.path, bigEndian: h.isBigEndian)
     var t = CaptureTables()
+    // Where each table was read, to notice tables that overlap (no writer makes them).
+    var current: (name: String, start: UInt64)?
+    func begin(_ name: String, at offset: UInt64) throws {
+      if let current { t.tableRanges.append((current.name, current.start..<c.fileOffset)) }
+      try c.seek(toFileOffset: offset, what: name)
+      current = (name, offset)
+    }
 
-    try c.seek(toFileOffset: h.nameTableOffset, what: "name table")
+    try begin("name table", at: h.nameTableOffset)
     try checkCount(h.nameTableEntries, minBytes: 4, c, "name table")
     t.names.reserveCapacity(Int(h.nameTableEntries))
     for i in 0..<Int(h.nameTableEntries) { t.names.append(try c.string("name \(i)")) }
 
     if h.version >= 6 {
-      try c.seek(toFileOffset: h.metadataOffset, what: "metadata table")
+      try begin("metadata table", at: h.metadataOffset)
       try checkCount(h.metadataEntries, minBytes: 8, c, "metadata table")
       for i in 0..<Int(h.metadataEntries) {
         let key = try c.string("metadata key \(i)")
@@ -40,12 +66,12 @@ enum TableReader {
       }
     }
     if h.version >= 7 {
-      try c.seek(toFileOffset: h.tagsTableOffset, what: "tags table")
+      try begin("tags table", at: h.tagsTableOffset)
       try checkCount(h.tagsTableEntries, minBytes: 4, c, "tags table")
       for i in 0..<Int(h.tagsTableEntries) { t.tagSets.append(TagSet(raw: try c.string("tags entry \(i)"))) }
     }
 
-    try c.seek(toFileOffset: h.addressTableOffset, what: "callstack address table")
+    try begin("callstack address table", at: h.addressTableOffset)
     let entrySize = h.hasSymbols ? 20 : 8
     try checkCount(h.addressTableEntries, minBytes: entrySize, c, "callstack address table")
     let nameCount = Int32(clamping: t.names.count)
@@ -68,7 +94,7 @@ enum TableReader {
       }
     }
 
-    try c.seek(toFileOffset: h.callstackTableOffset, what: "callstack table")
+    try begin("callstack table", at: h.callstackTableOffset)
     try checkCount(h.callstackTableEntries, minBytes: 8, c, "callstack table")
     let addressCount = Int32(clamping: t.addresses.count)
     t.rawCallstacks.reserveCapacity(Int(h.callstackTableEntries))
@@ -79,6 +105,8 @@ enum TableReader {
         let at = c.fileOffset
         let index = try c.i32("a frame of callstack \(i) or its −1 terminator")
         if index < 0 {
+          // Readers stop at the first negative value (§5); only −1 and −2 are written.
+          if index != -1 && index != -2 { t.unusualTerminators += 1 }
           t.rawCallstacks.append((frames, index == -2))
           break
         }
@@ -92,7 +120,7 @@ enum TableReader {
     }
 
     if h.layout != .v2b {
-      try c.seek(toFileOffset: h.modulesOffset, what: "module table")
+      try begin("module table", at: h.modulesOffset)
       try checkCount(h.moduleEntries, minBytes: 52, c, "module table")
       for i in 0..<Int(h.moduleEntries) {
         let base = try c.u64("module \(i)")
@@ -111,6 +139,7 @@ enum TableReader {
       }
     }
 
+    if let current { t.tableRanges.append((current.name, current.start..<c.fileOffset)) }
     if let scriptNamesOffset = h.scriptNameTableOffset, let scriptStacksOffset = h.scriptCallstackTableOffset {
       try readScriptTables(&c, &t, namesOffset: scriptNamesOffset, stacksOffset: scriptStacksOffset)
     }

@@ -74,7 +74,7 @@ public enum ProfileLoader {
       (firstTable > header.headerSize ? firstTable - header.headerSize : 0)
       + partSizes.dropFirst().reduce(0, +)
     let totalBytes = partSizes.reduce(0, +)
-    let reader = TokenReader(file: file, startOffset: header.headerSize)
+    let reader = TokenReader(file: file, startOffset: header.headerSize, streamEnd: firstTable)
     let handler: (UInt64) -> Bool = { consumed in report(.tokens, consumed, totalBytes) }
     // The most rows the stream could hold; untouched pages of a column cost no memory.
     let smallestAllocation: UInt64 = header.layout == .v2b ? 12 : (header.hasTags ? 20 : 16)
@@ -106,6 +106,8 @@ public enum ProfileLoader {
     var diagnostics = a.diagnostics
     diagnostics.globalReallocZeroPointer = d.foundGlobalReallocZeroPointer
     diagnostics.callstacksCutToFrameLimit = d.callstacks.cutToFrameLimit
+    diagnostics.unusualCallstackTerminators = d.tables.unusualTerminators
+    diagnostics.overlappingTables = d.tables.overlaps
     let ranges: [ClosedRange<UInt64>?] = (0..<4).map { i in
       a.poolLow[i] <= a.poolHigh[i] ? a.poolLow[i]...a.poolHigh[i] : nil
     }

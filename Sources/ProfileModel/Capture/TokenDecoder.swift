@@ -241,7 +241,9 @@ final class TokenDecoder<Order: ByteOrderDecoding> {
       let partPath = CaptureFile.partPath(base: basePath, part: Int(nextDataFile))
       let next: CaptureFile
       do { next = try CaptureFile(path: partPath) } catch {
-        throw invalid("the end-of-file marker continues the stream in part \(nextDataFile) (\(partPath)), which cannot be read: \(error)", at: offset)
+        throw invalid(
+          "the end-of-file marker continues the stream in part \(nextDataFile) (\(partPath)), which cannot be read: \(error)",
+          at: offset)
       }
       reader.switchTo(next)
       nextDataFile += 1

@@ -12,12 +12,16 @@ final class TokenReader {
   @exclusivity(unchecked) private(set) var bufferFileOffset: UInt64
   /// Bytes consumed in parts already finished, for progress.
   @exclusivity(unchecked) private(set) var finishedPartBytes: UInt64 = 0
+  /// Where the stream of the current part must end: the first table in the first file, the end
+  /// of the file in later parts.
+  @exclusivity(unchecked) private(set) var streamEnd: UInt64
 
-  init(file: CaptureFile, startOffset: UInt64, capacity: Int = 4 << 20) {
+  init(file: CaptureFile, startOffset: UInt64, streamEnd: UInt64, capacity: Int = 4 << 20) {
     self.file = file
     self.capacity = capacity
     self.buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     self.bufferFileOffset = startOffset
+    self.streamEnd = min(streamEnd, file.size)
   }
 
   deinit { buffer.deallocate() }
@@ -44,8 +48,16 @@ final class TokenReader {
     cursor = 0
     end = kept
     while end < n {
-      let got = try file.read(into: buffer + end, count: capacity - end, at: bufferFileOffset + UInt64(end))
+      let readFrom = bufferFileOffset + UInt64(end)
+      let room = readFrom < streamEnd ? Int(min(UInt64(capacity - end), streamEnd - readFrom)) : 0
+      let got = room > 0 ? try file.read(into: buffer + end, count: room, at: readFrom) : 0
       if got == 0 {
+        if streamEnd < file.size && readFrom >= streamEnd {
+          throw MprofError.invalidValue(
+            path: file.path, offset: offset,
+            message: "the token stream runs into the tables at offset \(streamEnd) without an end-of-stream "
+              + "token (expected \(what))")
+        }
         throw MprofError.truncated(path: file.path, offset: offset, expected: what)
       }
       end += got
@@ -56,6 +68,7 @@ final class TokenReader {
   func switchTo(_ next: CaptureFile) {
     finishedPartBytes += file.size
     file = next
+    streamEnd = next.size
     cursor = 0
     end = 0
     bufferFileOffset = 0

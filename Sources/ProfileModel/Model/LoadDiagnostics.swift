@@ -16,6 +16,10 @@ public struct LoadDiagnostics: Sendable, Equatable {
   public internal(set) var crossCallstackReallocs = 0
   /// Callstacks cut to `CallstackTable.maxFrames` frames.
   public internal(set) var callstacksCutToFrameLimit = 0
+  /// Callstacks ended by a negative value other than −1 (end) and −2 (truncated).
+  public internal(set) var unusualCallstackTerminators = 0
+  /// Tables whose bytes overlap each other (no writer makes them; the file was edited or made by hand).
+  public internal(set) var overlappingTables: [String] = []
 
   /// One line per notable fact, for `info` and the status line.
   public var messages: [String] {
@@ -26,6 +30,11 @@ public struct LoadDiagnostics: Sendable, Equatable {
       lines.append("some callstacks allocate from more than one pool (inlining, or the wrong executable)")
     }
     if globalReallocZeroPointer { lines.append("dlmalloc's global realloc(NULL, 0) pointer detected") }
+    if unusualCallstackTerminators > 0 {
+      lines.append(
+        "\(unusualCallstackTerminators) callstacks end with a negative index other than −1 or −2 (read as −1)")
+    }
+    lines += overlappingTables
     if callstacksCutToFrameLimit > 0 {
       lines.append(
         "\(callstacksCutToFrameLimit) callstacks had more than \(CallstackTable.maxFrames) frames; "

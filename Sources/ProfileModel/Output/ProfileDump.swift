@@ -64,7 +64,10 @@ public enum ProfileDump {
       ("active_count", .int(active.totalCount)), ("active_size", .int(active.totalSize)),
       ("lifetime_count", .int(Int64(s.allocationRows))), ("lifetime_size", .int(lifetimeSize)),
       ("active_by_callstack", rowsJSON(active.rows())),
-      ("loaded_levels", .array(s.loadedLevels.map { .string(p.names.indices.contains(Int($0)) ? p.names[Int($0)] : "") })),
+      (
+        "loaded_levels",
+        .array(s.loadedLevels.map { .string(p.names.indices.contains(Int($0)) ? p.names[Int($0)] : "") })
+      ),
       ("stats", .object(s.stats.map { ($0.name, .int($0.value)) })),
     ])
   }

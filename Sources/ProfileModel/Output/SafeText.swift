@@ -33,10 +33,12 @@ public enum SafeText {
   public static func csvCell(_ text: String) -> String {
     var cell = text
     if cell.unicodeScalars.contains(where: { isControl($0) && $0 != "\r" && $0 != "\n" && $0 != "\t" }) {
-      cell = String(String.UnicodeScalarView(cell.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-        guard isControl(scalar) && scalar != "\r" && scalar != "\n" && scalar != "\t" else { return [scalar] }
-        return Array(terminal(String(scalar)).unicodeScalars)
-      }))
+      cell = String(
+        String.UnicodeScalarView(
+          cell.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
+            guard isControl(scalar) && scalar != "\r" && scalar != "\n" && scalar != "\t" else { return [scalar] }
+            return Array(terminal(String(scalar)).unicodeScalars)
+          }))
     }
     if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {

@@ -19,6 +19,9 @@ public final class MprofWriter {
     /// v4 only: start a new part once the current one holds more than this many bytes (at most
     /// `MprofWriter.maxParts` parts in all).
     public var splitBytes: UInt64? = nil
+    /// Ends the stream with its end-of-stream token (the engine always does; false makes a
+    /// damaged capture for testing readers).
+    public var writesEndOfStream = true
     public init() {}
   }
 
@@ -242,9 +245,11 @@ public final class MprofWriter {
   public func finish(endStats: [(String, Int64)] = []) throws {
     guard !finished else { return }
     finished = true
-    other(.endOfStream, payload: 0)
-    statsBlock(endStats)
-    sink.u16(0)
+    if configuration.writesEndOfStream {
+      other(.endOfStream, payload: 0)
+      statsBlock(endStats)
+      sink.u16(0)
+    }
     try flush()
     var tableOffset: UInt64
     if part > 0 {

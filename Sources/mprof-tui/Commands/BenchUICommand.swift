@@ -20,7 +20,9 @@ struct BenchUICommand: ParsableCommand {
 
   func validate() throws {
     guard runs >= 1 else { throw ValidationError("--runs must be 1 or more, found \(runs)") }
-    guard operations >= 1 && variants >= 1 else { throw ValidationError("--operations and --variants must be 1 or more") }
+    guard operations >= 1 && variants >= 1 else {
+      throw ValidationError("--operations and --variants must be 1 or more")
+    }
     guard width >= 40 && height >= 10 else { throw ValidationError("the screen must be at least 40×10") }
   }
 

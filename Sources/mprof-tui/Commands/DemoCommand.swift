@@ -19,7 +19,9 @@ struct DemoCommand: ParsableCommand {
     guard (4...7).contains(version) else { throw ValidationError("--version must be 4, 5, 6 or 7, found \(version)") }
     if let splitBytes {
       guard version == 4 else { throw ValidationError("--split-bytes needs --version 4 (only v4 captures have parts)") }
-      guard splitBytes >= 1024 else { throw ValidationError("--split-bytes must be at least 1024, found \(splitBytes)") }
+      guard splitBytes >= 1024 else {
+        throw ValidationError("--split-bytes must be at least 1024, found \(splitBytes)")
+      }
     }
   }
 

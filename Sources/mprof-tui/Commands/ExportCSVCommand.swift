@@ -27,7 +27,9 @@ struct ExportCSVCommand: ParsableCommand {
           let a = Int(address)
           let function = p.addresses.functionNameIndex[a] >= 0 ? p.functionName(address: a) : ""
           let file = p.fileName(address: a)
-          out += function.isEmpty && file.isEmpty ? "Unknown," : csvField("\(function) @ \(file):\(p.addresses.line[a])") + ","
+          out +=
+            function.isEmpty && file.isEmpty
+            ? "Unknown," : csvField("\(function) @ \(file):\(p.addresses.line[a])") + ","
         }
         out += "\n"
       }

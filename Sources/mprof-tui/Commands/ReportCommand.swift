@@ -126,7 +126,8 @@ struct ReportCommand: ParsableCommand {
         out +=
           pad(SizeFormat.size(g.size), 14, right: true)
           + pad(SizeFormat.percent(percent(g.size, totals.size)), 9, right: true)
-          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  " + shown(g.group)
+          + pad(SizeFormat.count(g.count), 11, right: true) + pad(String(g.callstacks), 8, right: true) + "  "
+          + shown(g.group)
           + "\n"
       }
       return out
