@@ -157,7 +157,9 @@ import Testing
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
-    let kilobytes = (try? String(contentsOfFile: peak, encoding: .utf8))?.split(separator: "\n").last.flatMap { Int($0) }
+    let kilobytes = (try? String(contentsOfFile: peak, encoding: .utf8))?.split(separator: "\n").last.flatMap {
+      Int($0)
+    }
     return ((status >> 8) & 0xFF, size, (kilobytes ?? Int.max / 1024) * 1024)
   }
 }

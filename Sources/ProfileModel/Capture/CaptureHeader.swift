@@ -46,7 +46,7 @@ public struct CaptureHeader: Sendable, Equatable {
   public var hasTags: Bool { version >= 7 }
 
   /// The offsets of every table this version has, for bounds checks and progress.
-  var tableOffsets: [UInt64] {
+  public var tableOffsets: [UInt64] {
     var result = [nameTableOffset, addressTableOffset, callstackTableOffset]
     if layout != .v2b { result.append(modulesOffset) }
     if version >= 6 { result.append(metadataOffset) }
