@@ -76,6 +76,21 @@ static inline void nc_install_fatal_handlers(void) {
     signal(SIGABRT, nc_fatal_handler);
 }
 
+// Before anything else runs: fatal signals restore the terminal (if ncurses has it) and end the
+// process with the signal, and SIGQUIT does what it does by default; so the Swift runtime's
+// interactive backtracer never takes over a user's terminal.
+// The signals are also unblocked: a parent that blocked them (a test runner, a service
+// manager) must not make the program deaf to them.
+static inline void nc_take_fatal_signals(void) {
+    nc_install_fatal_handlers();
+    signal(SIGQUIT, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    int signals[] = {SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGQUIT, SIGTERM, SIGHUP, SIGINT};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&set, signals[i]);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 // SIGTERM, SIGHUP, SIGQUIT and SIGINT record the signal; the input loop polls it, quits the
 // normal way (terminal restored) and the program exits with 128 + the signal. SIGQUIT is
 // handled here so the Swift runtime's interactive backtracer never takes the terminal.

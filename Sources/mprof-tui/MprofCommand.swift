@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProfileTUI
 
 /// `mprof-tui`: a viewer for Unreal Engine `.mprof` memory-profiler captures, and batch
 /// commands that print the same data as text, CSV or JSON.
@@ -28,6 +29,7 @@ struct MprofCommand: ParsableCommand {
   /// Runs the command; usage errors exit with 2, as `--help` says (ArgumentParser's own default
   /// is 64).
   static func main() {
+    NcursesBackend.takeFatalSignals()
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -168,4 +168,26 @@ import Testing
     ])
     #expect(status == 0 && maxRSS < 400 << 20, "peak RSS \(maxRSS >> 20) MB")
   }
+
+  /// SIGQUIT in a batch command quits as it does by default, without the Swift runtime's
+  /// backtracer writing to the terminal.
+  @Test func sigquitQuitsWithoutABacktrace() throws {
+    let scratch = ScratchFolder()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLineTests.binary)
+    process.arguments = ["demo", scratch.path("big.mprof"), "--operations", "20000000"]
+    let err = scratch.path("err")
+    _ = FileManager.default.createFile(atPath: err, contents: nil)
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    usleep(300_000)
+    kill(process.processIdentifier, SIGQUIT)
+    process.waitUntilExit()
+    #expect(
+      process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGQUIT,
+      "\(process.terminationReason.rawValue) \(process.terminationStatus)")
+    let text = (try? String(contentsOfFile: err, encoding: .utf8)) ?? ""
+    #expect(!text.contains("Crash") && !text.contains("Backtrac"), "\(text)")
+  }
 }
