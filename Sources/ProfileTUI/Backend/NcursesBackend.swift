@@ -39,9 +39,10 @@ public final class NcursesBackend: TerminalBackend {
   /// The colour depth the terminal offers.
   public let depth: ColorDepth
 
-  /// Takes the fatal signals from the Swift runtime's backtracer for the whole program: a crash
-  /// restores the terminal and ends with the signal, SIGQUIT quits as it does by default. Call
-  /// first thing in `main`.
+  /// Takes the fatal signals from the Swift runtime's backtracer for the whole program.
+  ///
+  /// A crash restores the terminal and ends with the signal, SIGQUIT quits as it does by
+  /// default. Call first thing in `main`.
   public static func takeFatalSignals() { nc_take_fatal_signals() }
 
   /// Whether the locale is UTF-8 (box drawing and blocks can be shown).
