@@ -15,8 +15,11 @@ final class Harness {
   let callgraph: CallgraphTab
   let exclusive: ExclusiveTab
 
-  init(width: Int = 120, height: Int = 40, depth: ColorDepth = .xterm256, glyphs: Glyphs = .unicode) throws {
-    let (_, profile, assignment) = Captures.viewer
+  init(
+    width: Int = 120, height: Int = 40, depth: ColorDepth = .xterm256, glyphs: Glyphs = .unicode,
+    capture: (Profile, GroupAssignment)? = nil
+  ) throws {
+    let (profile, assignment) = capture ?? (Captures.viewer.profile, Captures.viewer.assignment)
     self.profile = profile
     self.assignment = assignment
     app = App(
@@ -51,7 +54,7 @@ final class Harness {
   var graph: CallGraph? { callgraph.figures?.graph }
   var query: ViewQuery? { app.shared?.query }
   /// Rows of the Callgraph's list.
-  var callgraphRows: Int { ListView(area: app.layout.body).visibleRows }
+  var callgraphRows: Int { CallgraphTab.split(app.layout.body).list.visibleRows }
   /// The Exclusive tab's list and callstack pane.
   var exclusiveSplit: (list: ListView, pane: CallstackPane) { ExclusiveTab.split(app.layout.body) }
   var lines: [String] { screen.lines }

@@ -75,6 +75,24 @@ public enum Captures {
     try w.finish()
   }
 
+  /// A capture with one deep chain (`depth` frames, long C++ names) and a shallow sibling: the
+  /// innermost function is `Innermost::AllocateTheDeepestBlock(unsigned long)`.
+  public static func writeDeep(to path: String, depth: Int = 60) throws {
+    let w = try MprofWriter(path: path)
+    var frames: [Int32] = []
+    for level in 0..<depth {
+      let name = level == depth - 1
+        ? "Innermost::AllocateTheDeepestBlock(unsigned long)"
+        : "Engine::Subsystem\(level)::TTemplatedHandler<FSomethingLong\(level)>::Dispatch(FContext&, int)"
+      frames.append(w.address(pc: 0x1000 + UInt64(level) * 16, function: name, file: "Deep/Level\(level).cpp", line: Int32(level + 1)))
+    }
+    let deep = w.callstack(innermostFirst: frames.reversed())
+    let shallow = w.callstack(innermostFirst: [w.address(pc: 0x9000, function: "Shallow()", file: "s.cpp", line: 1), frames[0]])
+    try w.malloc(pointer: 0x10_0000, size: 4096, callstack: deep)
+    try w.malloc(pointer: 0x20_0000, size: 16, callstack: shallow)
+    try w.finish()
+  }
+
   /// The viewer tests' capture: a 6,000-operation demo with the built-in class groups, made and
   /// loaded once per test process.
   public static let viewer: (path: String, profile: Profile, assignment: GroupAssignment) = {

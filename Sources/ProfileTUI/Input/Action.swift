@@ -17,7 +17,7 @@ public enum Action: Hashable, Sendable {
     deleteBackward, typeText, toggleRegex, toggleCase, submit, cancel
   // Callgraph
   case expand, collapse, expandSubtree, collapseAll, invert, setParent, resetParent, find, findNext, findPrevious,
-    findAll, unhighlight, copyHighlighted, toggleSort
+    findAll, unhighlight, copyHighlighted, toggleSort, foldChains, scrollNameLeft, scrollNameRight
   // Exclusive
   case nextSortColumn, previousSortColumn, reverseSort, toggleContainers, focusDetail, showFrameInCallgraph, leavePane
 }

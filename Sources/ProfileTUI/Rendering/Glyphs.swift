@@ -16,14 +16,16 @@ public struct Glyphs: Sendable, Equatable {
   public var unchecked: String
   public var arrow: String
   public var swatch: String
+  /// Ends a text that was cut.
+  public var ellipsis: String
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     expanded: "▾", collapsed: "▸", leaf: "·", barFull: "█", barEmpty: "░", checked: "[x]", unchecked: "[ ]",
-    arrow: "→", swatch: "■")
+    arrow: "→", swatch: "■", ellipsis: "…")
 
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     expanded: "-", collapsed: "+", leaf: " ", barFull: "#", barEmpty: ".", checked: "[x]", unchecked: "[ ]",
-    arrow: "->", swatch: "#")
+    arrow: "->", swatch: "#", ellipsis: "~")
 }

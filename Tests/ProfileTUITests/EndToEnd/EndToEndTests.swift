@@ -1,5 +1,8 @@
 import Foundation
+import ProfileModel
 import Testing
+
+@testable import ProfileTUI
 
 #if canImport(Glibc)
   import Glibc
@@ -216,6 +219,39 @@ struct EndToEndTests {
     #expect(screen[1].hasPrefix(" Start -> End | Active |"))
     let styled = try session.run(["capture-pane", "-p", "-e", "-t", "t"])
     #expect(!styled.contains("38;5;") && !styled.contains("48;5;"))
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
+  /// Issue 10: at 80×24 on a deep capture (`deep.mprof` from the fixtures, else a generated
+  /// 60-frame one), the deepest path is expanded and the innermost function's name is on screen.
+  @Test func deepestCallstackIsReadableAt80x24() throws {
+    let scratch = ScratchFolder()
+    var path = Fixtures.path("deep.mprof")
+    if !Fixtures.available {
+      path = scratch.path("deep.mprof")
+      try Captures.writeDeep(to: path)
+    }
+    let profile = try ProfileLoader.load(path: path)
+    let assignment = try GroupAssignment(profile: profile, groups: ClassGroupsLocator.builtIn())
+    // Where the deepest node sits once everything is expanded, and its function's name.
+    let h = try Harness(width: 80, height: 24, capture: (profile, assignment))
+    h.press("*")
+    let graph = try #require(h.graph)
+    let rows = h.callgraph.tree.rows
+    let deepest = try #require(rows.indices.max { graph.nodes[Int(rows[$0].node)].depth < graph.nodes[Int(rows[$1].node)].depth })
+    let name = graph.title(rows[deepest].node, in: profile)
+    let steps = deepest - h.callgraph.tree.cursor.selected
+
+    let session = try TmuxSession(width: 80, height: 24, command: "\(TmuxSession.binary) \(path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("*")
+    for _ in 0..<steps { try session.keys("j") }
+    let screen = try session.waitFor("the innermost function's name") { lines in
+      lines.contains { $0.contains(String(name.prefix(60))) }
+    }
+    // On its own row with a depth marker, and whole (as far as 80 columns go) below the tree.
+    #expect(screen.contains { $0.contains("[\(graph.nodes[Int(rows[deepest].node)].depth)]") })
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

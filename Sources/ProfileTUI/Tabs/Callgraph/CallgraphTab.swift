@@ -35,6 +35,11 @@ final class CallgraphTab: TabView {
     Binding(
       [.character("y")], .copyHighlighted, context, help: "copy highlighted rows (OSC 52 and a file)", footer: "Copy",
       priority: 9),
+    Binding(
+      [.character("z")], .foldChains, context, help: "fold chains of single calls into one row (A › B › C)",
+      footer: "Fold", priority: 7),
+    Binding([.character(">"), .character(".")], .scrollNameRight, context, help: "scroll the names left (their ends)"),
+    Binding([.character("<"), .character(",")], .scrollNameLeft, context, help: "scroll the names back"),
   ]
 
   let clipboardPath: String
@@ -48,6 +53,8 @@ final class CallgraphTab: TabView {
   /// A reveal asked for while the figures were behind; done when they arrive.
   var pendingReveal: CallGraphPath?
   private(set) var figures: CallgraphFigures?
+  /// Columns of the name column scrolled away (`<` `>`).
+  var nameOffset = 0
 
   /// What a find does when its matches arrive.
   enum FindStep: Equatable {
@@ -100,11 +107,12 @@ final class CallgraphTab: TabView {
     sort = .size
     inverted = false
     parentFunction = nil
+    nameOffset = 0
     resetTreeState()
   }
 
   /// Rows of the tree on screen.
-  func visibleRows(_ context: TabContext) -> Int { ListView(area: context.area).visibleRows }
+  func visibleRows(_ context: TabContext) -> Int { Self.split(context.area).list.visibleRows }
 
   func clampCursor(_ context: TabContext) {
     tree.cursor.clamp(count: tree.rows.count, height: visibleRows(context))
@@ -141,6 +149,18 @@ final class CallgraphTab: TabView {
     case .unhighlight:
       tree.highlighted = []
       return .say("Highlights removed", isError: false)
+    case .scrollNameRight:
+      nameOffset += 8
+      return .handled
+    case .scrollNameLeft:
+      nameOffset = max(nameOffset - 8, 0)
+      return .handled
+    case .foldChains:
+      tree.foldsChains.toggle()
+      if let graph = figures?.graph { tree.rebuildRows(graph) }
+      return .say(
+        tree.foldsChains
+          ? "Folded: chains of single calls are one row (z unfolds)" : "Unfolded: one row per function", isError: false)
     default:
       break
     }

@@ -5,10 +5,13 @@ import ProfileModel
 public struct CallgraphTree: Sendable {
   /// One visible row of the tree.
   public struct Row: Sendable, Equatable {
+    /// The node the row stands for (the last of a folded chain).
     public var node: Int32
     public var depth: Int
     public var isExpanded: Bool
     public var hasChildren: Bool
+    /// The first node of a folded chain (`node` itself when the row is one node).
+    public var chainStart: Int32
   }
 
   public var expanded: Set<CallGraphPath> = [[CallGraph.truncatedRoot], [CallGraph.fullRoot]]
@@ -16,6 +19,9 @@ public struct CallgraphTree: Sendable {
   public var selectedPath: CallGraphPath = [CallGraph.truncatedRoot]
   public var cursor = ListCursor()
   public private(set) var rows: [Row] = []
+  /// Fold chains of single children that hold nothing of their own into one row (`A › B › C`),
+  /// as perf and heaptrack do.
+  public var foldsChains = false
 
   public init() {}
 
@@ -26,15 +32,32 @@ public struct CallgraphTree: Sendable {
     // One path array, extended and shortened as the walk goes: no array per node.
     var path: CallGraphPath = []
     func visit(_ node: Int32) {
-      let n = graph.nodes[Int(node)]
-      let open = !n.children.isEmpty && expanded.contains(path)
-      result.append(Row(node: node, depth: Int(n.depth), isExpanded: open, hasChildren: !n.children.isEmpty))
-      guard open else { return }
-      for child in n.children {
-        path.append(graph.nodes[Int(child)].function)
-        visit(child)
-        path.removeLast()
+      let first = graph.nodes[Int(node)]
+      var last = node
+      var folded = 0
+      if foldsChains && first.function >= 0 {
+        // Down the chain while the only child holds exactly what its parent holds.
+        while graph.nodes[Int(last)].children.count == 1 {
+          let child = graph.nodes[Int(last)].children[0]
+          let c = graph.nodes[Int(child)]
+          guard c.size == first.size && c.count == first.count else { break }
+          path.append(c.function)
+          last = child
+          folded += 1
+        }
       }
+      let n = graph.nodes[Int(last)]
+      let open = !n.children.isEmpty && expanded.contains(path)
+      result.append(
+        Row(node: last, depth: Int(first.depth), isExpanded: open, hasChildren: !n.children.isEmpty, chainStart: node))
+      if open {
+        for child in n.children {
+          path.append(graph.nodes[Int(child)].function)
+          visit(child)
+          path.removeLast()
+        }
+      }
+      path.removeLast(folded)
     }
     for root in [CallGraph.truncatedRoot, CallGraph.fullRoot] {
       path = [root]
@@ -43,13 +66,28 @@ public struct CallgraphTree: Sendable {
     rows = result
     var target = selectedPath
     while !target.isEmpty {
-      if let node = graph.node(at: target), let index = result.firstIndex(where: { $0.node == node }) {
+      if let node = graph.node(at: target),
+        let index = result.firstIndex(where: {
+          $0.node == node || ($0.chainStart != $0.node && Self.chain(of: $0, in: graph).contains(node))
+        })
+      {
         cursor.selected = index
         return
       }
       target.removeLast()
     }
     cursor.selected = 0
+  }
+
+  /// The nodes a row stands for, first to last.
+  static func chain(of row: Row, in graph: CallGraph) -> [Int32] {
+    var nodes = [row.node]
+    var current = row.node
+    while current != row.chainStart && current >= 0 {
+      current = graph.nodes[Int(current)].parent
+      nodes.append(current)
+    }
+    return nodes.reversed()
   }
 
   /// The selected node.
