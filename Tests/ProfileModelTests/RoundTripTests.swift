@@ -64,6 +64,25 @@ import Testing
     #expect(p.tokenCounts.others[TokenSubtype.endOfFile.rawValue] == Int(p.header.numDataFiles) - 1)
   }
 
+  /// The format numbers no part: parts swapped on disk read as a stream whose frees and
+  /// mallocs do not pair up, and the diagnostic says what that can mean.
+  @Test func swappedPartsAreNamedInTheDiagnostics() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("parts.mprof")
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 3_000
+    configuration.writer.version = 4
+    configuration.writer.splitBytes = 8_192
+    try DemoCapture.write(to: path, configuration: configuration)
+    let parts = try ProfileLoader.partPaths(path: path)
+    #expect(parts.count > 3)
+    try FileManager.default.moveItem(atPath: parts[1], toPath: parts[1] + ".x")
+    try FileManager.default.moveItem(atPath: parts[2], toPath: parts[1])
+    try FileManager.default.moveItem(atPath: parts[1] + ".x", toPath: parts[2])
+    let profile = try ProfileLoader.load(path: path)
+    #expect(profile.diagnostics.messages.contains { $0.contains("parts are missing or out of order") })
+  }
+
   @Test func missingPartIsReported() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("parts.mprof")

@@ -81,13 +81,18 @@ public enum Captures {
     let w = try MprofWriter(path: path)
     var frames: [Int32] = []
     for level in 0..<depth {
-      let name = level == depth - 1
+      let name =
+        level == depth - 1
         ? "Innermost::AllocateTheDeepestBlock(unsigned long)"
         : "Engine::Subsystem\(level)::TTemplatedHandler<FSomethingLong\(level)>::Dispatch(FContext&, int)"
-      frames.append(w.address(pc: 0x1000 + UInt64(level) * 16, function: name, file: "Deep/Level\(level).cpp", line: Int32(level + 1)))
+      frames.append(
+        w.address(
+          pc: 0x1000 + UInt64(level) * 16, function: name, file: "Deep/Level\(level).cpp", line: Int32(level + 1)))
     }
     let deep = w.callstack(innermostFirst: frames.reversed())
-    let shallow = w.callstack(innermostFirst: [w.address(pc: 0x9000, function: "Shallow()", file: "s.cpp", line: 1), frames[0]])
+    let shallow = w.callstack(innermostFirst: [
+      w.address(pc: 0x9000, function: "Shallow()", file: "s.cpp", line: 1), frames[0],
+    ])
     try w.malloc(pointer: 0x10_0000, size: 4096, callstack: deep)
     try w.malloc(pointer: 0x20_0000, size: 16, callstack: shallow)
     try w.finish()

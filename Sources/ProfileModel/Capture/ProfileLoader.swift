@@ -106,6 +106,7 @@ public enum ProfileLoader {
     var diagnostics = a.diagnostics
     diagnostics.globalReallocZeroPointer = d.foundGlobalReallocZeroPointer
     diagnostics.callstacksCutToFrameLimit = d.callstacks.cutToFrameLimit
+    diagnostics.dataFiles = partSizes.count
     diagnostics.unusualCallstackTerminators = d.tables.unusualTerminators
     diagnostics.overlappingTables = d.tables.overlaps
     let ranges: [ClosedRange<UInt64>?] = (0..<4).map { i in

@@ -14,6 +14,9 @@ public struct LoadDiagnostics: Sendable, Equatable {
   public internal(set) var completeLifecycles = 0
   /// Reallocs that moved a block from one callstack to another.
   public internal(set) var crossCallstackReallocs = 0
+  /// Data files of the capture (the format has no part numbers, so parts out of order show only
+  /// as frees and mallocs that do not pair up).
+  public internal(set) var dataFiles = 1
   /// Callstacks cut to `CallstackTable.maxFrames` frames.
   public internal(set) var callstacksCutToFrameLimit = 0
   /// Callstacks ended by a negative value other than −1 (end) and −2 (truncated).
@@ -24,7 +27,12 @@ public struct LoadDiagnostics: Sendable, Equatable {
   /// One line per notable fact, for `info` and the status line.
   public var messages: [String] {
     var lines: [String] = []
-    if freesWithoutMalloc > 0 { lines.append("\(freesWithoutMalloc) frees of pointers that were not live") }
+    if freesWithoutMalloc > 0 {
+      lines.append(
+        "\(freesWithoutMalloc) frees of pointers that were not live"
+          + (dataFiles > 1
+            ? " (in a capture of \(dataFiles) parts this can mean parts are missing or out of order)" : ""))
+    }
     if mallocedTwice > 0 { lines.append("\(mallocedTwice) pointers allocated twice without a free") }
     if multiPoolCallstacks {
       lines.append("some callstacks allocate from more than one pool (inlining, or the wrong executable)")

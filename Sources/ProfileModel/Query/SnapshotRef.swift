@@ -51,6 +51,12 @@ extension Profile {
     }
   }
 
+  /// The short form of `label`: `Start`, `#5`, `End`.
+  public func shortLabel(_ ref: SnapshotRef) -> String {
+    if case .snapshot(let i) = ref { return "#\(i)" }
+    return label(ref)
+  }
+
   /// Every reference in picker order: Start, each named snapshot, End.
   public var snapshotRefs: [SnapshotRef] {
     [.start] + (0..<max(snapshots.count - 1, 0)).map { .snapshot($0) } + [.end]

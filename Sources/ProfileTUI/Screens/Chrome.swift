@@ -18,8 +18,17 @@ enum Chrome {
     }
   }
 
+  /// One field of the filter line: its label, its value, a shorter value, and whether it only
+  /// says the default (such fields are the first to go when the line is too narrow).
+  struct Segment {
+    var label: String
+    var value: String
+    var short: String?
+    var isDefault = false
+  }
+
   /// The filter state as one line of segments.
-  static func filterSegments(_ app: App) -> [(label: String, value: String)] {
+  static func filterSegments(_ app: App) -> [Segment] {
     let f = app.filter
     let p = app.profile
     var groups = "all"
@@ -36,50 +45,96 @@ enum Chrome {
       pools = names.isEmpty ? "none" : names.joined(separator: "+")
     }
     let tags = f.tags.isEmpty ? "all" : (f.tags.count == 1 ? f.tags.first ?? "" : "\(f.tags.count) tags")
+    let arrow = app.theme.glyphs.arrow
     return [
-      ("", "\(p.label(f.diffStart)) \(app.theme.glyphs.arrow) \(p.label(f.diffEnd))"),
-      ("", f.kind.rawValue),
-    ] + app.tab.filterSegments.map { ("", $0) } + [
-      ("", f.mode.rawValue), ("Groups ", groups), ("Text ", text), ("Pools ", pools), ("Tags ", tags),
+      Segment(
+        label: "", value: "\(p.label(f.diffStart)) \(arrow) \(p.label(f.diffEnd))",
+        short: "\(p.shortLabel(f.diffStart)) \(arrow) \(p.shortLabel(f.diffEnd))"),
+      Segment(label: "", value: f.kind.rawValue),
+    ] + app.tab.filterSegments.map { Segment(label: "", value: $0) } + [
+      Segment(label: "", value: f.mode.rawValue),
+      Segment(label: "Groups ", value: groups, isDefault: f.checkedGroups == App.defaultCheckedGroups(app.assignment)),
+      Segment(label: "Text ", value: text, isDefault: f.text.isEmpty),
+      Segment(label: "Pools ", value: pools, isDefault: f.poolMask == MemoryPool.allMask),
+      Segment(label: "Tags ", value: tags, isDefault: f.tags.isEmpty),
     ]
+  }
+
+  /// The segments that fit in `width` columns: fields that only say the default go first (from
+  /// the right), then snapshot names shorten (`#5 → #10`); a filter in force is never dropped.
+  static func fitting(_ all: [Segment], width: Int) -> [Segment] {
+    func cost(_ segments: [Segment]) -> Int {
+      segments.reduce(1) { $0 + CharacterWidth.of($1.label) + CharacterWidth.of($1.value) + 3 } - 3
+    }
+    var segments = all
+    while cost(segments) > width, let last = segments.lastIndex(where: \.isDefault) { segments.remove(at: last) }
+    if cost(segments) > width {
+      for i in segments.indices { if let short = segments[i].short { segments[i].value = short } }
+    }
+    return segments
   }
 
   static func drawFilterLine(_ app: App, into grid: inout CellGrid) {
     let theme = app.theme
     let y = app.layout.filterRow
     grid.fill(x: 0, y: y, width: grid.width, height: 1, style: theme[.filterLine])
+    let badge = app.computing.map { " Computing \($0)… " } ?? ""
+    let room = grid.width - CharacterWidth.of(badge)
     var x = 1
-    for (i, segment) in filterSegments(app).enumerated() {
-      if i > 0 { x += grid.put(" \(theme.glyphs.vertical) ", x: x, y: y, style: theme[.filterLine]) }
-      if !segment.label.isEmpty { x += grid.put(segment.label, x: x, y: y, style: theme[.filterLabel]) }
-      x += grid.put(segment.value, x: x, y: y, style: theme[.filterLine])
+    for (i, segment) in fitting(filterSegments(app), width: room - 1).enumerated() {
+      if i > 0 {
+        x += grid.put(" \(theme.glyphs.vertical) ", x: x, y: y, style: theme[.filterLine], maxWidth: room - x)
+      }
+      if !segment.label.isEmpty {
+        x += grid.put(segment.label, x: x, y: y, style: theme[.filterLabel], maxWidth: room - x)
+      }
+      let value = TextFit.clip(segment.value, room - x, glyphs: theme.glyphs)
+      x += grid.put(value, x: x, y: y, style: theme[.filterLine], maxWidth: room - x)
     }
-    if let work = app.computing {
-      let badge = " Computing \(work)… "
-      grid.put(badge, x: max(grid.width - CharacterWidth.of(badge), 0), y: y, style: theme[.busy])
-    }
+    if !badge.isEmpty { grid.put(badge, x: max(room, 0), y: y, style: theme[.busy]) }
   }
 
+  /// The status line's summary, as whole fields: file, format, events, and what the selection
+  /// holds (`live`, `allocated`, or the `change` of a diff).
+  static func statusFields(_ app: App) -> [String] {
+    let p = app.profile
+    let name = p.path.split(separator: "/").last.map(String.init) ?? p.path
+    var fields = [
+      name, "v\(p.header.version) \(p.header.isBigEndian ? "BE" : "LE")",
+      "\(SizeFormat.count(Int64(p.tokenCounts.tokenCount))) events",
+    ]
+    if let shared = app.shared {
+      let totals = shared.query.totals
+      let isDiff = shared.filter.diffStart != .start && shared.filter.diffEnd != .start
+      let what = isDiff ? "change" : (shared.filter.kind == .active ? "live" : "allocated")
+      let sign = isDiff && totals.size > 0 ? "+" : ""
+      let countSign = isDiff && totals.count > 0 ? "+" : ""
+      fields.append(
+        "\(what) \(sign)\(SizeFormat.size(totals.size)) in \(countSign)\(SizeFormat.count(totals.count))")
+    }
+    return fields
+  }
+
+  /// The summary on the left, the message on the right: the summary gives up whole fields
+  /// (format, events, file name) for the message, never digits.
   static func drawStatus(_ app: App, into grid: inout CellGrid) {
     let theme = app.theme
     let y = app.layout.statusRow
-    let p = app.profile
     grid.fill(x: 0, y: y, width: grid.width, height: 1, style: theme[.status])
-    let name = p.path.split(separator: "/").last.map(String.init) ?? p.path
-    var info = " \(name) · v\(p.header.version) \(p.header.isBigEndian ? "BE" : "LE") · "
-    info += "\(SizeFormat.count(Int64(p.tokenCounts.tokenCount))) events · "
-    if let shared = app.shared {
-      let totals = shared.query.totals
-      info += "\(shared.filter.kind == .active ? "live" : "allocated") \(SizeFormat.size(totals.size)) "
-      info += "in \(SizeFormat.count(totals.count))"
+    var fields = statusFields(app)
+    let message = app.statusMessage.map { (text: " " + $0.text + " ", isError: $0.isError) }
+    let messageWidth = message.map { CharacterWidth.of($0.text) } ?? 0
+    func summary() -> String { " " + fields.joined(separator: " · ") }
+    // Drop the format, then the events, then the file name, while the message needs the room.
+    for drop in [1, 1, 0] where CharacterWidth.of(summary()) + messageWidth + 1 > grid.width && fields.count > 1 {
+      fields.remove(at: min(drop, fields.count - 2))
     }
-    let used = grid.put(info, x: 0, y: y, style: theme[.status])
-    if let message = app.statusMessage {
-      let text = " " + message.text + " "
-      let width = CharacterWidth.of(text)
-      let x = max(min(used + 1, grid.width - width), 0)
+    let used = grid.put(summary(), x: 0, y: y, style: theme[.status])
+    if let message {
+      let room = grid.width - used - 1
+      let text = TextFit.clip(message.text, max(room, 0), glyphs: theme.glyphs)
+      let x = grid.width - CharacterWidth.of(text)
       let style = message.isError ? theme[.statusError] : theme[.status].adding(.bold)
-      grid.fill(x: x, y: y, width: grid.width - x, height: 1, style: theme[.status])
       grid.put(text, x: x, y: y, style: style)
     }
   }

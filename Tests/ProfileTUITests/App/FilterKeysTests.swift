@@ -39,7 +39,14 @@ import Testing
     h.press("j", "j", "Enter")
     #expect(h.app.filter.diffStart == .snapshot(1))
     #expect(h.filterLine.hasPrefix(" #1: \(h.profile.snapshots[1].description) → End"))
-    #expect(h.status.contains(try Self.totals(h) { $0.diffStart = .snapshot(1) }))
+    // A diff says what changed, signed, not what is live.
+    var diff = FilterState()
+    diff.diffStart = .snapshot(1)
+    let t = try ViewQuery(profile: h.profile, assignment: h.assignment, filter: diff).totals
+    let change =
+      "change \(t.size > 0 ? "+" : "")\(SizeFormat.size(t.size)) in \(t.count > 0 ? "+" : "")\(SizeFormat.count(t.count))"
+    #expect(h.status.contains(change), "\(h.status)")
+    #expect(!h.status.contains("live"))
     h.press("]", "g", "Enter")
     #expect(h.app.filter.diffEnd == .start)
     h.press("]", "Esc")

@@ -239,7 +239,8 @@ struct EndToEndTests {
     h.press("*")
     let graph = try #require(h.graph)
     let rows = h.callgraph.tree.rows
-    let deepest = try #require(rows.indices.max { graph.nodes[Int(rows[$0].node)].depth < graph.nodes[Int(rows[$1].node)].depth })
+    let deepest = try #require(
+      rows.indices.max { graph.nodes[Int(rows[$0].node)].depth < graph.nodes[Int(rows[$1].node)].depth })
     let name = graph.title(rows[deepest].node, in: profile)
     let steps = deepest - h.callgraph.tree.cursor.selected
 

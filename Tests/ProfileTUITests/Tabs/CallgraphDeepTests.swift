@@ -58,7 +58,9 @@ import Testing
     h.callgraph.tree.syncSelectedPath(graph)
     // The detail lines show the whole chain, from Subsystem1 to the innermost function.
     let detail = h.lines[h.app.layout.body.maxY - 2] + h.lines[h.app.layout.body.maxY - 1]
-    #expect(detail.hasPrefix(" Engine::Subsystem1::TTemplatedHandler<FSomethingLong1>::Dispatch(FContext&, int) › Engine::Subsystem2::"))
+    #expect(
+      detail.hasPrefix(
+        " Engine::Subsystem1::TTemplatedHandler<FSomethingLong1>::Dispatch(FContext&, int) › Engine::Subsystem2::"))
     h.press("z")
     #expect(h.callgraph.tree.rows.count == 63)
     // The selection stays on the same node.

@@ -113,7 +113,9 @@ extension CallgraphTab {
       guard let index = list.index(atY: event.y, cursor: tree.cursor, count: tree.rows.count) else { return .handled }
       tree.cursor.selected = index
       if let graph = figures?.graph { tree.syncSelectedPath(graph) }
-      if event.button == .doublePress { return perform(tree.rows[index].isExpanded ? .collapse : .expand, context: context) }
+      if event.button == .doublePress {
+        return perform(tree.rows[index].isExpanded ? .collapse : .expand, context: context)
+      }
     }
     if let graph = figures?.graph { tree.syncSelectedPath(graph) }
     return .handled

@@ -64,7 +64,7 @@ extension CallgraphTab {
     tree.rebuildRows(graph)
     let totals = graph.totals(of: matches)
     return .say(
-      "\(SizeFormat.count(Int64(matches.count))) matches for \(search.text): "
+      "\(SizeFormat.count(Int64(matches.count))) \(matches.count == 1 ? "match" : "matches") for \(search.text): "
         + "\(SizeFormat.size(totals.size)) in \(SizeFormat.count(totals.count)) allocations (nested matches counted once)",
       isError: false)
   }

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+@testable import ProfileTUI
+
+/// Issue 10 at 80 columns: the filter line, the status line and the footer give up the right
+/// things first.
+@Suite struct ChromeTests {
+  @Test func theFilterLineShortensSnapshotNamesBeforeDroppingAFilter() throws {
+    let h = try Harness(width: 80, height: 24)
+    h.press("[", "j", "j", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "a", "o", "\\")
+    h.type("Tick")
+    h.press("Enter")
+    let line = h.filterLine
+    // Every filter in force is there; the defaults (pools, tags) made room first.
+    #expect(line.hasPrefix(" #5 → #10 │ Lifetime │ by Size │ Filter Out │"), "\(line)")
+    #expect(line.contains("Text Tick"))
+    #expect(!line.contains("Pools") && !line.contains("Tags"))
+    #expect(CharacterWidth.of(line) <= 80)
+    // At 200 columns the names are whole.
+    h.send(.resize(width: 200, height: 40))
+    #expect(h.filterLine.hasPrefix(" #5: \(h.profile.snapshots[5].description) → #10: "))
+    #expect(h.filterLine.contains("Tags all"))
+  }
+
+  @Test func theStatusLineDropsWholeFieldsForAMessage() throws {
+    let h = try Harness(width: 80, height: 24)
+    let totals = try #require(h.query?.totals)
+    let live = "live \(SizeFormat.size(totals.size)) in \(SizeFormat.count(totals.count))"
+    #expect(h.status == " viewer.mprof · v7 LE · 6,150 events · \(live)")
+    h.press("/").type("GuardedMain").press("Enter")
+    // The message is whole and the figures keep every digit; the format and events made room.
+    #expect(h.status.hasSuffix(" Match 1 of 1: GuardedMain"), "\(h.status)")
+    #expect(h.status.hasPrefix(" viewer.mprof · 6,150 events · \(live)"), "\(h.status)")
+    // The next key clears the message.
+    h.press("j")
+    #expect(h.status == " viewer.mprof · v7 LE · 6,150 events · \(live)")
+  }
+
+  @Test func theFooterKeepsHelpAndQuitAtEveryWidth() throws {
+    for width in [40, 60, 80, 100, 200] {
+      let h = try Harness(width: width, height: 24)
+      for tab in ["1", "2"] {
+        h.press(tab)
+        let footer = h.lines[23]
+        #expect(footer.hasPrefix("? Help") && footer.hasSuffix("q Quit"), "\(width): \(footer)")
+      }
+    }
+  }
+
+  @Test func cutTextEndsInAnEllipsis() throws {
+    let h = try Harness(width: 80, height: 24)
+    h.press("*")
+    let cut = h.lines.filter { $0.count >= 79 }
+    #expect(!cut.isEmpty)
+    for line in cut where line.hasPrefix("  ") || line.hasPrefix("    ") {
+      #expect(line.hasSuffix("…") || line.hasSuffix("█"), "\(line)")
+    }
+  }
+}
