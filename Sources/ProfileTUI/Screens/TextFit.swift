@@ -1,7 +1,8 @@
 import ProfileModel
 
-/// Padding, clipping and wrapping to terminal columns. Control characters are measured as they
-/// are drawn (`\xNN`, see `SafeText.terminal`).
+/// Padding, clipping and wrapping to terminal columns.
+///
+/// Control characters are measured as they are drawn (`\xNN`, see `SafeText.terminal`).
 enum TextFit {
   /// `text` padded (or clipped) to exactly `width` columns; a clipped text ends in `ellipsis`
   /// when one is given.
