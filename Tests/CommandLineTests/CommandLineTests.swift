@@ -162,4 +162,40 @@ import Testing
     }
     return ((status >> 8) & 0xFF, size, (kilobytes ?? Int.max / 1024) * 1024)
   }
+
+  /// One rule for the viewer and `report`: Filter In starts from the groups whose bFilter is set
+  /// and every pool; Filter Out starts from nothing and removes what is chosen (pools included,
+  /// as MemoryProfiler2 does).
+  @Test func filterModesAndDefaultSelections() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("pools.mprof")
+    let w = try MprofWriter(path: path)
+    let main = w.callstack(innermostFirst: [w.address(pc: 0x10, function: "MainThing()", file: "a.cpp", line: 1)])
+    let local = w.callstack(innermostFirst: [w.address(pc: 0x20, function: "LocalThing()", file: "b.cpp", line: 2)])
+    try w.malloc(pointer: 0x1000, size: 100, callstack: main, pool: .main)
+    try w.malloc(pointer: 0x2000, size: 200, callstack: local, pool: .local)
+    try w.finish()
+    let groups = scratch.path("groups.xml")
+    try ClassGroupSet(groups: [
+      ClassGroup(
+        name: "Hidden", isFiltered: false, color: GroupColor(red: 1, green: 2, blue: 3),
+        patterns: [CallStackPattern(framePatterns: ["LocalThing()"])]),
+      ClassGroup(
+        name: ClassGroup.ungroupedName, isFiltered: true, color: GroupColor(red: 1, green: 1, blue: 1), patterns: []),
+    ]).save(to: groups)
+    func functions(_ extra: [String]) throws -> [String] {
+      let (status, out, err) = try Self.run(
+        ["report", path, "--format", "csv", "--quiet", "--class-groups", groups] + extra)
+      #expect(status == 0, "\(err)")
+      return out.split(separator: "\n").dropFirst().map { String($0.split(separator: ",").last ?? "") }.sorted()
+    }
+    // Filter In: bFilter decides the default groups (Hidden is unchecked), every pool shows.
+    #expect(try functions([]) == ["MainThing()"])
+    #expect(try functions(["--groups", "Hidden,Ungrouped"]) == ["LocalThing()", "MainThing()"])
+    #expect(try functions(["--groups", "Hidden,Ungrouped", "--pools", "local"]) == ["LocalThing()"])
+    // Filter Out: nothing removed by default; a pool or a group chosen is removed.
+    #expect(try functions(["--filter-out"]) == ["LocalThing()", "MainThing()"])
+    #expect(try functions(["--filter-out", "--pools", "local"]) == ["MainThing()"])
+    #expect(try functions(["--filter-out", "--groups", "Ungrouped"]) == ["LocalThing()"])
+  }
 }

@@ -56,7 +56,10 @@ import Testing
     #expect(try passing(f) == [1])
     // The groups panel's view: text and pools only.
     #expect(try CallstackFilter(profile: p, assignment: assignment, filter: f).passesIgnoringGroups == [true, true])
+    // Filter Out removes the checked groups and the selected pools: with no pool selected, only
+    // the Textures group goes.
     f.mode = .filterOut
+    f.poolMask = 0
     #expect(try passing(f) == [0])
     f = FilterState()
     f.text = "allocthing"
@@ -68,6 +71,8 @@ import Testing
     // Filter Out removes checked groups too: with every group checked nothing is left.
     #expect(try passing(f) == [])
     f.checkedGroups = []
+    #expect(try passing(f) == [])  // every pool is still selected, so removed
+    f.poolMask = 0
     #expect(try passing(f) == [0])
     f = FilterState()
     f.tags = ["Asset:Textures/World"]
@@ -78,6 +83,20 @@ import Testing
     f = FilterState()
     f.poolMask = MemoryPool.local.flag
     #expect(try passing(f) == [])
+    // MemoryProfiler2's Filter Out removes the selected pools: Local removed leaves the Main ones.
+    f.mode = .filterOut
+    f.checkedGroups = []
+    #expect(try passing(f) == [0, 1])
+    f.poolMask = MemoryPool.main.flag
+    #expect(try passing(f) == [])
+    // Switching modes moves the selections that were at their defaults to the new mode's.
+    let defaults = FilterState.defaults(for: .filterIn, assignment: assignment)
+    let out = defaults.switching(to: .filterOut, assignment: assignment)
+    #expect(out.checkedGroups == [] && out.poolMask == 0 && out.mode == .filterOut)
+    #expect(out.switching(to: .filterIn, assignment: assignment) == defaults)
+    var chosen = defaults
+    chosen.poolMask = MemoryPool.local.flag
+    #expect(chosen.switching(to: .filterOut, assignment: assignment).poolMask == MemoryPool.local.flag)
     f.text = "(bad"
     f.textIsRegex = true
     #expect(throws: MprofError.self) { try passing(f) }
@@ -208,5 +227,37 @@ import Testing
       previous = reused
     }
     #expect(Set(steps.map(\.diffStart)).count > 1 && steps.contains { !$0.tags.isEmpty })
+  }
+
+  /// Issue 10: in a diff, percentages are shares of all the change (Σ|Δ|), never of a net total
+  /// that can be negative, and the largest change comes first whatever its sign.
+  @Test func diffPercentagesAreSharesOfTheGrossChange() throws {
+    let scratch = ScratchFolder()
+    let p = try ProfileLoader.load(path: Captures.writeDemo(in: scratch, operations: 20_000))
+    let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
+    // A diff with growth and decline both: one level unloaded, the next loaded.
+    var found: (ViewQuery, ExclusiveView)?
+    for start in p.snapshotRefs where found == nil {
+      for end in p.snapshotRefs where found == nil && start != .start {
+        var f = FilterState()
+        f.diffStart = start
+        f.diffEnd = end
+        let query = try ViewQuery(profile: p, assignment: assignment, filter: f)
+        let view = ExclusiveView(profile: p, query: query)
+        if view.rows.contains(where: { $0.size < 0 }) && view.rows.contains(where: { $0.size > 0 }) {
+          found = (query, view)
+        }
+      }
+    }
+    let (query, view) = try #require(found)
+    let shares = view.rows.map { abs($0.sizePercent) }.reduce(0, +)
+    #expect(abs(shares - 100) < 0.01)
+    #expect(view.rows.allSatisfy { $0.size >= 0 ? $0.sizePercent >= 0 : $0.sizePercent <= 0 })
+    let magnitudes = view.rows.map { abs($0.size) }
+    #expect(magnitudes == magnitudes.sorted(by: >))
+    let graph = try CallGraph(profile: p, query: query, sort: .size)
+    #expect(graph.gross.size == magnitudes.reduce(0, +))
+    let top = graph.nodes[Int(CallGraph.fullRoot)].children.map { abs(graph.nodes[Int($0)].size) }
+    #expect(top == top.sorted(by: >))
   }
 }

@@ -10,23 +10,29 @@ public struct GroupAssignment: Sendable {
   /// Index of `Ungrouped` in `groups`.
   public let ungroupedIndex: Int
 
+  /// The groups in list order with `Ungrouped` (its one catch-all pattern), as every view and
+  /// filter numbers them; returns the list and Ungrouped's position.
+  public static func groupList(_ set: ClassGroupSet) -> (groups: [ClassGroup], ungrouped: Int) {
+    var groups = set.orderedGroups
+    let catchAll = CallStackPattern(useRegexes: true, orderGroup: .catchAll, orderBias: 32767, framePatterns: ["."])
+    if let u = groups.firstIndex(where: { $0.name == ClassGroup.ungroupedName }) {
+      if groups[u].patterns.count != 1 { groups[u].patterns = [catchAll] }
+      return (groups, u)
+    }
+    groups.append(
+      ClassGroup(
+        name: ClassGroup.ungroupedName, isFiltered: true,
+        color: GroupColor(red: 211, green: 211, blue: 211, name: "LightGray"), patterns: [catchAll]))
+    return (groups, groups.count - 1)
+  }
+
   /// Assigns every callstack of `profile`.
   ///
   /// - Throws: `MprofError.badRegex` when a pattern is not a valid regular expression.
   /// - Complexity: O(patterns × functions + callstacks × frames + callstacks × sequence patterns × frames).
   public init(profile: Profile, groups set: ClassGroupSet) throws {
-    var groups = set.orderedGroups
-    let catchAll = CallStackPattern(useRegexes: true, orderGroup: .catchAll, orderBias: 32767, framePatterns: ["."])
-    if let u = groups.firstIndex(where: { $0.name == ClassGroup.ungroupedName }) {
-      if groups[u].patterns.count != 1 { groups[u].patterns = [catchAll] }
-      ungroupedIndex = u
-    } else {
-      groups.append(
-        ClassGroup(
-          name: ClassGroup.ungroupedName, isFiltered: true,
-          color: GroupColor(red: 211, green: 211, blue: 211, name: "LightGray"), patterns: [catchAll]))
-      ungroupedIndex = groups.count - 1
-    }
+    let (groups, ungrouped) = Self.groupList(set)
+    ungroupedIndex = ungrouped
     self.groups = groups
 
     struct Ordered {

@@ -20,6 +20,9 @@ public struct CallGraph: Sendable {
   public static let rootTitles = ["Truncated callstacks", "Full callstacks"]
 
   public private(set) var nodes: [Node]
+  /// Σ |size| and Σ |count| of the callstacks in the tree: the percentages' denominators (the
+  /// roots' net figures when nothing is negative).
+  public private(set) var gross: (size: Int64, count: Int64) = (0, 0)
 
   /// Builds the tree from the query's passing callstacks.
   ///
@@ -51,6 +54,8 @@ public struct CallGraph: Sendable {
         guard let first = path.firstIndex(of: parentFunction) else { continue }
         path.removeFirst(first)
       }
+      gross.size += abs(row.size)
+      gross.count += abs(row.count)
       var node = profile.callstacks.isTruncated[row.callstack] ? Self.truncatedRoot : Self.fullRoot
       nodes[Int(node)].size += row.size
       nodes[Int(node)].count += row.count
@@ -74,7 +79,8 @@ public struct CallGraph: Sendable {
         node = child
       }
     }
-    let figures = nodes.map { ($0.size, $0.count) }
+    // Children sort by magnitude: in a diff the largest change comes first, whatever its sign.
+    let figures = nodes.map { (abs($0.size), abs($0.count)) }
     for i in nodes.indices where nodes[i].children.count > 1 {
       nodes[i].children.sort { a, b in
         let x = (size: figures[Int(a)].0, count: figures[Int(a)].1)

@@ -33,9 +33,10 @@ public struct CallstackFilter: Sendable {
     var passes = [Bool](repeating: false, count: profile.callstacks.count)
     var passesIgnoringGroups = passes
     for c in 0..<profile.callstacks.count {
+      // Pools: Filter In keeps callstacks in a selected pool, Filter Out removes them.
       let mask = profile.totals.poolMask[c]
-      let inPool = mask == 0 || mask & filter.poolMask != 0
-      guard inPool else { continue }
+      let inSelectedPool = mask & filter.poolMask != 0
+      guard mask == 0 || inSelectedPool == (filter.mode == .filterIn) else { continue }
       var textMatch = false
       if let textHit {
         for address in profile.callstacks.frames(of: c) where textHit[Int(profile.functions.idOfAddress[Int(address)])]

@@ -20,17 +20,23 @@ public struct ExclusiveView: Sendable {
   }
 
   public let rows: [Row]
+  /// Net totals of the rows (signed in a diff).
   public let totalSize: Int64
   public let totalCount: Int64
+  /// Σ |size| and Σ |count|: the percentages' denominators.
+  public let grossSize: Int64
+  public let grossCount: Int64
 
   /// Builds the rows, sorted by `column` (descending unless `ascending`).
   public init(
     profile: Profile, query: ViewQuery, sortBy column: Column = .size, ascending: Bool = false,
     showContainers: Bool = false
   ) {
-    let totals = query.totals
-    totalSize = totals.size
-    totalCount = totals.count
+    let totals = query.grossTotals
+    totalSize = query.totals.size
+    totalCount = query.totals.count
+    grossSize = totals.size
+    grossCount = totals.count
     var rows: [Row] = []
     var classifier = ContainerFrames.Classifier(profile: profile)
     for r in query.passingRows {
@@ -53,8 +59,10 @@ public struct ExclusiveView: Sendable {
     // Sort positions by integer keys (names by their rank) instead of moving rows with strings.
     let primary: [Int64]
     switch column {
-    case .size, .sizePercent: primary = rows.map(\.size)
-    case .count, .countPercent: primary = rows.map(\.count)
+    // Sizes and counts sort by magnitude: in a diff the largest change comes first, whatever
+    // its sign (the same order as the values when nothing is negative).
+    case .size, .sizePercent: primary = rows.map { abs($0.size) }
+    case .count, .countPercent: primary = rows.map { abs($0.count) }
     case .group: primary = Self.ranks(of: rows.map(\.group))
     case .function: primary = Self.ranks(of: rows.map(\.function))
     }
@@ -64,7 +72,8 @@ public struct ExclusiveView: Sendable {
     var order = Array(rows.indices)
     order.sort { i, j in
       if primary[i] == primary[j] {
-        return tieBySize && sizes[i] != sizes[j] ? sizes[i] > sizes[j] : callstacks[i] < callstacks[j]
+        return tieBySize && abs(sizes[i]) != abs(sizes[j])
+          ? abs(sizes[i]) > abs(sizes[j]) : callstacks[i] < callstacks[j]
       }
       let before = primary[i] > primary[j]
       return ascending ? !before : before

@@ -28,12 +28,48 @@ public struct FilterState: Sendable, Equatable {
   public var text: String = ""
   /// Treat `text` as a regular expression.
   public var textIsRegex = false
-  /// Pools to show (`MemoryPool.flag` bits); applies in both modes.
+  /// Selected pools (`MemoryPool.flag` bits): shown in Filter In, removed in Filter Out, as
+  /// MemoryProfiler2 does.
   public var poolMask: UInt8 = MemoryPool.allMask
   /// Selected tags (full tag names, or `Untagged`); empty selects every allocation.
   public var tags: Set<String> = []
 
   public init() {}
+
+  /// The filter with `mode` and the selections that mode starts from: Filter In selects the
+  /// groups whose `bFilter` is set and every pool; Filter Out starts with nothing selected (no
+  /// group, no pool), so it removes only what the user checks. One rule for the viewer and
+  /// `report`; a selection made by hand is kept when the mode changes.
+  public func switching(to newMode: Mode, assignment: GroupAssignment) -> FilterState {
+    var result = self
+    let defaults = FilterState.defaults(for: mode, groups: assignment.groups)
+    let next = FilterState.defaults(for: newMode, groups: assignment.groups)
+    result.mode = newMode
+    if checkedGroups == defaults.checkedGroups { result.checkedGroups = next.checkedGroups }
+    if poolMask == defaults.poolMask { result.poolMask = next.poolMask }
+    return result
+  }
+
+  /// The selections a mode starts from (see `switching(to:assignment:)`).
+  public static func defaults(for mode: Mode, assignment: GroupAssignment) -> FilterState {
+    defaults(for: mode, groups: assignment.groups)
+  }
+
+  /// The selections a mode starts from, for the groups of `GroupAssignment.groupList`.
+  public static func defaults(for mode: Mode, groups: [ClassGroup]) -> FilterState {
+    var f = FilterState()
+    f.mode = mode
+    switch mode {
+    case .filterIn:
+      let checked = groups.filter(\.isFiltered).map(\.name)
+      f.checkedGroups = checked.count == groups.count ? nil : Set(checked)
+      f.poolMask = MemoryPool.allMask
+    case .filterOut:
+      f.checkedGroups = []
+      f.poolMask = 0
+    }
+    return f
+  }
 
   /// Whether `other` aggregates the same allocations: same snapshots, kind and tag filter (the
   /// tags, and with tags the in/out mode); the rest of the filter picks callstacks, not

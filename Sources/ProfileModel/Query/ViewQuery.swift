@@ -30,9 +30,13 @@ public struct ViewQuery: Sendable {
     var rows: [CallstackRow] = []
     var size: Int64 = 0
     var count: Int64 = 0
+    var grossSize: Int64 = 0
+    var grossCount: Int64 = 0
     for c in aggregates.size.indices where filter.passes[c] {
       size += aggregates.size[c]
       count += aggregates.count[c]
+      grossSize += abs(aggregates.size[c])
+      grossCount += abs(aggregates.count[c])
       if aggregates.count[c] != 0 || aggregates.size[c] != 0 {
         rows.append(CallstackRow(callstack: c, size: aggregates.size[c], count: aggregates.count[c]))
       }
@@ -43,11 +47,17 @@ public struct ViewQuery: Sendable {
     self.state = state
     passingRows = rows
     totals = (size, count)
+    grossTotals = (grossSize, grossCount)
   }
 
   /// Callstacks that pass and hold something, with their figures.
   public let passingRows: [CallstackRow]
 
-  /// Σ size and count over passing callstacks (the percentages' denominators).
+  /// Σ size and count over passing callstacks (signed: a diff's net change).
   public let totals: (size: Int64, count: Int64)
+
+  /// Σ |size| and Σ |count| over passing callstacks: the percentages' denominators, so a row's
+  /// share of a diff is its share of all the change, growth and decline together (equal to
+  /// `totals` when nothing is negative).
+  public let grossTotals: (size: Int64, count: Int64)
 }

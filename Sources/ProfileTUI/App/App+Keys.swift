@@ -41,7 +41,11 @@ extension App {
     case .toggleAllocationKind:
       filter.kind = filter.kind == .active ? .lifetime : .active
     case .toggleFilterMode:
-      filter.mode = filter.mode == .filterIn ? .filterOut : .filterIn
+      filter = filter.switching(to: filter.mode == .filterIn ? .filterOut : .filterIn, assignment: assignment)
+      say(
+        filter.mode == .filterOut
+          ? "Filter Out: checked groups, selected pools and tags, and text matches are removed (c, m, t, \\ choose)"
+          : "Filter In: only checked groups, selected pools and tags, and text matches are shown")
     case .classGroupsPanel: overlay = .groups(ListCursor())
     case .poolsPanel: overlay = .pools(ListCursor())
     case .tagsPanel: overlay = .tags(TagsPanel(tree: TagTree(profile: profile)))
@@ -52,8 +56,7 @@ extension App {
           purpose: .textFilter, text: filter.text, isRegex: filter.textIsRegex, caseSensitive: false,
           previousText: filter.text, previousRegex: filter.textIsRegex))
     case .clearFilters:
-      filter = FilterState()
-      filter.checkedGroups = App.defaultCheckedGroups(assignment)
+      filter = FilterState.defaults(for: .filterIn, assignment: assignment)
       for slot in slots { slot.view.reset() }
       say("Filters reset")
     default:

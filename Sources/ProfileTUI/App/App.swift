@@ -45,7 +45,7 @@ public final class App {
     self.keyMap = keyMap
     layout = Layout(width: size.0, height: size.1)
     slots = TabRegistry.makeSlots(TabSetup(profile: profile, assignment: assignment, clipboardPath: clipboardPath))
-    filter.checkedGroups = App.defaultCheckedGroups(assignment)
+    filter = FilterState.defaults(for: .filterIn, assignment: assignment)
   }
 
   /// The visible tab.
@@ -63,10 +63,9 @@ public final class App {
       isComputing: shared.map { slots[index].isStale($0) } ?? true)
   }
 
-  /// The groups checked by default: those whose `bFilter` is set (`nil` when that is all).
-  static func defaultCheckedGroups(_ assignment: GroupAssignment) -> Set<String>? {
-    let checked = assignment.groups.filter(\.isFiltered).map(\.name)
-    return checked.count == assignment.groups.count ? nil : Set(checked)
+  /// The groups checked by default in the current mode.
+  var defaultCheckedGroups: Set<String>? {
+    FilterState.defaults(for: filter.mode, assignment: assignment).checkedGroups
   }
 
   /// Effects queued by the last events.

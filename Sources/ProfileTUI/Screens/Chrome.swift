@@ -53,9 +53,11 @@ enum Chrome {
       Segment(label: "", value: f.kind.rawValue),
     ] + app.tab.filterSegments.map { Segment(label: "", value: $0) } + [
       Segment(label: "", value: f.mode.rawValue),
-      Segment(label: "Groups ", value: groups, isDefault: f.checkedGroups == App.defaultCheckedGroups(app.assignment)),
+      Segment(label: "Groups ", value: groups, isDefault: f.checkedGroups == app.defaultCheckedGroups),
       Segment(label: "Text ", value: text, isDefault: f.text.isEmpty),
-      Segment(label: "Pools ", value: pools, isDefault: f.poolMask == MemoryPool.allMask),
+      Segment(
+        label: "Pools ", value: pools,
+        isDefault: f.poolMask == FilterState.defaults(for: f.mode, assignment: app.assignment).poolMask),
       Segment(label: "Tags ", value: tags, isDefault: f.tags.isEmpty),
     ]
   }

@@ -109,7 +109,7 @@ enum OverlayScreens {
   }
 
   static func drawPools(_ app: App, _ cursor: ListCursor, into grid: inout CellGrid) {
-    let box = frame("Memory pools", app: app, width: 70, into: &grid)
+    let box = frame("Memory pools (\(app.filter.mode.rawValue))", app: app, width: 70, into: &grid)
     let glyphs = app.theme.glyphs
     for (i, pool) in MemoryPool.allCases.enumerated() where i < box.height {
       let y = box.y + i

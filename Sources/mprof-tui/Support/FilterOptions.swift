@@ -13,17 +13,25 @@ struct FilterOptions: ParsableArguments {
   var filterOut = false
   @Flag(name: .customLong("filter-in"), help: "Checked groups, text and tags select rows (the default).") var filterIn =
     false
-  @Option(help: "Comma-separated class groups to check (default: every group).") var groups: String?
+  @Option(
+    help:
+      "Comma-separated class groups to check: shown with --filter-in, removed with --filter-out (default: the groups whose bFilter is set with --filter-in, none with --filter-out)."
+  ) var groups: String?
   @Option(help: "Keep callstacks with a frame whose function contains this text (case-insensitive).") var text: String?
   @Option(help: "Keep callstacks with a frame whose function matches this regular expression (case-insensitive).")
   var regex: String?
-  @Option(help: "Comma-separated pools to show: main, local, hostdefault, hostmovies.") var pools: String?
+  @Option(
+    help:
+      "Comma-separated pools (main, local, hostdefault, hostmovies): shown with --filter-in, removed with --filter-out (default: all with --filter-in, none with --filter-out)."
+  ) var pools: String?
   @Option(help: "Comma-separated tags (e.g. Subsystem:Audio, Untagged).") var tags: String?
 
   enum SortOption: String, ExpressibleByArgument, CaseIterable { case size, count }
 
   func state(for profile: Profile, groups set: ClassGroupSet) throws -> FilterState {
-    var f = FilterState()
+    // The selections each mode starts from are the viewer's: Filter In checks the groups whose
+    // bFilter is set and every pool, Filter Out nothing.
+    var f = FilterState.defaults(for: filterOut ? .filterOut : .filterIn, groups: GroupAssignment.groupList(set).groups)
     f.diffStart = try profile.resolveSnapshot(start)
     f.diffEnd = try profile.resolveSnapshot(end)
     f.kind = lifetime ? .lifetime : .active
@@ -40,8 +48,6 @@ struct FilterOptions: ParsableArguments {
         checked.insert(match)
       }
       f.checkedGroups = checked
-    } else if filterOut {
-      f.checkedGroups = []
     }
     if let regex {
       f.text = regex

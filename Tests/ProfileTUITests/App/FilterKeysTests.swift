@@ -21,12 +21,28 @@ import Testing
     h.press("a", "s")
     #expect(h.filterLine.contains("│ Active │ by Count │"))
     #expect(h.callgraph.sort == .count)
-    // Filter Out with every group checked removes everything.
+    // Filter Out starts with nothing selected (the report's rule too): everything still shows,
+    // and the line says what Filter Out does.
+    let all = try Self.totals(h) { _ in }
     h.press("o")
-    #expect(h.filterLine.contains("│ Filter Out │"))
-    #expect(h.status.contains("live 0 bytes in 0"))
+    #expect(h.filterLine.contains("│ Filter Out │ Groups none │"))
+    #expect(h.status.contains("live " + all) && h.status.contains("Filter Out: checked groups"))
+    #expect(h.app.filter.checkedGroups == [] && h.app.filter.poolMask == 0)
+    // Checking one group removes it.
+    h.press("c", "j", "j", "j", "Space", "Esc")
+    let removed = try #require(h.app.filter.checkedGroups?.first)
+    #expect(
+      h.status.contains(
+        try Self.totals(h) {
+          $0.mode = .filterOut
+          $0.checkedGroups = [removed]
+          $0.poolMask = 0
+        }))
+    h.press("o")
+    #expect(h.app.filter.mode == .filterIn && h.app.filter.checkedGroups == [removed])
     h.press("R")
-    #expect(h.app.filter == FilterState() && h.status.contains("Filters reset"))
+    #expect(h.app.filter == FilterState.defaults(for: .filterIn, assignment: h.assignment))
+    #expect(h.status.contains("Filters reset"))
   }
 
   @Test func snapshotPickersSetTheDiff() throws {

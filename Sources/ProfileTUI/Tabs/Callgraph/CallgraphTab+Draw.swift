@@ -30,8 +30,8 @@ extension CallgraphTab {
       return
     }
     let graph = figures.graph
-    let totalSize = graph.nodes[0].size + graph.nodes[1].size
-    let totalCount = graph.nodes[0].count + graph.nodes[1].count
+    // Shares of all the change in a diff (Σ|Δ|), of the total otherwise.
+    let (totalSize, totalCount) = graph.gross
     let glyphs = theme.glyphs
     let width = list.rowsArea.width
     // Indentation grows two columns a level up to a third of the name column, then the depth

@@ -27,7 +27,7 @@ extension ExclusiveTab {
       let base = selected ? (detailFocused ? theme[.dim].adding(.reverse) : theme[.selection]) : theme[.normal]
       grid.fill(x: 0, y: y, width: width, height: 1, style: base)
       let figuresText = FigureColumns.text(
-        size: row.size, count: row.count, totalSize: view.totalSize, totalCount: view.totalCount)
+        size: row.size, count: row.count, totalSize: view.grossSize, totalCount: view.grossCount)
       var x = grid.put(figuresText, x: 0, y: y, style: row.size < 0 && !selected ? theme[.negative] : base)
       x += 2
       var groupStyle = base
