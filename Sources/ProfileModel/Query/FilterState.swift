@@ -36,10 +36,11 @@ public struct FilterState: Sendable, Equatable {
 
   public init() {}
 
-  /// The filter with `mode` and the selections that mode starts from: Filter In selects the
-  /// groups whose `bFilter` is set and every pool; Filter Out starts with nothing selected (no
-  /// group, no pool), so it removes only what the user checks. One rule for the viewer and
-  /// `report`; a selection made by hand is kept when the mode changes.
+  /// The filter with `mode`, selections at their defaults moved to the new mode's.
+  ///
+  /// Filter In selects the groups whose `bFilter` is set and every pool; Filter Out starts with
+  /// nothing selected (no group, no pool), so it removes only what the user checks. One rule for
+  /// the viewer and `report`; a selection made by hand is kept when the mode changes.
   public func switching(to newMode: Mode, assignment: GroupAssignment) -> FilterState {
     var result = self
     let defaults = FilterState.defaults(for: mode, groups: assignment.groups)
