@@ -54,7 +54,7 @@ extension App {
       overlay = .prompt(
         Prompt(
           purpose: .textFilter, text: filter.text, isRegex: filter.textIsRegex, caseSensitive: false,
-          previousText: filter.text, previousRegex: filter.textIsRegex))
+          previousText: filter.text, previousRegex: filter.textIsRegex, history: promptHistory[.textFilter] ?? []))
     case .clearFilters:
       filter = FilterState.defaults(for: .filterIn, assignment: assignment)
       for slot in slots { slot.view.reset() }

@@ -128,6 +128,7 @@ extension App {
       return
     case .submit:
       overlay = nil
+      remember(prompt)
       if let owner = promptOwner, slots.indices.contains(owner) {
         apply(slots[owner].view.submit(prompt, context: context(for: owner)))
       }
@@ -136,7 +137,7 @@ extension App {
       guard prompt.edit(action) else { return }
     case nil:
       guard case .character(let c) = key else { return }
-      prompt.text.append(c)
+      prompt.insert(c)
     }
     if prompt.purpose == .textFilter {
       // Applied as typed; the run loop recomputes off the input loop when it is slow.
@@ -144,5 +145,14 @@ extension App {
       filter.textIsRegex = prompt.isRegex
     }
     overlay = .prompt(prompt)
+  }
+
+  /// Keeps a submitted text for ↑ in the next prompt of its kind (the newest last, no repeats).
+  func remember(_ prompt: Prompt) {
+    guard !prompt.text.isEmpty else { return }
+    let kind = prompt.purpose == .textFilter ? Prompt.Purpose.textFilter : .find
+    var list = promptHistory[kind, default: []].filter { $0 != prompt.text }
+    list.append(prompt.text)
+    promptHistory[kind] = Array(list.suffix(100))
   }
 }

@@ -28,6 +28,8 @@ public final class App {
   public internal(set) var overlay: Overlay?
   /// The tab that opened the prompt on screen (`nil`: the shell's own text filter).
   var promptOwner: Int?
+  /// Submitted prompt texts by kind (text filter, find), oldest first.
+  var promptHistory: [Prompt.Purpose: [String]] = [:]
   public internal(set) var message: (text: String, isError: Bool)?
   public internal(set) var layout: Layout
   public internal(set) var shouldQuit = false
@@ -108,8 +110,9 @@ public final class App {
       say("No action here; ? lists the keys")
     case .say(let text, let isError):
       say(text, error: isError)
-    case .prompt(let prompt):
+    case .prompt(var prompt):
       promptOwner = tabIndex
+      prompt.history = promptHistory[prompt.purpose == .textFilter ? .textFilter : .find] ?? []
       overlay = .prompt(prompt)
     case .effect(let effect, let text, let isError):
       effects.append(effect)

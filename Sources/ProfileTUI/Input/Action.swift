@@ -14,7 +14,8 @@ public enum Action: Hashable, Sendable {
   case moveUp, moveDown, pageUp, pageDown, top, bottom
   // Panels and prompts
   case closePanel, choose, toggleRow, checkAll, checkNone, expandRow, collapseRow, resetSelection, clearText,
-    deleteBackward, typeText, toggleRegex, toggleCase, submit, cancel
+    deleteBackward, deleteForward, deleteWord, cursorLeft, cursorRight, lineStart, lineEnd, historyPrevious,
+    historyNext, typeText, toggleRegex, toggleCase, submit, cancel, startSearch, toggleGCMarkers
   // Callgraph
   case expand, collapse, expandSubtree, collapseAll, invert, setParent, resetParent, find, findNext, findPrevious,
     findAll, unhighlight, copyHighlighted, toggleSort, foldChains, scrollNameLeft, scrollNameRight

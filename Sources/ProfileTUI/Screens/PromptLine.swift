@@ -10,8 +10,18 @@ enum PromptLine {
     case .findAll: label = prompt.isRegex ? "Find all (regex): " : "Find all: "
     }
     var x = grid.put(label, x: 0, y: y, style: theme[.footerKey])
-    x += grid.put(prompt.text, x: x, y: y, style: theme[.footerText])
-    grid.put("_", x: x, y: y, style: theme[.footerText].adding(.reverse))
+    // The selected last text shows reversed; otherwise the cursor is a reversed cell.
+    let text = Array(prompt.text)
+    if prompt.isSelected {
+      x += grid.put(prompt.text, x: x, y: y, style: theme[.footerText].adding(.reverse))
+    } else {
+      x += grid.put(String(text[..<prompt.cursor]), x: x, y: y, style: theme[.footerText])
+      let under = prompt.cursor < text.count ? String(text[prompt.cursor]) : " "
+      x += grid.put(under, x: x, y: y, style: theme[.footerText].adding(.reverse))
+      if prompt.cursor + 1 < text.count {
+        x += grid.put(String(text[(prompt.cursor + 1)...]), x: x, y: y, style: theme[.footerText])
+      }
+    }
     func key(_ action: Action) -> String {
       app.keyMap.bindings.first { $0.context == ShellBindings.prompt && $0.action == action }?.keys.first?.label ?? ""
     }

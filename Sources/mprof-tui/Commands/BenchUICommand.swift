@@ -130,7 +130,10 @@ struct BenchUICommand: ParsableCommand {
           for c in "Serialize" { key(.character(c)) }
           key(.enter)
         }
-      ) { key(.character("F")) }
+      ) {
+        key(.character("F"))
+        key(.enter)
+      }
       key(.character("u"))
       measure(
         "1  switch to the tab after a filter change", target: 100,

@@ -45,7 +45,7 @@ import Testing
       width: 100, height: 30,
       script: [.key(.control("z")), .key(.character("/"))]
         + "FRunnableThreadPThread::_ThreadProc(void*)".map { .key(.character($0)) }
-        + [.key(.enter), .key(.character("F")), .key(.character("y")), .key(.character("q"))])
+        + [.key(.enter), .key(.character("F")), .key(.enter), .key(.character("y")), .key(.character("q"))])
     AppRunner.run(app, on: backend, synchronous: true)
     #expect(backend.suspendCount == 1)
     #expect(backend.controlSequences.count == 1 && backend.controlSequences[0].hasPrefix("\u{1B}]52;c;"))

@@ -106,18 +106,21 @@ import Testing
     let h = try Harness()
     h.press("\\").type("sbtr")
     #expect(h.app.filter.text == "sbtr")
-    #expect(h.lines.last?.hasPrefix("Filter: sbtr_") == true)
+    #expect(h.lines.last?.hasPrefix("Filter: sbtr ") == true)
     #expect(h.status.contains(try Self.totals(h) { $0.text = "sbtr" }))
     h.press("Enter")
     #expect(h.app.overlay == nil && h.filterLine.contains("Text sbtr"))
-    // Esc restores what was there before the prompt opened.
-    h.press("\\").type("ace")
+    // The prompt reopens with the text selected: typing replaces it, End keeps it and appends.
+    h.press("\\").type("x")
+    #expect(h.app.filter.text == "x")
+    h.press("Esc", "\\", "End").type("ace")
     #expect(h.app.filter.text == "sbtrace")
+    // Esc restores what was there before the prompt opened.
     h.press("Esc")
     #expect(h.app.filter.text == "sbtr")
     // Ctrl-R: regex; an invalid one says so and keeps the last figures.
     h.press("\\", "C-u", "C-r").type("^lldb::SB(Trace|Listener)")
-    #expect(h.lines.last?.hasPrefix("Filter (regex): ^lldb::SB(Trace|Listener)_") == true)
+    #expect(h.lines.last?.hasPrefix("Filter (regex): ^lldb::SB(Trace|Listener) ") == true)
     #expect(
       h.status.contains(
         try Self.totals(h) {

@@ -133,7 +133,7 @@ struct EndToEndTests {
     try session.literal("tick")
     try session.keys("Enter")
     try session.waitFor(text: "Match 1 of")
-    try session.keys("F")
+    try session.keys("F", "Enter")
     try session.waitFor(text: "matches for tick")
     // Text filter, live.
     try session.keys("\\")

@@ -147,7 +147,10 @@ import Testing
     h.press("N", "N")
     #expect(h.callgraph.tree.selectedNode == matches[matches.count - 1])
 
+    // F opens the prompt with the last term selected: Enter repeats it.
     h.press("F")
+    #expect(h.lines.last?.hasPrefix("Find all: tick") == true)
+    h.press("Enter")
     #expect(h.callgraph.tree.highlighted.count == matches.count)
     // Every match is on a visible row: all its ancestors were expanded.
     let visible = Set(h.callgraph.tree.rows.map(\.node))
@@ -198,7 +201,7 @@ import Testing
     let h = try Harness(width: 220, height: 30)
     h.press("y")
     #expect(h.status.contains("Nothing highlighted"))
-    h.press("/").type("GuardedMain").press("Enter", "F", "y")
+    h.press("/").type("GuardedMain").press("Enter", "F", "Enter", "y")
     let effects = h.app.takeEffects()
     guard case .controlSequence(let sequence) = try #require(effects.first) else {
       Issue.record("no OSC 52")

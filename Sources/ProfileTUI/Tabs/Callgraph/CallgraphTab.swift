@@ -144,8 +144,8 @@ final class CallgraphTab: TabView {
       guard search != nil else { return .prompt(findPrompt(.find)) }
       return findStep(forward: action == .findNext)
     case .findAll:
-      guard search != nil else { return .prompt(findPrompt(.findAll)) }
-      return findAll()
+      // Always the prompt, the last term selected: Enter repeats it, typing replaces it.
+      return .prompt(findPrompt(.findAll))
     case .unhighlight:
       tree.highlighted = []
       return .say("Highlights removed", isError: false)
