@@ -93,7 +93,8 @@ public struct Prompt: Sendable, Equatable {
     case .historyPrevious, .historyNext:
       guard !history.isEmpty else { return true }
       if historyPosition == nil { typed = text }
-      var position = historyPosition.map { action == .historyPrevious ? $0 + 1 : $0 - 1 } ?? (action == .historyPrevious ? 0 : -1)
+      var position =
+        historyPosition.map { action == .historyPrevious ? $0 + 1 : $0 - 1 } ?? (action == .historyPrevious ? 0 : -1)
       position = min(position, history.count - 1)
       if position < 0 {
         historyPosition = nil

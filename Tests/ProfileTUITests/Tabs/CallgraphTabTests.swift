@@ -146,6 +146,7 @@ import Testing
     #expect(h.status.contains("Match 2 of"))
     h.press("N", "N")
     #expect(h.callgraph.tree.selectedNode == matches[matches.count - 1])
+    #expect(h.status.hasSuffix("(wrapped to the bottom)"))
 
     // F opens the prompt with the last term selected: Enter repeats it.
     h.press("F")

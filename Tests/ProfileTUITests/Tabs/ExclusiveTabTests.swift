@@ -105,3 +105,27 @@ import Testing
     #expect(!h.exclusive.detailFocused && h.app.tab is ExclusiveTab)
   }
 }
+
+/// Issue 10: `/`, `n`, `N` in the Exclusive list, wrapping and saying so.
+@Suite struct ExclusiveFindTests {
+  @Test func findNextPreviousWrapAround() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("2", "/").type("texture").press("Enter")
+    let rows = try #require(h.exclusive.figures?.rows)
+    let hits = rows.indices.filter {
+      rows[$0].function.lowercased().contains("texture") || rows[$0].group.lowercased().contains("texture")
+    }
+    #expect(hits.count >= 2)
+    #expect(h.exclusive.cursor.selected == hits.first { $0 > 0 } ?? hits[0])
+    #expect(h.status.contains("Match") && h.status.contains("of \(hits.count): texture"))
+    h.press("G", "n")
+    #expect(h.exclusive.cursor.selected == hits[0])
+    #expect(h.status.hasSuffix("(wrapped to the top)"))
+    h.press("N")
+    #expect(h.exclusive.cursor.selected == hits[hits.count - 1])
+    #expect(h.status.hasSuffix("(wrapped to the bottom)"))
+    #expect(h.exclusive.selectedCallstack == rows[hits[hits.count - 1]].callstack)
+    h.press("/", "C-u").type("no such function").press("Enter")
+    #expect(h.status.contains("Not found: no such function"))
+  }
+}

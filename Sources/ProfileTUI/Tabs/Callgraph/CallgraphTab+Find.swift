@@ -34,14 +34,26 @@ extension CallgraphTab {
     guard !matches.isEmpty else { return .say("Not found: \(search.text)", isError: true) }
     let here = tree.selectedNode.map { figures.preorder[Int($0)] } ?? -1
     let target: Int32
+    var wrapped = ""
     if forward {
-      target = matches.first { figures.preorder[Int($0)] > here } ?? matches[0]
+      if let next = matches.first(where: { figures.preorder[Int($0)] > here }) {
+        target = next
+      } else {
+        target = matches[0]
+        wrapped = " (wrapped to the top)"
+      }
     } else {
-      target = matches.last { figures.preorder[Int($0)] < here } ?? matches[matches.count - 1]
+      if let previous = matches.last(where: { figures.preorder[Int($0)] < here }) {
+        target = previous
+      } else {
+        target = matches[matches.count - 1]
+        wrapped = " (wrapped to the bottom)"
+      }
     }
     tree.reveal(figures.graph.path(of: target), in: figures.graph)
     let position = (matches.firstIndex(of: target) ?? 0) + 1
-    return .say("Match \(position) of \(matches.count): \(search.text)", isError: false)
+    return .say(
+      "Match \(position) of \(matches.count): \(search.text)\(matches.count > 1 ? wrapped : "")", isError: false)
   }
 
   /// `F`: highlight every match, expand to each, and report totals without double counting.

@@ -31,6 +31,11 @@ final class ExclusiveTab: TabView {
       [.character("C")], .toggleContainers, listContext,
       help: "name rows by the innermost frame / the first non-container"),
     Binding(
+      [.character("/"), .function(3)], .find, listContext, help: "find a row by function or group (Ctrl-R regex)",
+      footer: "Find", priority: 2),
+    Binding([.character("n")], .findNext, listContext, help: "next matching row"),
+    Binding([.character("N")], .findPrevious, listContext, help: "previous matching row"),
+    Binding(
       [.enter], .showFrameInCallgraph, paneContext, help: "show the frame in the Callgraph", footer: "In Callgraph",
       priority: 1),
     Binding(
@@ -48,6 +53,8 @@ final class ExclusiveTab: TabView {
   var detailFocused = false
   /// The callstack of the selected row, kept across recomputes.
   var selectedCallstack: Int?
+  /// The last find (`/`), for `n` and `N`.
+  var search: SearchSpec?
   private(set) var figures: ExclusiveView?
 
   init(setup: TabSetup) {}
@@ -159,6 +166,14 @@ final class ExclusiveTab: TabView {
           : "Rows named by their first frame outside containers and allocators", isError: false)
     case .focusDetail:
       if selectedCallstack != nil { detailFocused = true }
+    case .find:
+      return .prompt(
+        Prompt(
+          purpose: .find, text: search?.text ?? "", isRegex: search?.isRegex ?? false,
+          caseSensitive: search?.caseSensitive ?? false))
+    case .findNext, .findPrevious:
+      guard search != nil else { return perform(.find, context: context) }
+      return findStep(forward: action == .findNext, context: context)
     case .leavePane:
       detailFocused = false
     case .redraw:
@@ -199,5 +214,61 @@ final class ExclusiveTab: TabView {
     }
     syncSelection()
     return .handled
+  }
+
+  func submit(_ prompt: Prompt, context: TabContext) -> TabOutcome {
+    guard !prompt.text.isEmpty else { return .handled }
+    let spec = SearchSpec(text: prompt.text, isRegex: prompt.isRegex, caseSensitive: prompt.caseSensitive)
+    do {
+      _ = try spec.compile()
+    } catch {
+      return .say("\(error)", isError: true)
+    }
+    search = spec
+    return findStep(forward: true, context: context)
+  }
+
+  /// `n` / `N`: the next row (or previous) whose function or group matches, wrapping.
+  ///
+  /// - Complexity: one match per row and name.
+  func findStep(forward: Bool, context: TabContext) -> TabOutcome {
+    guard let rows = figures?.rows, let spec = search else { return .handled }
+    var budget = LinearRegex.Budget()
+    var hits: [Int] = []
+    do {
+      let matcher = try spec.compile()
+      for (index, row) in rows.enumerated() {
+        if try matcher.matches(row.function, budget: &budget) || matcher.matches(row.group, budget: &budget) {
+          hits.append(index)
+        }
+      }
+    } catch {
+      return .say("\(error)", isError: true)
+    }
+    guard !hits.isEmpty else { return .say("Not found: \(spec.text)", isError: true) }
+    let here = cursor.selected
+    var wrapped = ""
+    let target: Int
+    if forward {
+      if let next = hits.first(where: { $0 > here }) {
+        target = next
+      } else {
+        target = hits[0]
+        wrapped = " (wrapped to the top)"
+      }
+    } else {
+      if let previous = hits.last(where: { $0 < here }) {
+        target = previous
+      } else {
+        target = hits[hits.count - 1]
+        wrapped = " (wrapped to the bottom)"
+      }
+    }
+    cursor.selected = target
+    cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
+    detailFocused = false
+    syncSelection()
+    let position = (hits.firstIndex(of: target) ?? 0) + 1
+    return .say("Match \(position) of \(hits.count): \(spec.text)\(hits.count > 1 ? wrapped : "")", isError: false)
   }
 }
