@@ -36,7 +36,7 @@ extension App {
     case .pickDiffStart, .pickDiffEnd:
       let target: PickerTarget = action == .pickDiffStart ? .start : .end
       let current = target == .start ? filter.diffStart : filter.diffEnd
-      let index = profile.snapshotRefs.firstIndex(of: current) ?? 0
+      let index = pickerRefs.firstIndex(of: current) ?? 0
       overlay = .snapshotPicker(target, ListCursor(selected: index))
     case .toggleAllocationKind:
       filter.kind = filter.kind == .active ? .lifetime : .active

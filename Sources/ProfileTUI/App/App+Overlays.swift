@@ -6,7 +6,12 @@ extension App {
 
   func handleOverlayKey(_ key: Key) {
     guard let current = overlay else { return }
+    if panelSearch?.typing == true, typeAhead(key, in: current) { return }
     let action = keyMap.action(for: key, in: current.keyContexts)
+    if action == .startSearch {
+      panelSearch = ("", true)
+      return
+    }
     switch current {
     case .help(var cursor):
       if action == .closePanel {
@@ -16,7 +21,7 @@ extension App {
       if let action { _ = cursor.apply(action, count: helpLines.count, height: panelRows) }
       overlay = .help(cursor)
     case .snapshotPicker(let target, var cursor):
-      let refs = profile.snapshotRefs
+      let refs = pickerRefs
       switch action {
       case .closePanel:
         overlay = nil
@@ -24,6 +29,16 @@ extension App {
         let ref = refs[min(cursor.selected, refs.count - 1)]
         if target == .start { filter.diffStart = ref } else { filter.diffEnd = ref }
         overlay = nil
+      case .toggleGCMarkers:
+        let chosen = refs[min(cursor.selected, refs.count - 1)]
+        pickerHidesGC.toggle()
+        cursor.selected = pickerRefs.firstIndex(of: chosen) ?? pickerRefs.firstIndex { $0 == .end } ?? 0
+        say(pickerHidesGC ? "GC markers hidden (x shows them)" : "GC markers shown")
+        overlay = .snapshotPicker(target, cursor)
+      case .findNext, .findPrevious:
+        if let query = panelSearch?.query, !query.isEmpty {
+          jump(to: query, in: current, from: cursor.selected, forward: action == .findNext, skippingCurrent: true)
+        }
       case let action?:
         _ = cursor.apply(action, count: refs.count, height: panelRows)
         overlay = .snapshotPicker(target, cursor)
@@ -154,5 +169,78 @@ extension App {
     var list = promptHistory[kind, default: []].filter { $0 != prompt.text }
     list.append(prompt.text)
     promptHistory[kind] = Array(list.suffix(100))
+  }
+
+  /// The labels of a panel's rows, as the type-ahead matches them.
+  func panelLabels(_ overlay: Overlay) -> [String] {
+    switch overlay {
+    case .snapshotPicker: return pickerRefs.map { profile.label($0) }
+    case .groups: return ["All", "None"] + assignment.groups.map(\.name)
+    case .pools: return MemoryPool.allCases.map(\.displayName)
+    default: return []
+    }
+  }
+
+  /// Handles a key while a panel's type-ahead takes keys; returns whether it took the key.
+  ///
+  /// Characters and Backspace edit the text and move to the first matching row; Esc and Enter
+  /// end the typing (Enter in a picker also chooses).
+  func typeAhead(_ key: Key, in current: Overlay) -> Bool {
+    guard var search = panelSearch else { return false }
+    switch key {
+    case .character(let c):
+      search.query.append(c)
+    case .backspace, .delete:
+      if !search.query.isEmpty { search.query.removeLast() }
+    case .escape:
+      // Typing ends; the text stays for n / N (another Esc closes the panel).
+      search.typing = false
+      panelSearch = search
+      return true
+    case .enter:
+      search.typing = false
+      panelSearch = search
+      if case .snapshotPicker = current { return false }
+      return true
+    default:
+      return false
+    }
+    panelSearch = search
+    jump(
+      to: search.query, in: current, from: Self.cursor(of: current)?.selected ?? 0, forward: true,
+      skippingCurrent: false)
+    return true
+  }
+
+  /// Moves a panel's cursor to the next (or previous) row whose label contains `query`,
+  /// case-insensitively, wrapping.
+  func jump(to query: String, in current: Overlay, from start: Int, forward: Bool, skippingCurrent: Bool) {
+    let labels = panelLabels(current)
+    guard !labels.isEmpty, !query.isEmpty else { return }
+    let needle = query.lowercased()
+    let order = (0..<labels.count).map { step -> Int in
+      let offset = skippingCurrent ? step + 1 : step
+      return forward ? (start + offset) % labels.count : ((start - offset) % labels.count + labels.count) % labels.count
+    }
+    guard let hit = order.first(where: { labels[$0].lowercased().contains(needle) }) else {
+      say("No row matches '\(query)'", error: true)
+      return
+    }
+    var cursor = Self.cursor(of: current) ?? ListCursor()
+    cursor.selected = hit
+    cursor.clamp(count: labels.count, height: panelRows)
+    switch current {
+    case .snapshotPicker(let target, _): overlay = .snapshotPicker(target, cursor)
+    case .groups: overlay = .groups(cursor)
+    case .pools: overlay = .pools(cursor)
+    default: break
+    }
+  }
+
+  static func cursor(of overlay: Overlay) -> ListCursor? {
+    switch overlay {
+    case .snapshotPicker(_, let cursor), .groups(let cursor), .pools(let cursor), .help(let cursor): return cursor
+    default: return nil
+    }
   }
 }

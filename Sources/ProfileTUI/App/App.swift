@@ -25,7 +25,17 @@ public final class App {
   /// Shared computations started so far (tests check what a key recomputes).
   var sharedComputations = 0
 
-  public internal(set) var overlay: Overlay?
+  public internal(set) var overlay: Overlay? {
+    didSet {
+      // A panel's search belongs to the panel it was typed in.
+      if overlay.map({ Self.sameKind($0, oldValue) }) != true { panelSearch = nil }
+    }
+  }
+  /// The type-ahead of the open picker, groups or pools panel (`/`): its text, and whether keys
+  /// still go to it.
+  var panelSearch: (query: String, typing: Bool)?
+  /// The snapshot pickers leave out GC markers (thousands in long captures).
+  public internal(set) var pickerHidesGC = false
   /// The tab that opened the prompt on screen (`nil`: the shell's own text filter).
   var promptOwner: Int?
   /// Submitted prompt texts by kind (text filter, find), oldest first.
@@ -48,6 +58,26 @@ public final class App {
     layout = Layout(width: size.0, height: size.1)
     slots = TabRegistry.makeSlots(TabSetup(profile: profile, assignment: assignment, clipboardPath: clipboardPath))
     filter = FilterState.defaults(for: .filterIn, assignment: assignment)
+  }
+
+  static func sameKind(_ a: Overlay, _ b: Overlay?) -> Bool {
+    switch (a, b) {
+    case (.help, .help?), (.snapshotPicker, .snapshotPicker?), (.groups, .groups?), (.pools, .pools?),
+      (.tags, .tags?), (.prompt, .prompt?):
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The references the snapshot pickers list: Start, the snapshots (GC markers left out when
+  /// asked), End.
+  var pickerRefs: [SnapshotRef] {
+    guard pickerHidesGC else { return profile.snapshotRefs }
+    return profile.snapshotRefs.filter { ref in
+      guard let s = profile.snapshot(ref), case .snapshot = ref else { return true }
+      return s.subtype != .gcStart && s.subtype != .gcEnd
+    }
   }
 
   /// The visible tab.

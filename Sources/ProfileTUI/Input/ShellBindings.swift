@@ -61,8 +61,22 @@ enum ShellBindings {
     ]
   }
 
-  static let panels: [Binding] =
+  /// Type-ahead in the pickers and the groups and pools panels.
+  static func search(_ context: KeyContext) -> [Binding] {
     [
+      Binding(
+        [.character("/")], .startSearch, context, help: "type to jump to a row (Enter or Esc ends)", footer: "Find",
+        priority: 2)
+    ]
+  }
+
+  static let panels: [Binding] =
+    search(pickerPanel) + [
+      Binding([.character("n")], .findNext, pickerPanel, help: "next row matching the typed text"),
+      Binding([.character("N")], .findPrevious, pickerPanel, help: "previous row matching the typed text"),
+      Binding(
+        [.character("x")], .toggleGCMarkers, pickerPanel, help: "hide / show GC markers", footer: "GC", priority: 3),
+    ] + search(groupsPanel) + search(poolsPanel) + [
       Binding(
         [.escape, .character("q"), .character("?"), .function(1)], .closePanel, helpPanel, help: "close",
         footer: "Close", priority: 0),

@@ -44,9 +44,11 @@ enum OverlayScreens {
   }
 
   static func drawPicker(_ app: App, _ target: PickerTarget, _ cursor: ListCursor, into grid: inout CellGrid) {
-    let box = frame(target == .start ? "Diff start" : "Diff end", app: app, width: 90, into: &grid)
+    var title = target == .start ? "Diff start" : "Diff end"
+    if app.pickerHidesGC { title += ", GC markers hidden" }
+    let box = frame(title + searchNote(app), app: app, width: 90, into: &grid)
     let p = app.profile
-    let refs = p.snapshotRefs
+    let refs = app.pickerRefs
     let current = target == .start ? app.filter.diffStart : app.filter.diffEnd
     let header =
       "  " + TextFit.pad("Snapshot", box.width - 42) + TextFit.pad("Frame", 9, right: true)
@@ -76,8 +78,14 @@ enum OverlayScreens {
     }
   }
 
+  /// The panel's type-ahead, for its title (`find: text_`).
+  static func searchNote(_ app: App) -> String {
+    guard let search = app.panelSearch else { return "" }
+    return " · find: " + search.query + (search.typing ? "_" : "")
+  }
+
   static func drawGroups(_ app: App, _ cursor: ListCursor, into grid: inout CellGrid) {
-    let box = frame("Class groups (\(app.filter.mode.rawValue))", app: app, width: 84, into: &grid)
+    let box = frame("Class groups (\(app.filter.mode.rawValue))" + searchNote(app), app: app, width: 84, into: &grid)
     let groups = app.assignment.groups
     let checked = app.filter.checkedGroups
     var c = cursor
@@ -109,7 +117,7 @@ enum OverlayScreens {
   }
 
   static func drawPools(_ app: App, _ cursor: ListCursor, into grid: inout CellGrid) {
-    let box = frame("Memory pools (\(app.filter.mode.rawValue))", app: app, width: 70, into: &grid)
+    let box = frame("Memory pools (\(app.filter.mode.rawValue))" + searchNote(app), app: app, width: 70, into: &grid)
     let glyphs = app.theme.glyphs
     for (i, pool) in MemoryPool.allCases.enumerated() where i < box.height {
       let y = box.y + i

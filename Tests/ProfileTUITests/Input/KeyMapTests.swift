@@ -58,7 +58,8 @@ import Testing
     #expect(map.action(for: .enter, in: [exclusive, .list, .global]) == .focusDetail)
     #expect(map.action(for: .right, in: [exclusive, .list, .global]) == .nextSortColumn)
     #expect(map.action(for: .character("q"), in: [callgraph, .list, .global]) == .quit)
-    #expect(map.action(for: .character("n"), in: [exclusive, .list, .global]) == nil)
+    #expect(map.action(for: .character("n"), in: [exclusive, .list, .global]) == .findNext)
+    #expect(map.action(for: .character("u"), in: [exclusive, .list, .global]) == nil)
     #expect(map.action(for: .character("2"), in: [callgraph, .list, .global]) == .showTab(1))
   }
 
@@ -70,6 +71,6 @@ import Testing
     #expect(help.contains { $0.contains("Ctrl-R") && $0.contains("toggle regular expression") })
     // A panel's footer is its table's labels.
     h.press("c")
-    #expect(h.lines.last?.hasPrefix("Space Toggle  a All  n None  Esc Close") == true)
+    #expect(h.lines.last?.hasPrefix("/ Find  Space Toggle  a All  n None  Esc Close") == true)
   }
 }
