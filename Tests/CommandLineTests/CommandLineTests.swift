@@ -198,4 +198,44 @@ import Testing
     #expect(try functions(["--filter-out", "--pools", "local"]) == ["MainThing()"])
     #expect(try functions(["--filter-out", "--groups", "Ungrouped"]) == ["LocalThing()"])
   }
+
+  /// Issue 10, output for scripts: columns never touch, the call graph's text has a header and
+  /// aligned columns, unknown tags are an error, JSON names its filters, info labels its counts.
+  @Test func batchOutputForScripts() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "d.mprof")
+    let (_, summary, _) = try Self.run(["summary", path, "--quiet"])
+    let (_, report, _) = try Self.run(["report", path, "--quiet"])
+    // The group column (22 wide, after the figures) is always followed by a space.
+    for line in report.split(separator: "\n").dropFirst(2) {
+      let characters = Array(line)
+      #expect(characters.count > 66 && characters[66] == " ", "\(line)")
+    }
+    let summaryLines = summary.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let header = try #require(summaryLines.firstIndex { $0.hasSuffix("Group                  Function") })
+    for line in summaryLines[(header + 1)...].prefix(while: { !$0.isEmpty }) {
+      #expect(Array(line).count > 72 && Array(line)[71] == " ", "\(line)")
+    }
+    let (_, tree, _) = try Self.run(["report", path, "--view", "callgraph", "--quiet", "--depth", "3"])
+    let lines = tree.split(separator: "\n").map(String.init)
+    #expect(lines[1] == "        Size    Size%      Count  Function (indented two columns a level)")
+    #expect(lines[2].hasSuffix("  Full callstacks") && lines[3].hasSuffix("    main"))
+    // Figures end at the same columns on every row.
+    for line in lines.dropFirst(2) { #expect(Array(line)[11] != " " && Array(line)[20] == "%", "\(line)") }
+    let (status, _, err) = try Self.run(["report", path, "--tags", "Audio", "--quiet"])
+    #expect(status == 2 && err.contains("no tag named 'Audio'; known: ") && err.contains("Subsystem:Audio"))
+    let (_, json, _) = try Self.run(
+      [
+        "report", path, "--format", "json", "--quiet", "--text", "Tick", "--start", "1", "--lifetime", "--tags",
+        "Untagged",
+      ])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let filter = try #require(object["filter"] as? [String: Any])
+    #expect(filter["text"] as? String == "Tick" && filter["regex"] as? Bool == false)
+    #expect(filter["kind"] as? String == "lifetime" && filter["mode"] as? String == "filter-in")
+    #expect((filter["start"] as? String)?.hasPrefix("#1: ") == true && filter["end"] as? String == "End")
+    #expect(filter["tags"] as? [String] == ["Untagged"] && (filter["pools"] as? [String])?.count == 4)
+    let (_, info, _) = try Self.run(["info", path, "--quiet"])
+    #expect(info.contains("6,151 with the end-of-stream marker, as dump --json counts"))
+  }
 }

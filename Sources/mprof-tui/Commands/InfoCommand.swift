@@ -49,7 +49,7 @@ struct InfoCommand: ParsableCommand {
         "Tables:      \(h.nameTableEntries) names, \(h.addressTableEntries) addresses, \(h.callstackTableEntries) callstacks, \(h.tagsTableEntries) tag sets, \(h.moduleEntries) modules, \(h.metadataEntries) metadata\n"
       let c = p.tokenCounts
       out +=
-        "Tokens:      \(SizeFormat.count(Int64(c.tokenCount))) (\(SizeFormat.count(Int64(c.mallocs))) malloc, \(SizeFormat.count(Int64(c.frees))) free, \(SizeFormat.count(Int64(c.reallocs))) realloc)\n"
+        "Tokens:      \(SizeFormat.count(Int64(c.tokenCount))) (\(SizeFormat.count(Int64(c.mallocs))) malloc, \(SizeFormat.count(Int64(c.frees))) free, \(SizeFormat.count(Int64(c.reallocs))) realloc; \(SizeFormat.count(Int64(c.tokenCount + (c.others[0] ?? 0)))) with the end-of-stream marker, as dump --json counts)\n"
       out +=
         "Frames:      \(SizeFormat.count(Int64(p.frames.count))) (\(String(format: "%.2f", Double(p.end.currentTime))) s)\n"
       out +=

@@ -39,7 +39,7 @@ struct ReportCommand: ParsableCommand {
         "\(p.label(state.diffStart)) → \(p.label(state.diffEnd)), \(state.kind.rawValue), \(state.mode.rawValue)"
       switch view {
       case .exclusive: emit(exclusive(p, query, state, header))
-      case .groups: emit(groupsReport(query, header))
+      case .groups: emit(groupsReport(p, query, state, header))
       case .callgraph: emit(try callgraph(p, query, state, header))
       }
     }
@@ -52,7 +52,8 @@ struct ReportCommand: ParsableCommand {
     switch format {
     case .json:
       return JSONValue.object([
-        ("selection", .string(header)), ("total_size", .int(table.totalSize)), ("total_count", .int(table.totalCount)),
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)),
+        ("total_size", .int(table.totalSize)), ("total_count", .int(table.totalCount)),
         (
           "rows",
           .array(
@@ -78,18 +79,18 @@ struct ReportCommand: ParsableCommand {
         "\(header): \(SizeFormat.size(table.totalSize)) in \(SizeFormat.count(table.totalCount)) allocations, \(table.rows.count) callstacks\n"
       out +=
         pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true)
-        + pad("Count%", 9, right: true) + "  " + pad("Group", 22) + "Function\n"
+        + pad("Count%", 9, right: true) + "  " + column("Group", 22) + "Function\n"
       for r in rows {
         out +=
           pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
           + pad(SizeFormat.count(r.count), 11, right: true) + pad(SizeFormat.percent(r.countPercent), 9, right: true)
-          + "  " + pad(r.group, 22) + shown(r.function) + "\n"
+          + "  " + column(r.group, 22) + shown(r.function) + "\n"
       }
       return out
     }
   }
 
-  private func groupsReport(_ query: ViewQuery, _ header: String) -> String {
+  private func groupsReport(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) -> String {
     let totals = query.totals
     var rows = GroupTotals(query: query).rows.filter { $0.count != 0 || $0.size != 0 }
     if limit > 0 { rows = Array(rows.prefix(limit)) }
@@ -97,7 +98,8 @@ struct ReportCommand: ParsableCommand {
     switch format {
     case .json:
       return JSONValue.object([
-        ("selection", .string(header)), ("total_size", .int(totals.size)), ("total_count", .int(totals.count)),
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)), ("total_size", .int(totals.size)),
+        ("total_count", .int(totals.count)),
         (
           "rows",
           .array(
@@ -153,11 +155,15 @@ struct ReportCommand: ParsableCommand {
         ])
       }
       return JSONValue.object([
-        ("selection", .string(header)), ("inverted", .bool(invert)),
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)), ("inverted", .bool(invert)),
         ("roots", .array([CallGraph.fullRoot, CallGraph.truncatedRoot].map { node($0, graph.nodes[Int($0)].size) })),
       ]).text(pretty: true) + "\n"
     case .csv, .text:
-      var out = format == .csv ? "depth,size,count,path\n" : "\(header)\n"
+      var out =
+        format == .csv
+        ? "depth,size,count,path\n"
+        : "\(header)\n" + pad("Size", 12, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true)
+          + "  Function (indented two columns a level)\n"
       func walk(_ i: Int32, _ path: [String], _ root: Int64) {
         if limit > 0 && printed >= limit { return }
         let n = graph.nodes[Int(i)]
@@ -168,8 +174,9 @@ struct ReportCommand: ParsableCommand {
         } else {
           let share = root == 0 ? 0 : Double(n.size) * 100 / Double(root)
           out +=
-            String(repeating: "  ", count: Int(n.depth))
-            + "\(SizeFormat.size(n.size))  \(SizeFormat.percent(share))  \(SizeFormat.count(n.count))  \(shown(title))\n"
+            pad(SizeFormat.size(n.size), 12, right: true) + pad(SizeFormat.percent(share), 9, right: true)
+            + pad(SizeFormat.count(n.count), 11, right: true) + "  " + String(repeating: "  ", count: Int(n.depth))
+            + shown(title) + "\n"
         }
         guard n.depth < depth else { return }
         for child in n.children where visible(child, root: root) { walk(child, path + [title], root) }

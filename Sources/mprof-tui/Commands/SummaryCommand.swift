@@ -69,13 +69,13 @@ struct SummaryCommand: ParsableCommand {
       out += "\nTop callstacks by live size at End:\n"
       out +=
         pad("Size", 14, right: true) + pad("Size%", 9, right: true) + pad("Count", 10, right: true)
-        + pad("Peak", 14, right: true) + "  " + pad("Group", 22) + "Function\n"
+        + pad("Peak", 14, right: true) + "  " + column("Group", 22) + "Function\n"
       for r in exclusive.rows.prefix(top) {
         out +=
           pad(SizeFormat.size(r.size), 14, right: true) + pad(SizeFormat.percent(r.sizePercent), 9, right: true)
           + pad(SizeFormat.count(r.count), 10, right: true)
           + pad(SizeFormat.size(p.totals.maxSize[r.callstack]), 14, right: true)
-          + "  " + pad(r.group, 22) + shown(r.function) + "\n"
+          + "  " + column(r.group, 22) + shown(r.function) + "\n"
       }
       out += "\nTop class groups at End:\n"
       for g in groupRows.prefix(top) {

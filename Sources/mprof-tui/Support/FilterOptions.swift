@@ -69,7 +69,36 @@ struct FilterOptions: ParsableArguments {
       }
       f.poolMask = mask
     }
-    if let tags { f.tags = Set(tags.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+    if let tags {
+      // Unknown tags are an error naming the known ones, as unknown groups and pools are.
+      let known = Set(profile.tagSets.flatMap(\.tags)).union([TagSet.untagged])
+      var chosen = Set<String>()
+      for word in tags.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+        guard known.contains(word) else {
+          throw MprofError.notFound(
+            what: "no tag named '\(word)'; known: \(known.sorted().joined(separator: ", "))")
+        }
+        chosen.insert(word)
+      }
+      f.tags = chosen
+    }
     return f
+  }
+
+  /// Every filter that produced a report, as JSON fields (scripts need not parse `selection`).
+  func json(_ f: FilterState, profile: Profile) -> JSONValue {
+    .object([
+      ("start", .string(profile.label(f.diffStart))), ("end", .string(profile.label(f.diffEnd))),
+      ("kind", .string(f.kind == .active ? "active" : "lifetime")),
+      ("mode", .string(f.mode == .filterIn ? "filter-in" : "filter-out")),
+      ("groups", f.checkedGroups.map { .array($0.sorted().map { .string($0) }) } ?? .string("all")),
+      ("text", f.text.isEmpty ? .null : .string(f.text)), ("regex", .bool(f.textIsRegex && !f.text.isEmpty)),
+      (
+        "pools",
+        .array(MemoryPool.allCases.filter { f.poolMask & $0.flag != 0 }.map { .string($0.displayName.lowercased()) })
+      ),
+      ("tags", .array(f.tags.sorted().map { .string($0) })),
+      ("sort", .string(f.sort.rawValue.lowercased())),
+    ])
   }
 }
