@@ -32,7 +32,14 @@ extension App {
     case .showTab(let index): if slots.indices.contains(index) { switchTab(to: index) }
     case .suspend: effects.append(.suspend)
     case .redraw: effects.append(.repaint)
-    case .dismissMessage: message = nil
+    case .dismissMessage:
+      // Esc after a jump into another tab goes back where it came from.
+      if let back = returnTab {
+        switchTab(to: back)
+        say("Back to \(TabRegistry.titles[back].title)")
+      } else {
+        message = nil
+      }
     case .pickDiffStart, .pickDiffEnd:
       let target: PickerTarget = action == .pickDiffStart ? .start : .end
       let current = target == .start ? filter.diffStart : filter.diffEnd
@@ -66,5 +73,6 @@ extension App {
 
   func switchTab(to index: Int) {
     tabIndex = index
+    returnTab = nil
   }
 }

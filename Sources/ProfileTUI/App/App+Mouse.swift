@@ -19,9 +19,33 @@ extension App {
     return spans { $0 == tabIndex ? "\($0 + 1) \(titles[$0].title)" : "\($0 + 1)" }
   }
 
-  func handleMouse(_ event: MouseEvent) {
+  func handleMouse(_ raw: MouseEvent) {
+    // Two presses on one cell within a short time are a double click, whatever the terminal
+    // reports (ncurses joins them only when both arrive in one read).
+    var event = raw
+    if raw.button == .press {
+      let time = now()
+      if let last = lastPress, last.x == raw.x, last.y == raw.y, time - last.time <= Self.doubleClickSeconds {
+        event = MouseEvent(x: raw.x, y: raw.y, button: .doublePress)
+        lastPress = nil
+      } else {
+        lastPress = (raw.x, raw.y, time)
+      }
+    }
     guard overlay == nil else {
       if event.button == .press { overlay = nil }
+      return
+    }
+    if event.y == layout.filterRow {
+      // A click on a field opens its panel or flips its toggle.
+      let badge = computing.map { CharacterWidth.of(" Computing \($0)… ") } ?? 0
+      if event.button == .press,
+        let span = Chrome.filterLineSpans(self, width: layout.width - badge).first(where: { $0.range.contains(event.x) }
+        ),
+        let action = span.segment.action
+      {
+        perform(action)
+      }
       return
     }
     if event.y == layout.tabBarRow {

@@ -18,7 +18,20 @@ extension App {
         overlay = nil
         return
       }
-      if let action { _ = cursor.apply(action, count: helpLines.count, height: panelRows) }
+      // The help scrolls: ↓ shows the next line at once (no hidden cursor walks the page first).
+      let height = max(layout.body.height - 2, 1)
+      let lines = helpLines.count
+      switch action {
+      case .moveDown: cursor.top += 1
+      case .moveUp: cursor.top -= 1
+      case .pageDown: cursor.top += height - 1
+      case .pageUp: cursor.top -= height - 1
+      case .top: cursor.top = 0
+      case .bottom: cursor.top = lines
+      default: break
+      }
+      cursor.top = max(min(cursor.top, lines - height), 0)
+      cursor.selected = cursor.top
       overlay = .help(cursor)
     case .snapshotPicker(let target, var cursor):
       let refs = pickerRefs

@@ -32,10 +32,12 @@ extension App {
   /// The help screen's lines, generated from the key map: one section per context.
   public var helpLines: [(text: String, isHeading: Bool)] {
     var lines: [(String, Bool)] = []
+    // The key column is as wide as its longest entry, so keys never run into their text.
+    let keyWidth = min((keyMap.bindings.map { CharacterWidth.of($0.keyLabel) }.max() ?? 10) + 2, 32)
     for context in keyMap.contexts {
       lines.append((context.title, true))
       for binding in keyMap.bindings where binding.context == context {
-        lines.append(("  " + TextFit.pad(binding.keyLabel, 24) + binding.help, false))
+        lines.append(("  " + TextFit.pad(binding.keyLabel, keyWidth) + binding.help, false))
       }
       lines.append(("", false))
     }

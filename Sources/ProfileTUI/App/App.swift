@@ -46,6 +46,14 @@ public final class App {
   /// What is computing for longer than a frame ("filter", a tab's title), shown on the filter line.
   public internal(set) var computing: String?
   var effects: [AppEffect] = []
+  /// The last press of the mouse, to tell a double click (two presses on one cell within
+  /// `doubleClickSeconds`) whatever the terminal reports.
+  var lastPress: (x: Int, y: Int, time: Double)?
+  static let doubleClickSeconds = 0.3
+  /// The clock for double clicks (tests set their own).
+  var now: () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+  /// The tab a reveal came from: Esc goes back to it.
+  var returnTab: Int?
 
   public init(
     profile: Profile, assignment: GroupAssignment, theme: Theme, keyMap: KeyMap = .standard, size: (Int, Int),
@@ -153,7 +161,9 @@ public final class App {
         if case .say(_, true) = outcome {
           apply(outcome)
         } else {
+          let from = tabIndex
           switchTab(to: index)
+          returnTab = from
           apply(outcome)
         }
         return

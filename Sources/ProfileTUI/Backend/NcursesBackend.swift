@@ -35,6 +35,9 @@ public final class NcursesBackend: TerminalBackend {
   private let colors: Int
   private var isOpen = true
   private let interactive: Bool
+  /// The locale cannot show anything but ASCII: other characters are drawn as `?`, one column
+  /// each, so no row shifts and no stale cell is left at its end.
+  private var asciiOnly = false
 
   /// The colour depth the terminal offers.
   public let depth: ColorDepth
@@ -68,6 +71,7 @@ public final class NcursesBackend: TerminalBackend {
     }
     self.screen = screen
     interactive = true
+    asciiOnly = !Self.localeIsUTF8()
     nc_install_fatal_handlers()
     nc_install_terminate_handlers()
     raw()
@@ -161,7 +165,8 @@ public final class NcursesBackend: TerminalBackend {
         if cell.isContinuation { continue }
         if let previous, previous[x, y] == cell { continue }
         let (pairNumber, extra) = pair(for: cell.style)
-        text[0] = wchar_t(bitPattern: cell.scalar.value)
+        let value = asciiOnly && cell.scalar.value > 0x7E ? UInt32(UInt8(ascii: "?")) : cell.scalar.value
+        text[0] = wchar_t(bitPattern: value)
         setcchar(&cc, text, attributes(cell.style.attributes) | extra, pairNumber, nil)
         mvwadd_wch(window, Int32(y), Int32(x), &cc)
       }

@@ -34,7 +34,7 @@ enum ShellBindings {
     Binding([.character("m")], .poolsPanel, .global, help: "memory pools to show"),
     Binding([.character("t")], .tagsPanel, .global, help: "tags to filter"),
     Binding([.character("R")], .clearFilters, .global, help: "reset every filter"),
-    Binding([.escape], .dismissMessage, .global, help: "clear the message on the status line"),
+    Binding([.escape], .dismissMessage, .global, help: "back to the tab a jump came from (else clear the message)"),
     Binding([.control("l")], .redraw, .global, help: "redraw the screen"),
     Binding([.control("z")], .suspend, .global, help: "suspend to the shell (fg resumes)"),
   ]

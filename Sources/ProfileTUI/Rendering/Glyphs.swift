@@ -18,14 +18,16 @@ public struct Glyphs: Sendable, Equatable {
   public var swatch: String
   /// Ends a text that was cut.
   public var ellipsis: String
+  /// Separates fields on one line (` · `).
+  public var dot: String
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     expanded: "▾", collapsed: "▸", leaf: "·", barFull: "█", barEmpty: "░", checked: "[x]", unchecked: "[ ]",
-    arrow: "→", swatch: "■", ellipsis: "…")
+    arrow: "→", swatch: "■", ellipsis: "…", dot: "·")
 
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     expanded: "-", collapsed: "+", leaf: " ", barFull: "#", barEmpty: ".", checked: "[x]", unchecked: "[ ]",
-    arrow: "->", swatch: "#", ellipsis: "~")
+    arrow: "->", swatch: "#", ellipsis: "~", dot: "-")
 }

@@ -25,6 +25,8 @@ enum Chrome {
     var value: String
     var short: String?
     var isDefault = false
+    /// What a click on it does (opens its panel, flips its toggle).
+    var action: Action? = nil
   }
 
   /// The filter state as one line of segments.
@@ -49,16 +51,19 @@ enum Chrome {
     return [
       Segment(
         label: "", value: "\(p.label(f.diffStart)) \(arrow) \(p.label(f.diffEnd))",
-        short: "\(p.shortLabel(f.diffStart)) \(arrow) \(p.shortLabel(f.diffEnd))"),
-      Segment(label: "", value: f.kind.rawValue),
-    ] + app.tab.filterSegments.map { Segment(label: "", value: $0) } + [
-      Segment(label: "", value: f.mode.rawValue),
-      Segment(label: "Groups ", value: groups, isDefault: f.checkedGroups == app.defaultCheckedGroups),
-      Segment(label: "Text ", value: text, isDefault: f.text.isEmpty),
+        short: "\(p.shortLabel(f.diffStart)) \(arrow) \(p.shortLabel(f.diffEnd))", action: .pickDiffStart),
+      Segment(label: "", value: f.kind.rawValue, action: .toggleAllocationKind),
+    ] + app.tab.filterSegments.map { Segment(label: "", value: $0, action: .toggleSort) } + [
+      Segment(label: "", value: f.mode.rawValue, action: .toggleFilterMode),
+      Segment(
+        label: "Groups ", value: groups, isDefault: f.checkedGroups == app.defaultCheckedGroups,
+        action: .classGroupsPanel),
+      Segment(label: "Text ", value: text, isDefault: f.text.isEmpty, action: .textFilter),
       Segment(
         label: "Pools ", value: pools,
-        isDefault: f.poolMask == FilterState.defaults(for: f.mode, assignment: app.assignment).poolMask),
-      Segment(label: "Tags ", value: tags, isDefault: f.tags.isEmpty),
+        isDefault: f.poolMask == FilterState.defaults(for: f.mode, assignment: app.assignment).poolMask,
+        action: .poolsPanel),
+      Segment(label: "Tags ", value: tags, isDefault: f.tags.isEmpty, action: .tagsPanel),
     ]
   }
 
@@ -76,22 +81,36 @@ enum Chrome {
     return segments
   }
 
+  /// The filter line as drawn: each segment with the columns it takes.
+  static func filterLineSpans(_ app: App, width: Int) -> [(segment: Segment, range: Range<Int>)] {
+    var spans: [(Segment, Range<Int>)] = []
+    var x = 1
+    for (i, segment) in fitting(filterSegments(app), width: width - 1).enumerated() {
+      if i > 0 { x += 3 }
+      let start = x
+      x += CharacterWidth.of(segment.label)
+      x += CharacterWidth.of(TextFit.clip(segment.value, max(width - x, 0), glyphs: app.theme.glyphs))
+      spans.append((segment, start..<min(x, width)))
+    }
+    return spans
+  }
+
   static func drawFilterLine(_ app: App, into grid: inout CellGrid) {
     let theme = app.theme
     let y = app.layout.filterRow
     grid.fill(x: 0, y: y, width: grid.width, height: 1, style: theme[.filterLine])
     let badge = app.computing.map { " Computing \($0)… " } ?? ""
     let room = grid.width - CharacterWidth.of(badge)
-    var x = 1
-    for (i, segment) in fitting(filterSegments(app), width: room - 1).enumerated() {
+    for (i, span) in filterLineSpans(app, width: room).enumerated() {
+      var x = span.range.lowerBound
       if i > 0 {
-        x += grid.put(" \(theme.glyphs.vertical) ", x: x, y: y, style: theme[.filterLine], maxWidth: room - x)
+        grid.put(" \(theme.glyphs.vertical) ", x: x - 3, y: y, style: theme[.filterLine], maxWidth: room - x + 3)
       }
-      if !segment.label.isEmpty {
-        x += grid.put(segment.label, x: x, y: y, style: theme[.filterLabel], maxWidth: room - x)
+      if !span.segment.label.isEmpty {
+        x += grid.put(span.segment.label, x: x, y: y, style: theme[.filterLabel], maxWidth: room - x)
       }
-      let value = TextFit.clip(segment.value, room - x, glyphs: theme.glyphs)
-      x += grid.put(value, x: x, y: y, style: theme[.filterLine], maxWidth: room - x)
+      let value = TextFit.clip(span.segment.value, room - x, glyphs: theme.glyphs)
+      grid.put(value, x: x, y: y, style: theme[.filterLine], maxWidth: room - x)
     }
     if !badge.isEmpty { grid.put(badge, x: max(room, 0), y: y, style: theme[.busy]) }
   }
@@ -126,7 +145,7 @@ enum Chrome {
     var fields = statusFields(app)
     let message = app.statusMessage.map { (text: " " + $0.text + " ", isError: $0.isError) }
     let messageWidth = message.map { CharacterWidth.of($0.text) } ?? 0
-    func summary() -> String { " " + fields.joined(separator: " · ") }
+    func summary() -> String { " " + fields.joined(separator: " \(theme.glyphs.dot) ") }
     // Drop the format, then the events, then the file name, while the message needs the room.
     for drop in [1, 1, 0] where CharacterWidth.of(summary()) + messageWidth + 1 > grid.width && fields.count > 1 {
       fields.remove(at: min(drop, fields.count - 2))

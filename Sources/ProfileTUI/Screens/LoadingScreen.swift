@@ -112,7 +112,9 @@ public enum LoadingScreen {
       style: theme[.progressEmpty])
     let rate = elapsed > 0 ? Double(done) / elapsed / 1_000_000 : 0
     let left = fraction > 0.01 ? elapsed / fraction - elapsed : 0
-    let line = String(format: "%@ · %3.0f%% · %.0f MB/s · %.0f s left", stage.rawValue, fraction * 100, rate, left)
+    let dot = theme.glyphs.dot
+    let line = String(
+      format: "%@ \(dot) %3.0f%% \(dot) %.0f MB/s \(dot) %.0f s left", stage.rawValue, fraction * 100, rate, left)
     grid.put(line, x: x, y: y + 2, style: theme[.normal], maxWidth: width)
     grid.put(cancelling ? "Cancelling…" : "q / Esc cancel", x: x, y: y + 3, style: theme[.dim], maxWidth: width)
   }

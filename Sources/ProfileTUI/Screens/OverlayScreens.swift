@@ -81,7 +81,7 @@ enum OverlayScreens {
   /// The panel's type-ahead, for its title (`find: text_`).
   static func searchNote(_ app: App) -> String {
     guard let search = app.panelSearch else { return "" }
-    return " · find: " + search.query + (search.typing ? "_" : "")
+    return " \(app.theme.glyphs.dot) find: " + search.query + (search.typing ? "_" : "")
   }
 
   static func drawGroups(_ app: App, _ cursor: ListCursor, into grid: inout CellGrid) {

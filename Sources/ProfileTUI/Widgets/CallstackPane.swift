@@ -26,7 +26,7 @@ struct CallstackPane {
     let frames = Self.frames(of: callstack, in: profile)
     var title = " Callstack \(callstack): \(frames.count) frames, innermost first"
     if profile.callstacks.isTruncated[callstack] { title += " (truncated)" }
-    if !summary.isEmpty { title += " · " + summary }
+    if !summary.isEmpty { title += " \(theme.glyphs.dot) " + summary }
     grid.put(title + " ", x: area.x + 1, y: area.y, style: theme[.panelTitle], maxWidth: area.width - 2)
     let rows = framesArea
     let functionWidth = max(rows.width * 3 / 5, 20)

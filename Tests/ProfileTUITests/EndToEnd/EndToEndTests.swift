@@ -256,4 +256,29 @@ struct EndToEndTests {
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }
+
+  /// Issue 10: under LANG=C names outside ASCII are drawn one `?` a character, so rows keep
+  /// their length and nothing stale is left at their ends.
+  @Test func aCLocaleLeavesNoStaleCells() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("names.mprof")
+    let w = try MprofWriter(path: path)
+    let main = w.address(pc: 0x10, function: "main", file: "m.cpp", line: 1)
+    let wide = w.address(pc: 0x20, function: "Ünïcödé::Fünctiön(日本語)", file: "ü.cpp", line: 2)
+    try w.malloc(pointer: 0x1000, size: 4096, callstack: w.callstack(innermostFirst: [wide, main]))
+    try w.finish()
+    let session = try TmuxSession(
+      width: 80, height: 24, command: "env LANG=C LC_ALL=C \(TmuxSession.binary) \(path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("*")
+    // Names are Latin-1 in a capture (§ names): each byte above ASCII is one `?` here.
+    let screen = try session.waitFor(text: "::F")
+    let row = try #require(screen.first { $0.contains("::F") })
+    #expect(row.count <= 80 && row.contains("::F??ncti??n("), "\(row)")
+    #expect(screen.allSatisfy { $0.count <= 80 && !$0.contains("·") && !$0.contains("…") })
+    // The status and footer rows are whole, with ASCII separators.
+    #expect(screen[22].hasPrefix(" names.mprof - v7 LE - 1 events - live 4.00 KB in 1"), "\(screen[22])")
+    #expect(screen[23].hasPrefix("? Help"))
+    try session.keys("q")
+  }
 }

@@ -104,8 +104,21 @@ extension CallgraphTab {
     return nil
   }
 
+  /// The column of a row's `▸` / `▾` marker (drawing puts it there too).
+  static func markerColumn(depth: Int, width: Int) -> Int {
+    let nameColumn = width - FigureColumns.width - 2
+    let maxIndent = max(nameColumn / 3, 4)
+    return FigureColumns.width + 2 + min(2 * depth, maxIndent)
+  }
+
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
     let list = Self.split(context.area).list
+    if event.y == list.area.y, event.button == .press {
+      // The header: Size or Count sorts by it.
+      if event.x < 20 && sort != .size { return perform(.toggleSort, context: context) }
+      if (20..<40).contains(event.x) && sort != .count { return perform(.toggleSort, context: context) }
+      return .handled
+    }
     switch event.button {
     case .wheelUp, .wheelDown:
       tree.cursor.scroll(by: event.button == .wheelUp ? -3 : 3, count: tree.rows.count, height: list.visibleRows)
@@ -113,8 +126,16 @@ extension CallgraphTab {
       guard let index = list.index(atY: event.y, cursor: tree.cursor, count: tree.rows.count) else { return .handled }
       tree.cursor.selected = index
       if let graph = figures?.graph { tree.syncSelectedPath(graph) }
-      if event.button == .doublePress {
-        return perform(tree.rows[index].isExpanded ? .collapse : .expand, context: context)
+      let row = tree.rows[index]
+      let onMarker = event.x == Self.markerColumn(depth: row.depth, width: list.rowsArea.width)
+      if event.button == .doublePress || (onMarker && row.hasChildren) {
+        // A click on the marker toggles the row, as a double click anywhere on it does.
+        if row.isExpanded, let graph = figures?.graph {
+          tree.expanded.remove(graph.path(of: row.node))
+          tree.rebuildRows(graph)
+          return .handled
+        }
+        return perform(.expand, context: context)
       }
     }
     if let graph = figures?.graph { tree.syncSelectedPath(graph) }

@@ -42,7 +42,7 @@ extension ExclusiveTab {
     var summary = ""
     if let callstack = selectedCallstack, let row = view.rows.first(where: { $0.callstack == callstack }) {
       summary =
-        "\(SizeFormat.size(row.size)) in \(SizeFormat.count(row.count)) · peak "
+        "\(SizeFormat.size(row.size)) in \(SizeFormat.count(row.count)) \(theme.glyphs.dot) peak "
         + SizeFormat.size(context.profile.totals.maxSize[callstack])
     }
     split.pane.draw(

@@ -193,6 +193,23 @@ final class ExclusiveTab: TabView {
 
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
     let split = Self.split(context.area)
+    if event.y == split.list.area.y, event.button == .press {
+      // The header: a click sorts by the column; again, the other way round.
+      let column: ExclusiveView.Column
+      switch event.x {
+      case ..<20: column = .size
+      case 20..<42: column = .count
+      case 42..<(42 + Self.groupWidth): column = .group
+      default: column = .function
+      }
+      if column == sortColumn {
+        ascending.toggle()
+      } else {
+        sortColumn = column
+        ascending = column == .group || column == .function
+      }
+      return .handled
+    }
     let wheel = event.button == .wheelUp ? -3 : (event.button == .wheelDown ? 3 : 0)
     if event.y >= split.pane.area.y {
       let depth = depth(context)
