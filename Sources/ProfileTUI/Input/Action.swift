@@ -20,5 +20,6 @@ public enum Action: Hashable, Sendable {
   case expand, collapse, expandSubtree, collapseAll, invert, setParent, resetParent, find, findNext, findPrevious,
     findAll, unhighlight, copyHighlighted, toggleSort, foldChains, scrollNameLeft, scrollNameRight
   // Exclusive
-  case nextSortColumn, previousSortColumn, reverseSort, toggleContainers, focusDetail, showFrameInCallgraph, leavePane
+  case nextSortColumn, previousSortColumn, reverseSort, toggleContainers, focusDetail, showFrameInCallgraph, leavePane,
+    toggleGroupColumn
 }

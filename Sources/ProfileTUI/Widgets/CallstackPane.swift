@@ -39,7 +39,8 @@ struct CallstackPane {
       let base = selected ? theme[.selection] : theme[.normal]
       grid.fill(x: rows.x, y: y, width: rows.width, height: 1, style: base)
       let name = profile.functions.names[Int(profile.functions.idOfAddress[address])]
-      grid.put(TextFit.pad(" " + name, functionWidth), x: rows.x, y: y, style: base)
+      grid.put(
+        TextFit.pad(" " + name, functionWidth - 1, ellipsis: theme.glyphs.ellipsis), x: rows.x, y: y, style: base)
       let file = profile.fileName(address: address)
       let line = profile.addresses.line[address]
       var location = file.isEmpty ? "" : (line > 0 ? "\(file):\(line)" : file)

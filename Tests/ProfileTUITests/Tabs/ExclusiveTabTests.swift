@@ -129,3 +129,32 @@ import Testing
     #expect(h.status.contains("Not found: no such function"))
   }
 }
+
+/// Issue 10 at 80 columns: the group column narrows and can be hidden; a new diff starts the
+/// list at the top; the header says which frame names the rows.
+@Suite struct ExclusiveNarrowTests {
+  @Test func theGroupColumnNarrowsAndHides() throws {
+    let h = try Harness(width: 80, height: 24)
+    h.press("2")
+    #expect(h.exclusive.groupWidth(80) == 12)  // (80 − 40 − 3) / 3
+    let header = h.lines[2]
+    #expect(header.hasSuffix("Group        Function"), "\(header)")
+    // A long group name is cut with an ellipsis; the function keeps 26 columns.
+    #expect(h.lines.contains { $0.contains("Materials &…") })
+    h.press("w")
+    #expect(h.lines[2].hasSuffix("Count%  Function") && h.status.contains("Group column hidden"))
+    #expect(!h.lines[3].contains("Textures") || h.lines[3].contains("Texture"))
+    h.press("C")
+    #expect(h.lines[2].hasSuffix("Function (innermost frame)"))
+  }
+
+  @Test func aNewDiffStartsAtTheTop() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("2", "j", "j", "j")
+    #expect(h.exclusive.cursor.selected == 3)
+    h.press("a")  // a kind change keeps the place
+    #expect(h.exclusive.cursor.selected != 0)
+    h.press("[", "j", "Enter")
+    #expect(h.exclusive.cursor.selected == 0)
+  }
+}

@@ -1,22 +1,27 @@
 import ProfileModel
 
 extension ExclusiveTab {
-  /// The group column's width.
-  static let groupWidth = 22
+  /// The group column's width at a screen width: 22 columns from 120 up, narrower below so the
+  /// function keeps at least half of what is left, none when hidden (`w`).
+  func groupWidth(_ width: Int) -> Int {
+    guard showsGroups else { return 0 }
+    return max(min(22, (width - FigureColumns.width - 3) / 3), 8)
+  }
 
-  func header(_ theme: Theme) -> String {
+  func header(_ theme: Theme, width: Int) -> String {
     let unicode = theme.glyphs == .unicode
     let arrow = ascending ? (unicode ? "▲" : "^") : (unicode ? "▼" : "v")
     func mark(_ column: ExclusiveView.Column, _ text: String) -> String { sortColumn == column ? text + arrow : text }
     return TextFit.pad(mark(.size, "Size"), 11, right: true) + TextFit.pad("Size%", 9, right: true)
       + TextFit.pad(mark(.count, "Count"), 11, right: true) + TextFit.pad("Count%", 9, right: true) + "  "
-      + TextFit.pad(mark(.group, "Group"), Self.groupWidth) + " " + mark(.function, "Function")
+      + (showsGroups ? TextFit.pad(mark(.group, "Group"), groupWidth(width)) + " " : "")
+      + mark(.function, showContainers ? "Function (innermost frame)" : "Function")
   }
 
   func draw(into grid: inout CellGrid, context: TabContext) {
     let theme = context.theme
     let split = Self.split(context.area)
-    split.list.drawHeader(header(theme), theme: theme, into: &grid)
+    split.list.drawHeader(header(theme, width: context.area.width), theme: theme, into: &grid)
     guard let view = figures else {
       grid.put("Computing…", x: 2, y: split.list.rowsArea.y, style: theme[.dim])
       return
@@ -32,9 +37,13 @@ extension ExclusiveTab {
       x += 2
       var groupStyle = base
       if !selected && row.groupIndex >= 0 { groupStyle = theme.group(context.assignment.groups[row.groupIndex].color) }
-      x += grid.put(TextFit.pad(row.group, Self.groupWidth), x: x, y: y, style: groupStyle)
-      x += 1
-      grid.put(row.function, x: x, y: y, style: base, maxWidth: width - 1 - x)
+      if showsGroups {
+        let groupColumn = groupWidth(width)
+        x += grid.put(
+          TextFit.pad(row.group, groupColumn, ellipsis: theme.glyphs.ellipsis), x: x, y: y, style: groupStyle)
+        x += 1
+      }
+      grid.put(TextFit.clip(row.function, width - 1 - x, glyphs: theme.glyphs), x: x, y: y, style: base)
     }
     if view.rows.isEmpty {
       grid.put("No callstack passes the filters.", x: 2, y: split.list.rowsArea.y, style: theme[.dim])

@@ -34,6 +34,7 @@ final class ExclusiveTab: TabView {
       [.character("/"), .function(3)], .find, listContext, help: "find a row by function or group (Ctrl-R regex)",
       footer: "Find", priority: 2),
     Binding([.character("n")], .findNext, listContext, help: "next matching row"),
+    Binding([.character("w")], .toggleGroupColumn, listContext, help: "show / hide the group column"),
     Binding([.character("N")], .findPrevious, listContext, help: "previous matching row"),
     Binding(
       [.enter], .showFrameInCallgraph, paneContext, help: "show the frame in the Callgraph", footer: "In Callgraph",
@@ -48,6 +49,10 @@ final class ExclusiveTab: TabView {
   var sortColumn: ExclusiveView.Column = .size
   var ascending = false
   var showContainers = false
+  /// The group column is shown (`w` hides it on narrow screens).
+  var showsGroups = true
+  /// The diff the rows were computed for: a new diff starts the list at the top.
+  private var shownDiff: [SnapshotRef] = []
   var cursor = ListCursor()
   var detailCursor = ListCursor()
   var detailFocused = false
@@ -72,10 +77,12 @@ final class ExclusiveTab: TabView {
   }
 
   func accept(_ view: ExclusiveView, for request: ExclusiveRequest, context: TabContext) -> TabOutcome {
-    let sortChanged = figures.map { _ in shownRequest != request } ?? false
+    let diff = [context.filter.diffStart, context.filter.diffEnd]
+    let startOver = figures.map { _ in shownRequest != request || shownDiff != diff } ?? false
     figures = view
     shownRequest = request
-    if sortChanged {
+    shownDiff = diff
+    if startOver {
       cursor = ListCursor()
     } else if let selectedCallstack, let index = view.rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
       cursor.selected = index
@@ -158,6 +165,9 @@ final class ExclusiveTab: TabView {
       ascending = sortColumn == .group || sortColumn == .function
     case .reverseSort:
       ascending.toggle()
+    case .toggleGroupColumn:
+      showsGroups.toggle()
+      return .say(showsGroups ? "Group column shown" : "Group column hidden (w shows it)", isError: false)
     case .toggleContainers:
       showContainers.toggle()
       return .say(
@@ -199,7 +209,7 @@ final class ExclusiveTab: TabView {
       switch event.x {
       case ..<20: column = .size
       case 20..<42: column = .count
-      case 42..<(42 + Self.groupWidth): column = .group
+      case 42..<(42 + groupWidth(context.area.width)): column = .group
       default: column = .function
       }
       if column == sortColumn {
