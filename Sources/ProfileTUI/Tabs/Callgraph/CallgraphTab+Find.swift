@@ -2,19 +2,15 @@ import Foundation
 import ProfileModel
 
 extension CallgraphTab {
-  func findPrompt(_ purpose: Prompt.Purpose) -> Prompt {
-    Prompt(
-      purpose: purpose, text: search?.text ?? "", isRegex: search?.isRegex ?? false,
-      caseSensitive: search?.caseSensitive ?? false)
-  }
+  func findPrompt(_ purpose: Prompt.Purpose) -> Prompt { FindCycle.prompt(purpose, last: search) }
 
   /// A find prompt was submitted: the matches are computed with the figures, off the input
   /// loop, and the step runs when they arrive.
   func submit(_ prompt: Prompt, context: TabContext) -> TabOutcome {
-    guard !prompt.text.isEmpty else { return .handled }
-    let spec = SearchSpec(text: prompt.text, isRegex: prompt.isRegex, caseSensitive: prompt.caseSensitive)
+    let spec: SearchSpec
     do {
-      _ = try spec.compile()
+      guard let checked = try FindCycle.search(from: prompt) else { return .handled }
+      spec = checked
     } catch {
       return .say("\(error)", isError: true)
     }
@@ -32,28 +28,12 @@ extension CallgraphTab {
     guard let figures, let search else { return .handled }
     let matches = figures.matches
     guard !matches.isEmpty else { return .say("Not found: \(search.text)", isError: true) }
-    let here = tree.selectedNode.map { figures.preorder[Int($0)] } ?? -1
-    let target: Int32
-    var wrapped = ""
-    if forward {
-      if let next = matches.first(where: { figures.preorder[Int($0)] > here }) {
-        target = next
-      } else {
-        target = matches[0]
-        wrapped = " (wrapped to the top)"
-      }
-    } else {
-      if let previous = matches.last(where: { figures.preorder[Int($0)] < here }) {
-        target = previous
-      } else {
-        target = matches[matches.count - 1]
-        wrapped = " (wrapped to the bottom)"
-      }
-    }
-    tree.reveal(figures.graph.path(of: target), in: figures.graph)
-    let position = (matches.firstIndex(of: target) ?? 0) + 1
-    return .say(
-      "Match \(position) of \(matches.count): \(search.text)\(matches.count > 1 ? wrapped : "")", isError: false)
+    let here = tree.selectedNode.map { Int(figures.preorder[Int($0)]) } ?? -1
+    // Matches are in pre-order, so their positions ascend.
+    guard let step = FindCycle.step(matches.map { Int(figures.preorder[Int($0)]) }, from: here, forward: forward)
+    else { return .handled }
+    tree.reveal(figures.graph.path(of: matches[step.index]), in: figures.graph)
+    return .say(FindCycle.message(step, count: matches.count, forward: forward, text: search.text), isError: false)
   }
 
   /// `F`: highlight every match, expand to each, and report totals without double counting.

@@ -177,10 +177,7 @@ final class ExclusiveTab: TabView {
     case .focusDetail:
       if selectedCallstack != nil { detailFocused = true }
     case .find:
-      return .prompt(
-        Prompt(
-          purpose: .find, text: search?.text ?? "", isRegex: search?.isRegex ?? false,
-          caseSensitive: search?.caseSensitive ?? false))
+      return .prompt(FindCycle.prompt(.find, last: search))
     case .findNext, .findPrevious:
       guard search != nil else { return perform(.find, context: context) }
       return findStep(forward: action == .findNext, context: context)
@@ -244,14 +241,12 @@ final class ExclusiveTab: TabView {
   }
 
   func submit(_ prompt: Prompt, context: TabContext) -> TabOutcome {
-    guard !prompt.text.isEmpty else { return .handled }
-    let spec = SearchSpec(text: prompt.text, isRegex: prompt.isRegex, caseSensitive: prompt.caseSensitive)
     do {
-      _ = try spec.compile()
+      guard let spec = try FindCycle.search(from: prompt) else { return .handled }
+      search = spec
     } catch {
       return .say("\(error)", isError: true)
     }
-    search = spec
     return findStep(forward: true, context: context)
   }
 
@@ -272,30 +267,13 @@ final class ExclusiveTab: TabView {
     } catch {
       return .say("\(error)", isError: true)
     }
-    guard !hits.isEmpty else { return .say("Not found: \(spec.text)", isError: true) }
-    let here = cursor.selected
-    var wrapped = ""
-    let target: Int
-    if forward {
-      if let next = hits.first(where: { $0 > here }) {
-        target = next
-      } else {
-        target = hits[0]
-        wrapped = " (wrapped to the top)"
-      }
-    } else {
-      if let previous = hits.last(where: { $0 < here }) {
-        target = previous
-      } else {
-        target = hits[hits.count - 1]
-        wrapped = " (wrapped to the bottom)"
-      }
+    guard let step = FindCycle.step(hits, from: cursor.selected, forward: forward) else {
+      return .say("Not found: \(spec.text)", isError: true)
     }
-    cursor.selected = target
+    cursor.selected = hits[step.index]
     cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
     detailFocused = false
     syncSelection()
-    let position = (hits.firstIndex(of: target) ?? 0) + 1
-    return .say("Match \(position) of \(hits.count): \(spec.text)\(hits.count > 1 ? wrapped : "")", isError: false)
+    return .say(FindCycle.message(step, count: hits.count, forward: forward, text: spec.text), isError: false)
   }
 }
