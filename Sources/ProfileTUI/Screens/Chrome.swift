@@ -143,7 +143,11 @@ enum Chrome {
     let y = app.layout.statusRow
     grid.fill(x: 0, y: y, width: grid.width, height: 1, style: theme[.status])
     var fields = statusFields(app)
-    let message = app.statusMessage.map { (text: " " + $0.text + " ", isError: $0.isError) }
+    // When the filters leave nothing, say how to get rows back (unless a message is shown).
+    let nothingPasses = app.shared.map { $0.query.passingRows.isEmpty } ?? false
+    let hint =
+      nothingPasses ? (text: "Nothing passes the filters: R resets them, o switches In/Out", isError: false) : nil
+    let message = (app.statusMessage ?? hint).map { (text: " " + $0.text + " ", isError: $0.isError) }
     let messageWidth = message.map { CharacterWidth.of($0.text) } ?? 0
     func summary() -> String { " " + fields.joined(separator: " \(theme.glyphs.dot) ") }
     // Drop the format, then the events, then the file name, while the message needs the room.

@@ -63,7 +63,9 @@ enum OverlayScreens {
       let y = box.y + 1 + i
       let style = index == c.selected ? app.theme[.selection] : app.theme[.panel]
       grid.fill(x: box.x, y: y, width: box.width, height: 1, style: style)
-      var text = (ref == current ? "* " : "  ") + TextFit.pad(p.label(ref), box.width - 42)
+      var text =
+        (ref == current ? "* " : "  ") + TextFit.pad(p.label(ref), box.width - 43, ellipsis: app.theme.glyphs.ellipsis)
+        + " "
       if let s = p.snapshot(ref) {
         text +=
           TextFit.pad("\(s.frameNumber)", 9, right: true)
@@ -74,7 +76,7 @@ enum OverlayScreens {
           TextFit.pad("0", 9, right: true) + TextFit.pad("-", 10, right: true)
           + TextFit.pad(SizeFormat.size(0), 13, right: true)
       }
-      grid.put(text, x: box.x, y: y, style: style, maxWidth: box.width)
+      grid.put(TextFit.clip(text, box.width, glyphs: app.theme.glyphs), x: box.x, y: y, style: style)
     }
   }
 
@@ -107,7 +109,9 @@ enum OverlayScreens {
       let on = checked.map { $0.contains(group.name) } ?? true
       var x = box.x + grid.put("  " + (on ? glyphs.checked : glyphs.unchecked) + " ", x: box.x, y: y, style: style)
       x += grid.put(glyphs.swatch, x: x, y: y, style: selected ? style : app.theme.group(group.color))
-      x += grid.put(" " + TextFit.pad(group.name, max(box.width - 36, 8)), x: x, y: y, style: style)
+      x += grid.put(
+        " " + TextFit.pad(group.name, max(box.width - 36, 8), ellipsis: app.theme.glyphs.ellipsis), x: x, y: y,
+        style: style)
       if let totals = app.shared?.groupTotals, g < totals.count {
         grid.put(
           TextFit.pad(SizeFormat.size(totals[g].size), 13, right: true)
@@ -132,7 +136,7 @@ enum OverlayScreens {
       } else {
         text += "unused in this capture"
       }
-      grid.put(text, x: box.x, y: y, style: style, maxWidth: box.width)
+      grid.put(TextFit.clip(text, box.width, glyphs: app.theme.glyphs), x: box.x, y: y, style: style)
     }
   }
 
@@ -163,7 +167,7 @@ enum OverlayScreens {
       }
       if let tag = node.tag { text += (app.filter.tags.contains(tag) ? glyphs.checked : glyphs.unchecked) + " " }
       text += node.name
-      grid.put(text, x: box.x, y: y, style: style, maxWidth: box.width)
+      grid.put(TextFit.clip(text, box.width, glyphs: app.theme.glyphs), x: box.x, y: y, style: style)
     }
     if rows.isEmpty { grid.put("  No tag matches.", x: box.x, y: box.y + 1, style: app.theme[.dim]) }
   }

@@ -58,4 +58,29 @@ import Testing
       #expect(line.hasSuffix("…") || line.hasSuffix("█"), "\(line)")
     }
   }
+
+  @Test func whenNothingPassesTheStatusLineSaysHowToGetRowsBack() throws {
+    let h = try Harness(width: 100, height: 30)
+    h.press("c", "n", "Esc")
+    #expect(h.query?.passingRows.isEmpty == true)
+    #expect(h.status.hasSuffix("Nothing passes the filters: R resets them, o switches In/Out"))
+    h.press("R")
+    #expect(!h.status.contains("Nothing passes"))
+  }
+
+  @Test func panelRowsCutWithAnEllipsis() throws {
+    let h = try Harness(width: 60, height: 24)
+    h.press("[")
+    #expect(h.lines.contains { $0.contains("LoadMap") && $0.contains("…") }, "\(h.screen.text)")
+  }
+
+  @Test func aNewSortOrDiffStartsTheTreeAtTheTop() throws {
+    let h = try Harness(width: 100, height: 30)
+    h.press("*", "j", "j", "j", "j")
+    #expect(h.callgraph.tree.cursor.selected == 5)
+    h.press("s")
+    #expect(h.callgraph.tree.selectedNode == CallGraph.fullRoot)
+    h.press("j", "j", "[", "j", "Enter")
+    #expect(h.callgraph.tree.selectedNode == CallGraph.fullRoot)
+  }
 }

@@ -55,6 +55,9 @@ final class CallgraphTab: TabView {
   private(set) var figures: CallgraphFigures?
   /// Columns of the name column scrolled away (`<` `>`).
   var nameOffset = 0
+  /// The diff and sort the tree on screen was built for.
+  private var shownDiff: [SnapshotRef] = []
+  private var shownSort: FilterState.SortKey = .size
 
   /// What a find does when its matches arrive.
   enum FindStep: Equatable {
@@ -76,8 +79,16 @@ final class CallgraphTab: TabView {
   }
 
   func accept(_ new: CallgraphFigures, for request: CallgraphRequest, context: TabContext) -> TabOutcome {
-    if figures == nil && new.graph.nodes[Int(CallGraph.truncatedRoot)].count == 0 {
-      tree.selectedPath = [CallGraph.fullRoot]
+    // A new diff or sort starts at the top (the first root that holds something).
+    let diff = [context.filter.diffStart, context.filter.diffEnd]
+    let startOver = figures != nil && (shownDiff != diff || shownSort != request.sort)
+    shownDiff = diff
+    shownSort = request.sort
+    if figures == nil || startOver {
+      tree.selectedPath = [
+        new.graph.nodes[Int(CallGraph.truncatedRoot)].count == 0 ? CallGraph.fullRoot : CallGraph.truncatedRoot
+      ]
+      tree.cursor.top = 0
     }
     figures = new
     tree.rebuildRows(new.graph)
