@@ -238,4 +238,26 @@ import Testing
     let (_, info, _) = try Self.run(["info", path, "--quiet"])
     #expect(info.contains("6,151 with the end-of-stream marker, as dump --json counts"))
   }
+
+  /// `report --view details`: the Details panes as text, CSV and JSON.
+  @Test func detailsReport() throws {
+    let (path, scratch) = try Self.script()
+    defer { withExtendedLifetime(scratch) {} }
+    let (status, text, _) = try Self.run(["report", path, "--view", "details", "--start", "0", "--quiet"])
+    #expect(status == 0)
+    #expect(
+      text.contains("\nStart\n  Description: Snapshot 0: One\n")
+        && text.contains("\nDiff\n  Description: Snapshot 0: One → End"))
+    #expect(text.contains("  Is Diff Result: True") && text.contains("  Loaded Levels: 1\n    /Game/Maps/X"))
+    let (_, csv, _) = try Self.run(["report", path, "--view", "details", "--start", "0", "--format", "csv", "--quiet"])
+    let lines = csv.split(separator: "\n").map(String.init)
+    #expect(lines[0] == "field,start,diff,end")
+    #expect(lines.contains("Stream Index,3,7,10") && lines.contains("Allocation Size,96,42,138"))
+    #expect(lines.contains("Loaded Level,/Game/Maps/X,unloaded,"))
+    let (_, json, _) = try Self.run(["report", path, "--view", "details", "--format", "json", "--quiet"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["start"] is NSNull)
+    let diff = try #require(object["diff"] as? [String: Any])
+    #expect(diff["is_diff"] as? Bool == false && diff["description"] as? String == "End")
+  }
 }

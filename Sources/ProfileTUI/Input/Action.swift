@@ -22,4 +22,6 @@ public enum Action: Hashable, Sendable {
   // Exclusive
   case nextSortColumn, previousSortColumn, reverseSort, toggleContainers, focusDetail, showFrameInCallgraph, leavePane,
     toggleGroupColumn
+  // Details
+  case toggleLayout
 }

@@ -159,6 +159,25 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.character("2")) }
 
+      out += "\nDetails tab\n"
+      key(.character("3"))
+      measure(
+        "[  diff start → another snapshot", target: 100,
+        setup: {
+          step += 1
+          key(.character("["))
+          key(.character(step % 2 == 0 ? "j" : "k"))
+        }
+      ) { key(.enter) }
+      measure(
+        "3  switch to the tab after a filter change", target: 100,
+        setup: {
+          key(.character("1"))
+          key(.character("a"))
+        }
+      ) { key(.character("3")) }
+      measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
+
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.
       key(.character("1"))
       key(.character("-"))

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: "Print the Callgraph, Exclusive or class-group view as text, CSV or JSON.")
 
-  enum View: String, ExpressibleByArgument, CaseIterable { case callgraph, exclusive, groups }
+  enum View: String, ExpressibleByArgument, CaseIterable { case callgraph, exclusive, groups, details }
 
   @OptionGroup var capture: CaptureOptions
   @OptionGroup var filters: FilterOptions
@@ -41,6 +41,7 @@ struct ReportCommand: ParsableCommand {
       case .exclusive: emit(exclusive(p, query, state, header))
       case .groups: emit(groupsReport(p, query, state, header))
       case .callgraph: emit(try callgraph(p, query, state, header))
+      case .details: emit(details(p, state, header))
       }
     }
   }
@@ -184,6 +185,70 @@ struct ReportCommand: ParsableCommand {
       for root in [CallGraph.fullRoot, CallGraph.truncatedRoot]
       where graph.nodes[Int(root)].count != 0 || graph.nodes[Int(root)].size != 0 {
         walk(root, [], graph.nodes[Int(root)].size)
+      }
+      return out
+    }
+  }
+
+  /// The Details view: the diff start, the difference and the end, field by field.
+  private func details(_ p: Profile, _ state: FilterState, _ header: String) -> String {
+    let details = SnapshotDetails(profile: p, start: state.diffStart, end: state.diffEnd)
+    func json(_ pane: SnapshotDetails.Pane) -> JSONValue {
+      guard pane.isPresent else { return .null }
+      return .object([
+        ("description", .string(pane.description)), ("stream_index", .int(pane.streamIndex)),
+        ("frame_number", .int(pane.frameNumber)), ("current_time", .double(pane.currentTime)),
+        ("elapsed_time", .double(pane.elapsedTime)), ("snapshot_type", .string(pane.snapshotType)),
+        ("snapshot_index", .int(pane.snapshotIndex)), ("loaded_level_count", .int(Int64(pane.levelCount))),
+        ("loaded_levels", .array(pane.levels.map { $0.map { .string($0) } ?? .null })),
+        ("stats", .object(pane.stats.map { ($0.name, $0.value.map { .int($0) } ?? .null) })),
+        ("allocation_count", .int(pane.allocationCount)), ("allocation_size", .int(pane.allocationSize)),
+        ("allocation_max_size", .int(pane.allocationMaxSize)), ("is_diff", .bool(pane.isDiff)),
+      ])
+    }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)), ("start", json(details.start)),
+        ("diff", json(details.diff)), ("end", json(details.end)),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      // One row per field: field, start, diff, end, with raw numbers (bytes, seconds) so a
+      // spreadsheet can compute with them.
+      let panes = details.panes
+      func row(_ field: String, _ value: (SnapshotDetails.Pane) -> String) -> String {
+        ([field] + panes.map { $0.isPresent ? value($0) : "" }).map(csvField).joined(separator: ",") + "\n"
+      }
+      var out = "field,start,diff,end\n"
+      out += row("Description") { $0.description }
+      out += row("Stream Index") { String($0.streamIndex) }
+      out += row("Frame Number") { String($0.frameNumber) }
+      out += row("Current Time") { String($0.currentTime) }
+      out += row("Elapsed Time") { String($0.elapsedTime) }
+      out += row("Snapshot Type") { $0.snapshotType }
+      out += row("Snapshot Index") { String($0.snapshotIndex) }
+      out += row("Loaded Levels") { String($0.levelCount) }
+      for level in details.end.levels.indices {
+        out += row("Loaded Level") { pane in
+          guard let name = pane.levels[level] else { return "" }
+          guard pane.isDiff else { return name }
+          return name.hasPrefix("+") ? "loaded" : (name.hasPrefix("-") ? "unloaded" : "kept")
+        }
+      }
+      for stat in details.end.stats.indices {
+        out += row("Stat: \(details.end.stats[stat].name)") { $0.stats[stat].value.map(String.init) ?? "" }
+      }
+      out += row("Allocation Count") { String($0.allocationCount) }
+      out += row("Allocation Size") { String($0.allocationSize) }
+      out += row("Allocation Max Size") { String($0.allocationMaxSize) }
+      out += row("Is Diff Result") { $0.isDiff ? "true" : "false" }
+      return out
+    case .text:
+      var out = "\(header)\n"
+      for pane in details.panes {
+        out += "\n" + pane.title + "\n"
+        out += (pane.isPresent ? pane.lines : ["(Start: nothing before the first token)"]).map { "  " + $0 + "\n" }
+          .joined()
       }
       return out
     }

@@ -5,29 +5,29 @@ import Testing
 @testable import ProfileTUI
 
 @Suite struct ComputeTests {
-  /// (shared, Callgraph, Exclusive) computations started so far.
+  /// (shared, Callgraph, Exclusive, Details) computations started so far.
   static func counts(_ h: Harness) -> [Int] {
     [h.app.sharedComputations] + h.app.slots.map(\.computations)
   }
 
   @Test func onlyTheVisibleTabComputesAndATabChangeSkipsTheSharedQuery() throws {
     let h = try Harness()
-    #expect(Self.counts(h) == [1, 1, 0])  // the first screen: the Callgraph only
+    #expect(Self.counts(h) == [1, 1, 0, 0])  // the first screen: the Callgraph only
     h.press("2")
-    #expect(Self.counts(h) == [1, 1, 1])
+    #expect(Self.counts(h) == [1, 1, 1, 0])
     // A sort in Exclusive: its own figures only, no shared query, no call graph.
     h.press(">")
-    #expect(Self.counts(h) == [1, 1, 2])
+    #expect(Self.counts(h) == [1, 1, 2, 0])
     h.press("I", "C")
-    #expect(Self.counts(h) == [1, 1, 4])
+    #expect(Self.counts(h) == [1, 1, 4, 0])
     // A filter change: the shared query and the visible tab; the hidden Callgraph waits.
     h.press("a")
-    #expect(Self.counts(h) == [2, 1, 5])
+    #expect(Self.counts(h) == [2, 1, 5, 0])
     h.press("1")
-    #expect(Self.counts(h) == [2, 2, 5])
+    #expect(Self.counts(h) == [2, 2, 5, 0])
     // Back to Exclusive with nothing changed: nothing to compute.
     h.press("2")
-    #expect(Self.counts(h) == [2, 2, 5])
+    #expect(Self.counts(h) == [2, 2, 5, 0])
   }
 
   @Test func aCancelledComputationStops() throws {

@@ -281,4 +281,20 @@ struct EndToEndTests {
     #expect(screen[23].hasPrefix("? Help"))
     try session.keys("q")
   }
+
+  /// Tab 3 in the built viewer: the Details panes follow the diff, scroll, and change layout.
+  @Test func detailsTab() throws {
+    let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("[", "j", "j", "j", "j", "Enter", "3")
+    var screen = try session.waitFor(text: "Is Diff Result: True")
+    #expect(screen[2].hasPrefix(" Start") && screen[2].contains(" Diff") && screen[2].contains(" End"))
+    #expect(screen[3].contains("Description: LoadMap End 0"))
+    try session.keys("v")
+    screen = try session.waitFor("the stacked layout") { $0[2].hasPrefix(" Start") && !$0[2].contains(" End") }
+    try session.keys("j")
+    screen = try session.waitFor("a scrolled pane") { $0[2].hasPrefix(" Description:") }
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
 }

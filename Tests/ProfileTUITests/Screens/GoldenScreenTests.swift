@@ -24,4 +24,5 @@ import Testing
   @Test func exclusivePane() throws { try check("exclusive-pane", ["2", "Enter", "j"]) }
   @Test func help() throws { try check("help", ["?"]) }
   @Test func groupsPanel() throws { try check("groups", ["c", "j", "j", "Space"]) }
+  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "3"]) }
 }
