@@ -260,4 +260,22 @@ import Testing
     let diff = try #require(object["diff"] as? [String: Any])
     #expect(diff["is_diff"] as? Bool == false && diff["description"] as? String == "End")
   }
+
+  /// `report --view histogram` and `--view sizes` agree with the model and each other.
+  @Test func histogramAndSizesReports() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "d.mprof")
+    let (status, json, _) = try Self.run(["report", path, "--view", "histogram", "--format", "json", "--quiet"])
+    #expect(status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let banks = try #require(object["banks"] as? [[String: Any]])
+    #expect(banks.map { $0["bank"] as? String } == ["main"])
+    let bars = try #require(banks[0]["bars"] as? [[String: Any]])
+    let total = bars.compactMap { $0["size"] as? Int }.reduce(0, +)
+    #expect(banks[0]["size"] as? Int == total)
+    let (_, csv, _) = try Self.run(["report", path, "--view", "sizes", "--format", "csv", "--quiet"])
+    let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",").compactMap { Int($0) } }
+    #expect(rows.allSatisfy { $0.count == 4 && $0[0] <= $0[1] })
+    #expect(rows.map { $0[3] }.reduce(0, +) == total)
+  }
 }

@@ -24,4 +24,6 @@ public enum Action: Hashable, Sendable {
     toggleGroupColumn
   // Details
   case toggleLayout
+  // Histogram
+  case toggleSizes
 }

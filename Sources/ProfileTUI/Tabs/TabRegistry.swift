@@ -3,6 +3,7 @@ enum TabRegistry {
   static let types: [any TabView.Type] = [
     CallgraphTab.self,
     ExclusiveTab.self,
+    HistogramTab.self,
     DetailsTab.self,
   ]
 

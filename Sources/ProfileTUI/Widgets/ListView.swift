@@ -14,7 +14,7 @@ struct ListView {
   func drawHeader(_ text: String, theme: Theme, into grid: inout CellGrid) {
     guard area.height > 0 else { return }
     grid.fill(x: area.x, y: area.y, width: area.width, height: 1, style: theme[.columnHeader])
-    grid.put(text, x: area.x, y: area.y, style: theme[.columnHeader], maxWidth: area.width)
+    grid.put(TextFit.clip(text, area.width, glyphs: theme.glyphs), x: area.x, y: area.y, style: theme[.columnHeader])
   }
 
   /// Draws the visible rows: `row(index, y, isSelected)` draws one; the scroll mark goes in the

@@ -159,8 +159,22 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.character("2")) }
 
-      out += "\nDetails tab\n"
+      out += "\nHistogram tab\n"
       key(.character("3"))
+      measure("a  active ↔ lifetime (diff)", target: 100) { key(.character("a")) }
+      measure("z  allocation sizes ↔ groups", target: 200) { key(.character("z")) }
+      key(.character("1"))
+      key(.character("a"))
+      measure(
+        "3  switch to the tab after a filter change", target: 100,
+        setup: {
+          key(.character("1"))
+          key(.character("a"))
+        }
+      ) { key(.character("3")) }
+
+      out += "\nDetails tab\n"
+      key(.character("4"))
       measure(
         "[  diff start → another snapshot", target: 100,
         setup: {
@@ -175,7 +189,7 @@ struct BenchUICommand: ParsableCommand {
           key(.character("1"))
           key(.character("a"))
         }
-      ) { key(.character("3")) }
+      ) { key(.character("4")) }
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.

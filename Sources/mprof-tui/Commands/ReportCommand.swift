@@ -7,11 +7,13 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report", abstract: "Print the Callgraph, Exclusive or class-group view as text, CSV or JSON.")
 
-  enum View: String, ExpressibleByArgument, CaseIterable { case callgraph, exclusive, groups, details }
+  enum View: String, ExpressibleByArgument, CaseIterable {
+    case callgraph, exclusive, groups, histogram, sizes, details
+  }
 
   @OptionGroup var capture: CaptureOptions
   @OptionGroup var filters: FilterOptions
-  @Option(help: "callgraph, exclusive or groups.") var view: View = .exclusive
+  @Option(help: "callgraph, exclusive, groups, histogram, sizes or details.") var view: View = .exclusive
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
@@ -42,6 +44,8 @@ struct ReportCommand: ParsableCommand {
       case .groups: emit(groupsReport(p, query, state, header))
       case .callgraph: emit(try callgraph(p, query, state, header))
       case .details: emit(details(p, state, header))
+      case .histogram: emit(histogram(p, query, state, header))
+      case .sizes: emit(try sizes(p, query, state, header))
       }
     }
   }
@@ -251,6 +255,86 @@ struct ReportCommand: ParsableCommand {
           .joined()
       }
       return out
+    }
+  }
+
+  /// The Histogram: per memory bank, the bytes and count of each class group.
+  private func histogram(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) -> String {
+    let histogram = PoolHistogram(profile: p, query: query)
+    let bars = histogram.columns.flatMap { $0.bars.filter { $0.size != 0 || $0.count != 0 } }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)),
+        (
+          "banks",
+          .array(
+            histogram.columns.map { column in
+              .object([
+                ("bank", .string(column.bank.title.lowercased())), ("size", .int(column.size)),
+                ("count", .int(column.count)),
+                (
+                  "bars",
+                  .array(
+                    column.bars.filter { $0.size != 0 || $0.count != 0 }.map { bar in
+                      .object([
+                        ("group", .string(bar.group)), ("size", .int(bar.size)), ("count", .int(bar.count)),
+                        ("callstacks", .array(bar.callstacks.map { .int(Int64($0.callstack)) })),
+                      ])
+                    })
+                ),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "bank,group,size,count,callstacks\n"
+      for bar in bars {
+        out +=
+          "\(bar.bank.title.lowercased()),\(csvField(bar.group)),\(bar.size),\(bar.count),\(bar.callstacks.count)\n"
+      }
+      return out
+    case .text:
+      var out =
+        "\(header)\n" + pad("Bank", 7) + column("Group", 22) + pad("Size", 12, right: true)
+        + pad("Count", 11, right: true) + pad("Stacks", 8, right: true) + "\n"
+      for bar in bars {
+        out +=
+          pad(bar.bank.title, 7) + column(bar.group, 22) + pad(SizeFormat.size(bar.size), 12, right: true)
+          + pad(SizeFormat.count(bar.count), 11, right: true) + pad(String(bar.callstacks.count), 8, right: true) + "\n"
+      }
+      return out
+    }
+  }
+
+  /// The allocation sizes: power-of-two classes with their count and bytes.
+  private func sizes(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) throws -> String {
+    let histogram = try SizeHistogram(profile: p, query: query)
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)),
+        (
+          "classes",
+          .array(
+            histogram.classes.map {
+              .object([
+                ("min_size", .int($0.lowerBound)), ("max_size", .int($0.upperBound)), ("count", .int($0.count)),
+                ("size", .int($0.size)),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      return "min_size,max_size,count,size\n"
+        + histogram.classes.map { "\($0.lowerBound),\($0.upperBound),\($0.count),\($0.size)\n" }.joined()
+    case .text:
+      return "\(header)\n" + pad("Block size", 25, right: true) + pad("Count", 12, right: true)
+        + pad("Bytes", 12, right: true) + "\n"
+        + histogram.classes.map {
+          pad($0.label, 25, right: true) + pad(SizeFormat.count($0.count), 12, right: true)
+            + pad(SizeFormat.size($0.size), 12, right: true) + "\n"
+        }.joined()
     }
   }
 }

@@ -286,7 +286,7 @@ struct EndToEndTests {
   @Test func detailsTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("[", "j", "j", "j", "j", "Enter", "3")
+    try session.keys("[", "j", "j", "j", "j", "Enter", "4")
     var screen = try session.waitFor(text: "Is Diff Result: True")
     #expect(screen[2].hasPrefix(" Start") && screen[2].contains(" Diff") && screen[2].contains(" End"))
     #expect(screen[3].contains("Description: LoadMap End 0"))
@@ -294,6 +294,20 @@ struct EndToEndTests {
     screen = try session.waitFor("the stacked layout") { $0[2].hasPrefix(" Start") && !$0[2].contains(" End") }
     try session.keys("j")
     screen = try session.waitFor("a scrolled pane") { $0[2].hasPrefix(" Description:") }
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
+  /// Tab 3 in the built viewer: bars, a bar's callstacks, sizes.
+  @Test func histogramTab() throws {
+    let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("3")
+    try session.waitFor(text: "Bank   Group")
+    try session.keys("j", "Enter")
+    try session.waitFor(text: "Callstacks of ")
+    try session.keys("Escape", "z")
+    try session.waitFor(text: "Block size")
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

@@ -24,5 +24,8 @@ import Testing
   @Test func exclusivePane() throws { try check("exclusive-pane", ["2", "Enter", "j"]) }
   @Test func help() throws { try check("help", ["?"]) }
   @Test func groupsPanel() throws { try check("groups", ["c", "j", "j", "Space"]) }
-  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "3"]) }
+  @Test func histogram() throws { try check("histogram", ["3", "j", "j"]) }
+  @Test func histogramBar() throws { try check("histogram-bar", ["3", "Enter"]) }
+  @Test func sizes() throws { try check("sizes", ["3", "z"]) }
+  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "4"]) }
 }
