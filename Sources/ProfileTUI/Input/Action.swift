@@ -26,4 +26,6 @@ public enum Action: Hashable, Sendable {
   case toggleLayout
   // Histogram
   case toggleSizes
+  // Short-lived
+  case raiseMinimum, lowerMinimum
 }

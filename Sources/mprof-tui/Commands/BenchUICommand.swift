@@ -173,8 +173,22 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.character("3")) }
 
-      out += "\nDetails tab\n"
+      out += "\nShort-lived tab\n"
       key(.character("4"))
+      for _ in 0..<6 { key(.character("-")) }
+      measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
+      measure(">  sort by the next column", target: 200) { key(.character(">")) }
+      measure(
+        "4  switch to the tab after a filter change", target: 200,
+        setup: {
+          key(.character("1"))
+          key(.character("a"))
+        }
+      ) { key(.character("4")) }
+      measure("j  cursor down (Short-lived)", target: 16) { key(.character("j")) }
+
+      out += "\nDetails tab\n"
+      key(.character("5"))
       measure(
         "[  diff start → another snapshot", target: 100,
         setup: {
@@ -189,7 +203,7 @@ struct BenchUICommand: ParsableCommand {
           key(.character("1"))
           key(.character("a"))
         }
-      ) { key(.character("4")) }
+      ) { key(.character("5")) }
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.

@@ -9,11 +9,15 @@ struct ReportCommand: ParsableCommand {
 
   enum View: String, ExpressibleByArgument, CaseIterable {
     case callgraph, exclusive, groups, histogram, sizes, details
+    case shortLived = "short-lived"
   }
 
   @OptionGroup var capture: CaptureOptions
   @OptionGroup var filters: FilterOptions
-  @Option(help: "callgraph, exclusive, groups, histogram, sizes or details.") var view: View = .exclusive
+  @Option(help: "callgraph, exclusive, groups, histogram, sizes, short-lived or details.") var view: View = .exclusive
+  @Option(
+    name: .customLong("min-short-lived"), help: "Short-lived: the least age-0 and age-1 blocks a listed callstack has.")
+  var minShortLived: Int64 = ShortLived.defaultMinimum
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
@@ -24,6 +28,9 @@ struct ReportCommand: ParsableCommand {
   var showContainers = false
 
   func validate() throws {
+    guard minShortLived >= 1 else {
+      throw ValidationError("--min-short-lived must be 1 or more, found \(minShortLived)")
+    }
     guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, found \(limit)") }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, found \(depth)") }
     guard minPercent.isFinite && minPercent >= 0 && minPercent <= 100 else {
@@ -46,6 +53,7 @@ struct ReportCommand: ParsableCommand {
       case .details: emit(details(p, state, header))
       case .histogram: emit(histogram(p, query, state, header))
       case .sizes: emit(try sizes(p, query, state, header))
+      case .shortLived: emit(try shortLived(p, query, state, header))
       }
     }
   }
@@ -335,6 +343,55 @@ struct ReportCommand: ParsableCommand {
           pad($0.label, 25, right: true) + pad(SizeFormat.count($0.count), 12, right: true)
             + pad(SizeFormat.size($0.size), 12, right: true) + "\n"
         }.joined()
+    }
+  }
+  /// The Short-lived view: per callstack, blocks freed within a frame of their birth.
+  private func shortLived(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) throws -> String {
+    let view = try ShortLived(profile: p, query: query, minimum: minShortLived)
+    var rows = view.rows
+    if limit > 0 { rows = Array(rows.prefix(limit)) }
+    func function(_ callstack: Int) -> String {
+      p.callstacks.frames(of: callstack).last.map { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] } ?? ""
+    }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("selection", .string(header)), ("filter", filters.json(state, profile: p)),
+        ("minimum", .int(minShortLived)),
+        (
+          "rows",
+          .array(
+            rows.map { r in
+              .object([
+                ("callstack", .int(Int64(r.callstack))), ("zero_frames", .int(r.zeroFrames)),
+                ("zero_frame_count", .int(r.zeroFrameCount)), ("one_frame", .int(r.oneFrame)),
+                ("longest_run", .int(r.longestRun)), ("run_average", .int(r.runAverage)), ("bytes", .int(r.bytes)),
+                ("function", .string(function(r.callstack))),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "callstack,zero_frames,zero_frame_count,one_frame,longest_run,run_average,bytes,function\n"
+      for r in rows {
+        out +=
+          "\(r.callstack),\(r.zeroFrames),\(r.zeroFrameCount),\(r.oneFrame),\(r.longestRun),\(r.runAverage),\(r.bytes),"
+          + csvField(function(r.callstack)) + "\n"
+      }
+      return out
+    case .text:
+      var out = "\(header), at least \(minShortLived) short-lived blocks\n"
+      out +=
+        ["0 Frames", "0 Frame Cnt", "1 Frame", "Longest Run", "Run Avg", "Bytes"].map { pad($0, 12, right: true) }
+        .joined() + "  Function\n"
+      for r in rows {
+        out +=
+          [
+            SizeFormat.count(r.zeroFrames), SizeFormat.count(r.zeroFrameCount), SizeFormat.count(r.oneFrame),
+            SizeFormat.count(r.longestRun), SizeFormat.size(r.runAverage), SizeFormat.size(r.bytes),
+          ].map { pad($0, 12, right: true) }.joined() + "  " + shown(function(r.callstack)) + "\n"
+      }
+      return out
     }
   }
 }

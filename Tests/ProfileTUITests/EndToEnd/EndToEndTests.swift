@@ -286,7 +286,7 @@ struct EndToEndTests {
   @Test func detailsTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("[", "j", "j", "j", "j", "Enter", "4")
+    try session.keys("[", "j", "j", "j", "j", "Enter", "5")
     var screen = try session.waitFor(text: "Is Diff Result: True")
     #expect(screen[2].hasPrefix(" Start") && screen[2].contains(" Diff") && screen[2].contains(" End"))
     #expect(screen[3].contains("Description: LoadMap End 0"))
@@ -308,6 +308,21 @@ struct EndToEndTests {
     try session.waitFor(text: "Callstacks of ")
     try session.keys("Escape", "z")
     try session.waitFor(text: "Block size")
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
+  /// Tab 4 in the built viewer: the minimum, the sort, a row's callstack.
+  @Test func shortLivedTab() throws {
+    let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("4")
+    try session.waitFor(text: "at least 101")
+    for _ in 0..<6 { try session.keys("-") }
+    try session.waitFor(text: "at least 1 short-lived blocks")
+    try session.keys(">")
+    try session.waitFor(text: "Run Avg▼")
+    try session.waitFor(text: "innermost first")
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

@@ -27,5 +27,6 @@ import Testing
   @Test func histogram() throws { try check("histogram", ["3", "j", "j"]) }
   @Test func histogramBar() throws { try check("histogram-bar", ["3", "Enter"]) }
   @Test func sizes() throws { try check("sizes", ["3", "z"]) }
-  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "4"]) }
+  @Test func shortLived() throws { try check("short-lived", ["4", "-", "-", "-", "-", "-", "-", "j"]) }
+  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "5"]) }
 }

@@ -1,0 +1,249 @@
+import ProfileModel
+
+/// What the Short-lived tab asks for besides the shared filter.
+public struct ShortLivedRequest: Sendable, Equatable {
+  public var minimum = ShortLived.defaultMinimum
+  public var keys: [ShortLived.Column] = ShortLived.Column.allCases
+  public var ascending = false
+}
+
+/// Tab 5: who churns allocations frame after frame (MemoryProfiler2's Short Lived Allocations),
+/// with a visible, changeable listing minimum, multi-key sorting and the callstack pane.
+final class ShortLivedTab: TabView {
+  static let title = "Short-lived"
+  static let shortTitle = "Short"
+  static let context = KeyContext(id: "short-lived", title: "Short-lived")
+
+  typealias Binding = KeyMap.Binding
+  static let bindings: [Binding] = [
+    Binding(
+      [.character(">"), .character("."), .right], .nextSortColumn, context, help: "sort by the next column first",
+      footer: "Column", priority: 2),
+    Binding(
+      [.character("<"), .character(","), .left], .previousSortColumn, context, help: "sort by the previous column first"
+    ),
+    Binding(
+      [.character("I")], .reverseSort, context, help: "reverse the first sort key", footer: "Reverse", priority: 3),
+    Binding(
+      [.character("+"), .character("=")], .raiseMinimum, context,
+      help: "list only callstacks with more short-lived blocks ", footer: "Min+", priority: 4),
+    Binding(
+      [.character("-")], .lowerMinimum, context, help: "list callstacks with fewer (down to 1)", footer: "Min-",
+      priority: 4),
+    Binding(
+      [.character("/"), .function(3)], .find, context, help: "find a row by function (Ctrl-R regex)", footer: "Find",
+      priority: 3),
+    Binding([.character("n")], .findNext, context, help: "next matching row"),
+    Binding([.character("N")], .findPrevious, context, help: "previous matching row"),
+  ]
+
+  /// Figure columns: 13 wide with full titles from 110 columns, 10 wide with short ones below.
+  static func columnWidth(_ width: Int) -> Int { width >= 110 ? 13 : 10 }
+  static let order: [ShortLived.Column] = [.zeroFrames, .zeroFrameCount, .oneFrame, .longestRun, .runAverage, .bytes]
+  static func titles(_ width: Int) -> [String] {
+    width >= 110
+      ? ["0 Frames", "0 Frame Cnt", "1 Frame", "Longest Run", "Run Avg", "Bytes"]
+      : ["0 Frm", "0 Frm#", "1 Frm", "Run", "Run Avg", "Bytes"]
+  }
+  /// The minimums `+` and `-` step through (MemoryProfiler2's fixed rule is "more than 100").
+  static let minimumLevels: [Int64] = [1, 2, 5, 10, 20, 50, 101, 200, 500, 1_000, 2_000, 5_000, 10_000]
+
+  var minimum = ShortLived.defaultMinimum
+  var keys = ShortLived.Column.allCases
+  var ascending = false
+  var cursor = ListCursor()
+  var selectedCallstack: Int?
+  var search: SearchSpec?
+  private(set) var figures: ShortLived?
+
+  init(setup: TabSetup) {}
+
+  var request: ShortLivedRequest { ShortLivedRequest(minimum: minimum, keys: keys, ascending: ascending) }
+
+  static func compute(_ request: ShortLivedRequest, shared: SharedFigures, cancel: CancelToken) throws -> ShortLived {
+    try ShortLived(
+      profile: shared.profile, query: shared.query, minimum: request.minimum, keys: request.keys,
+      ascending: request.ascending, cancel: cancel)
+  }
+
+  func accept(_ view: ShortLived, for request: ShortLivedRequest, context: TabContext) -> TabOutcome {
+    figures = view
+    if let selectedCallstack, let index = view.rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
+      cursor.selected = index
+    }
+    cursor.clamp(count: view.rows.count, height: Self.split(context.area).list.visibleRows)
+    syncSelection()
+    return .handled
+  }
+
+  var keyContexts: [KeyContext] { [Self.context, .list] }
+  var rowCount: Int { figures?.rows.count ?? 0 }
+  var filterSegments: [String] {
+    ["by \(keys[0].rawValue)\(ascending ? " ascending" : "")", "at least \(SizeFormat.count(minimum))"]
+  }
+
+  func reset() {
+    minimum = ShortLived.defaultMinimum
+    keys = ShortLived.Column.allCases
+    ascending = false
+  }
+
+  static func split(_ area: Rect) -> (list: ListView, pane: CallstackPane) {
+    let listRows = max((area.height - 2) * 3 / 5, 1)
+    let parts = area.splitTop(listRows + 1)
+    return (ListView(area: parts.top), CallstackPane(area: parts.rest))
+  }
+
+  func syncSelection() {
+    guard let rows = figures?.rows, rows.indices.contains(cursor.selected) else {
+      selectedCallstack = nil
+      return
+    }
+    selectedCallstack = rows[cursor.selected].callstack
+  }
+
+  /// The innermost frame's function of a callstack, naming its row.
+  static func name(of callstack: Int, in profile: Profile) -> String {
+    profile.callstacks.frames(of: callstack).last.map {
+      profile.functions.names[Int(profile.functions.idOfAddress[Int($0)])]
+    } ?? "(no frames)"
+  }
+
+  func perform(_ action: Action, context: TabContext) -> TabOutcome {
+    let split = Self.split(context.area)
+    switch action {
+    case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+      _ = cursor.apply(action, count: rowCount, height: split.list.visibleRows)
+      syncSelection()
+    case .nextSortColumn, .previousSortColumn:
+      let all = ShortLived.Column.allCases
+      let current = all.firstIndex(of: keys[0]) ?? 0
+      let next = all[(current + (action == .nextSortColumn ? 1 : all.count - 1)) % all.count]
+      choose(next)
+    case .reverseSort:
+      ascending.toggle()
+    case .raiseMinimum, .lowerMinimum:
+      let levels = Self.minimumLevels
+      minimum =
+        action == .raiseMinimum
+        ? levels.first { $0 > minimum } ?? minimum : levels.last { $0 < minimum } ?? minimum
+      return .say("Listing callstacks with at least \(SizeFormat.count(minimum)) short-lived blocks", isError: false)
+    case .find:
+      return .prompt(FindCycle.prompt(.find, last: search))
+    case .findNext, .findPrevious:
+      guard search != nil else { return perform(.find, context: context) }
+      return findStep(forward: action == .findNext, context: context)
+    case .redraw:
+      cursor.clamp(count: rowCount, height: split.list.visibleRows)
+    default:
+      return .unhandled
+    }
+    return .handled
+  }
+
+  /// Puts `column` first in the sort keys; the same column again reverses it.
+  func choose(_ column: ShortLived.Column) {
+    if keys.first == column {
+      ascending.toggle()
+    } else {
+      keys.removeAll { $0 == column }
+      keys.insert(column, at: 0)
+      ascending = false
+    }
+  }
+
+  func submit(_ prompt: Prompt, context: TabContext) -> TabOutcome {
+    do {
+      guard let spec = try FindCycle.search(from: prompt) else { return .handled }
+      search = spec
+    } catch {
+      return .say("\(error)", isError: true)
+    }
+    return findStep(forward: true, context: context)
+  }
+
+  func findStep(forward: Bool, context: TabContext) -> TabOutcome {
+    guard let rows = figures?.rows, let spec = search else { return .handled }
+    var budget = LinearRegex.Budget()
+    var hits: [Int] = []
+    do {
+      let matcher = try spec.compile()
+      for (index, row) in rows.enumerated()
+      where try matcher.matches(Self.name(of: row.callstack, in: context.profile), budget: &budget) {
+        hits.append(index)
+      }
+    } catch {
+      return .say("\(error)", isError: true)
+    }
+    guard let step = FindCycle.step(hits, from: cursor.selected, forward: forward) else {
+      return .say("Not found: \(spec.text)", isError: true)
+    }
+    cursor.selected = hits[step.index]
+    cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
+    syncSelection()
+    return .say(FindCycle.message(step, count: hits.count, forward: forward, text: spec.text), isError: false)
+  }
+
+  func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
+    let split = Self.split(context.area)
+    if event.y == split.list.area.y, event.button == .press {
+      // The header: a click puts the column first.
+      let index = event.x / Self.columnWidth(context.area.width)
+      if Self.order.indices.contains(index) { choose(Self.order[index]) }
+      return .handled
+    }
+    switch event.button {
+    case .wheelUp, .wheelDown:
+      cursor.scroll(by: event.button == .wheelUp ? -3 : 3, count: rowCount, height: split.list.visibleRows)
+    case .press, .doublePress:
+      if let index = split.list.index(atY: event.y, cursor: cursor, count: rowCount) { cursor.selected = index }
+    }
+    syncSelection()
+    return .handled
+  }
+
+  func draw(into grid: inout CellGrid, context: TabContext) {
+    let theme = context.theme
+    let split = Self.split(context.area)
+    let order = Self.order
+    let titles = Self.titles(context.area.width)
+    let columnWidth = Self.columnWidth(context.area.width)
+    let unicode = theme.glyphs == .unicode
+    let arrow = ascending ? (unicode ? "▲" : "^") : (unicode ? "▼" : "v")
+    var header = ""
+    for (column, title) in zip(order, titles) {
+      header += TextFit.pad(title + (column == keys[0] ? arrow : ""), columnWidth - 1, right: true) + " "
+    }
+    split.list.drawHeader(header + " Function (innermost frame)", theme: theme, into: &grid)
+    guard let view = figures else {
+      grid.put("Computing…", x: 2, y: split.list.rowsArea.y, style: theme[.dim])
+      return
+    }
+    let width = split.list.rowsArea.width
+    if view.rows.isEmpty {
+      grid.put(
+        "No callstack has \(SizeFormat.count(minimum)) blocks freed within a frame of their birth in this range (- lowers the minimum).",
+        x: 2, y: split.list.rowsArea.y, style: theme[.dim], maxWidth: width - 3)
+    }
+    split.list.drawRows(count: view.rows.count, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
+      let row = view.rows[index]
+      let base = selected ? theme[.selection] : theme[.normal]
+      grid.fill(x: 0, y: y, width: width, height: 1, style: base)
+      var text = ""
+      for column in order {
+        let value =
+          column == .bytes || column == .runAverage
+          ? SizeFormat.size(row.value(column)) : SizeFormat.count(row.value(column))
+        text += TextFit.pad(value, columnWidth - 1, right: true) + " "
+      }
+      let x = grid.put(text + " ", x: 0, y: y, style: base)
+      grid.put(
+        TextFit.clip(Self.name(of: row.callstack, in: context.profile), width - 1 - x, glyphs: theme.glyphs), x: x,
+        y: y,
+        style: base)
+    }
+    split.pane.draw(
+      callstack: selectedCallstack, summary: "", profile: context.profile, cursor: ListCursor(), focused: false,
+      theme: theme, into: &grid)
+  }
+}
