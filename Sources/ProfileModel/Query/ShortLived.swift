@@ -77,11 +77,18 @@ public struct ShortLived: Sendable {
     let end = profile.streamIndex(query.state.diffEnd) ?? 0
     let a = profile.allocations
     let passes = query.filter.passes
-    var lifecycles: [Int: [Lifecycle]] = [:]
+    let boundaries = profile.frames.streamIndex
+    let freed = AllocationEnd.freed.rawValue
+    var lifecycles = [[Lifecycle]](repeating: [], count: profile.callstacks.count)
+    // Rows are in birth order, so the birth frame only moves forward: no search per row. The
+    // death only needs comparing with the ends of the birth frame and the next one.
+    var birthFrame = 0
     for row in 0..<a.count {
       if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+      let birth = a.birth[row]
+      while birthFrame < boundaries.count && boundaries[birthFrame] < birth { birthFrame += 1 }
       let death = a.death[row]
-      guard death < end, a.end(row) == .freed else { continue }
+      guard death < end, (a.flags[row] >> 2) & 3 == freed else { continue }
       let callstack = Int(a.callstack[row])
       guard passes[callstack], query.filter.keeps(row: row, in: profile) else { continue }
       // Back through reallocs on the same callstack to the malloc that began the lifecycle.
@@ -92,14 +99,19 @@ public struct ShortLived: Sendable {
         peak = max(peak, Int64(a.size[head]))
       }
       guard a.birth[head] > start else { continue }
-      let endFrame = profile.frames.frame(containing: death)
-      let startFrame = profile.frames.frame(containing: a.birth[head])
-      guard endFrame - startFrame <= 1 else { continue }
-      lifecycles[callstack, default: []].append(
-        Lifecycle(free: death, startFrame: startFrame, endFrame: endFrame, peak: peak))
+      let startFrame = head == row ? birthFrame : profile.frames.frame(containing: a.birth[head])
+      let endFrame: Int
+      if startFrame >= boundaries.count || death <= boundaries[startFrame] {
+        endFrame = startFrame
+      } else if startFrame + 1 >= boundaries.count || death <= boundaries[startFrame + 1] {
+        endFrame = startFrame + 1
+      } else {
+        continue  // older than a frame
+      }
+      lifecycles[callstack].append(Lifecycle(free: death, startFrame: startFrame, endFrame: endFrame, peak: peak))
     }
     var rows: [Row] = []
-    for (callstack, list) in lifecycles {
+    for (callstack, list) in lifecycles.enumerated() where Int64(list.count) >= minimum {
       let row = Self.row(callstack: callstack, lifecycles: list.sorted { $0.free < $1.free })
       if row.total >= minimum { rows.append(row) }
     }

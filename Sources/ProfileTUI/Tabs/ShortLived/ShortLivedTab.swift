@@ -3,8 +3,6 @@ import ProfileModel
 /// What the Short-lived tab asks for besides the shared filter.
 public struct ShortLivedRequest: Sendable, Equatable {
   public var minimum = ShortLived.defaultMinimum
-  public var keys: [ShortLived.Column] = ShortLived.Column.allCases
-  public var ascending = false
 }
 
 /// Tab 5: who churns allocations frame after frame (MemoryProfiler2's Short Lived Allocations),
@@ -58,26 +56,35 @@ final class ShortLivedTab: TabView {
 
   init(setup: TabSetup) {}
 
-  var request: ShortLivedRequest { ShortLivedRequest(minimum: minimum, keys: keys, ascending: ascending) }
+  /// The sort is the tab's own (a few rows): a sort key never recomputes the lifecycles.
+  var request: ShortLivedRequest { ShortLivedRequest(minimum: minimum) }
 
+  /// - Complexity: see `ShortLived`: one pass over the rows freed in the window.
   static func compute(_ request: ShortLivedRequest, shared: SharedFigures, cancel: CancelToken) throws -> ShortLived {
-    try ShortLived(
-      profile: shared.profile, query: shared.query, minimum: request.minimum, keys: request.keys,
-      ascending: request.ascending, cancel: cancel)
+    try ShortLived(profile: shared.profile, query: shared.query, minimum: request.minimum, cancel: cancel)
   }
 
   func accept(_ view: ShortLived, for request: ShortLivedRequest, context: TabContext) -> TabOutcome {
     figures = view
-    if let selectedCallstack, let index = view.rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
-      cursor.selected = index
-    }
-    cursor.clamp(count: view.rows.count, height: Self.split(context.area).list.visibleRows)
-    syncSelection()
+    resort(context)
     return .handled
   }
 
+  /// The rows in the tab's sort order.
+  private(set) var rows: [ShortLived.Row] = []
+
+  /// Sorts the computed rows by the tab's keys, keeping the selected callstack selected.
+  func resort(_ context: TabContext) {
+    rows = ShortLived.sorted(figures?.rows ?? [], keys: keys, ascending: ascending)
+    if let selectedCallstack, let index = rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
+      cursor.selected = index
+    }
+    cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
+    syncSelection()
+  }
+
   var keyContexts: [KeyContext] { [Self.context, .list] }
-  var rowCount: Int { figures?.rows.count ?? 0 }
+  var rowCount: Int { rows.count }
   var filterSegments: [String] {
     ["by \(keys[0].rawValue)\(ascending ? " ascending" : "")", "at least \(SizeFormat.count(minimum))"]
   }
@@ -95,7 +102,7 @@ final class ShortLivedTab: TabView {
   }
 
   func syncSelection() {
-    guard let rows = figures?.rows, rows.indices.contains(cursor.selected) else {
+    guard rows.indices.contains(cursor.selected) else {
       selectedCallstack = nil
       return
     }
@@ -120,8 +127,10 @@ final class ShortLivedTab: TabView {
       let current = all.firstIndex(of: keys[0]) ?? 0
       let next = all[(current + (action == .nextSortColumn ? 1 : all.count - 1)) % all.count]
       choose(next)
+      resort(context)
     case .reverseSort:
       ascending.toggle()
+      resort(context)
     case .raiseMinimum, .lowerMinimum:
       let levels = Self.minimumLevels
       minimum =
@@ -163,7 +172,7 @@ final class ShortLivedTab: TabView {
   }
 
   func findStep(forward: Bool, context: TabContext) -> TabOutcome {
-    guard let rows = figures?.rows, let spec = search else { return .handled }
+    guard let spec = search else { return .handled }
     var budget = LinearRegex.Budget()
     var hits: [Int] = []
     do {
@@ -189,7 +198,10 @@ final class ShortLivedTab: TabView {
     if event.y == split.list.area.y, event.button == .press {
       // The header: a click puts the column first.
       let index = event.x / Self.columnWidth(context.area.width)
-      if Self.order.indices.contains(index) { choose(Self.order[index]) }
+      if Self.order.indices.contains(index) {
+        choose(Self.order[index])
+        resort(context)
+      }
       return .handled
     }
     switch event.button {
@@ -215,18 +227,18 @@ final class ShortLivedTab: TabView {
       header += TextFit.pad(title + (column == keys[0] ? arrow : ""), columnWidth - 1, right: true) + " "
     }
     split.list.drawHeader(header + " Function (innermost frame)", theme: theme, into: &grid)
-    guard let view = figures else {
+    guard figures != nil else {
       grid.put("Computing…", x: 2, y: split.list.rowsArea.y, style: theme[.dim])
       return
     }
     let width = split.list.rowsArea.width
-    if view.rows.isEmpty {
+    if rows.isEmpty {
       grid.put(
         "No callstack has \(SizeFormat.count(minimum)) blocks freed within a frame of their birth in this range (- lowers the minimum).",
         x: 2, y: split.list.rowsArea.y, style: theme[.dim], maxWidth: width - 3)
     }
-    split.list.drawRows(count: view.rows.count, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
-      let row = view.rows[index]
+    split.list.drawRows(count: rows.count, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
+      let row = rows[index]
       let base = selected ? theme[.selection] : theme[.normal]
       grid.fill(x: 0, y: y, width: width, height: 1, style: base)
       var text = ""
