@@ -198,7 +198,7 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.enter) }
       measure(
-        "3  switch to the tab after a filter change", target: 100,
+        "5  switch to the tab after a filter change", target: 100,
         setup: {
           key(.character("1"))
           key(.character("a"))
