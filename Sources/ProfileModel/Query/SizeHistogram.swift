@@ -11,9 +11,12 @@ public struct SizeHistogram: Sendable, Equatable {
     public var size: Int64
 
     /// `"1.00 KB – 2.00 KB"` style label, or the one size of a class of one.
-    public var label: String {
+    public var label: String { label(dash: "–") }
+
+    /// The label with another dash (`-` for ASCII screens).
+    public func label(dash: String) -> String {
       lowerBound == upperBound
-        ? SizeFormat.size(upperBound) : "\(SizeFormat.size(lowerBound)) – \(SizeFormat.size(upperBound))"
+        ? SizeFormat.size(upperBound) : "\(SizeFormat.size(lowerBound)) \(dash) \(SizeFormat.size(upperBound))"
     }
   }
 

@@ -20,14 +20,16 @@ public struct Glyphs: Sendable, Equatable {
   public var ellipsis: String
   /// Separates fields on one line (` · `).
   public var dot: String
+  /// Joins the ends of a range (`0 – 3 MB`).
+  public var dash: String
 
   public static let unicode = Glyphs(
     horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
     expanded: "▾", collapsed: "▸", leaf: "·", barFull: "█", barEmpty: "░", checked: "[x]", unchecked: "[ ]",
-    arrow: "→", swatch: "■", ellipsis: "…", dot: "·")
+    arrow: "→", swatch: "■", ellipsis: "…", dot: "·", dash: "–")
 
   public static let ascii = Glyphs(
     horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
     expanded: "-", collapsed: "+", leaf: " ", barFull: "#", barEmpty: ".", checked: "[x]", unchecked: "[ ]",
-    arrow: "->", swatch: "#", ellipsis: "~", dot: "-")
+    arrow: "->", swatch: "#", ellipsis: "~", dot: "-", dash: "-")
 }

@@ -131,7 +131,7 @@ enum OverlayScreens {
       var text = "  " + (on ? glyphs.checked : glyphs.unchecked) + " " + TextFit.pad(pool.displayName, 16)
       if let range = app.profile.poolRanges[i] {
         text +=
-          "0x" + String(range.lowerBound, radix: 16, uppercase: true) + " – 0x"
+          "0x" + String(range.lowerBound, radix: 16, uppercase: true) + " \(app.theme.glyphs.dash) 0x"
           + String(range.upperBound, radix: 16, uppercase: true)
       } else {
         text += "unused in this capture"

@@ -47,3 +47,16 @@ import Testing
     #expect(h.lines[2].hasPrefix("Bank"))
   }
 }
+
+/// The bars in ASCII and without colour.
+@Suite struct HistogramPlainTests {
+  @Test func asciiAndMonochromeBars() throws {
+    let h = try Harness(width: 100, height: 30, depth: .none, glyphs: .ascii)
+    h.press("3")
+    let rows = h.lines[3...].prefix { !$0.isEmpty }
+    #expect(rows.contains { $0.hasSuffix("#") })
+    for line in h.lines { #expect(line.unicodeScalars.allSatisfy { $0.value < 0x80 }, "\(line)") }
+    h.press("Enter")
+    #expect(h.lines.contains { $0.contains("Callstacks of ") })
+  }
+}

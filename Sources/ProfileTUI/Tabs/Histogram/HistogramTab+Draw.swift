@@ -26,7 +26,8 @@ extension HistogramTab {
     }
     let header =
       TextFit.pad("Bank", 7) + TextFit.pad("Group", 24) + TextFit.pad("Size", 12, right: true)
-      + TextFit.pad("Count", 11, right: true) + "  Bytes (axis: 0 – \(SizeFormat.size(histogram.scale)))   "
+      + TextFit.pad("Count", 11, right: true)
+      + "  Bytes (axis: 0 \(theme.glyphs.dash) \(SizeFormat.size(histogram.scale)))   "
       + totals.joined(separator: " \(theme.glyphs.dot) ")
     list.drawHeader(header, theme: theme, into: &grid)
     let bars = self.bars
@@ -72,7 +73,13 @@ extension HistogramTab {
       grid.fill(x: 0, y: y, width: width, height: 1, style: base)
       let text = FigureColumns.text(size: row.size, count: row.count, totalSize: bar.size, totalCount: bar.count)
       var x = grid.put(text, x: 0, y: y, style: base)
-      x += 2
+      x += 1
+      // A sub-bar: the callstack's share of the bar, in the bar's colour.
+      let share = bar.size == 0 ? 0 : Double(abs(row.size)) / Double(abs(bar.size))
+      grid.put(
+        BarGlyphs.bar(share, width: 10, glyphs: theme.glyphs), x: x, y: y,
+        style: selected ? base : theme.group(bar.color))
+      x += 11
       let name =
         profile.callstacks.frames(of: row.callstack).last.map {
           profile.functions.names[Int(profile.functions.idOfAddress[Int($0)])]
@@ -95,14 +102,14 @@ extension HistogramTab {
     let largest = sizes.classes.map { abs($0.count) }.max() ?? 0
     list.drawHeader(
       TextFit.pad("Block size", 25, right: true) + TextFit.pad("Count", 12, right: true)
-        + TextFit.pad("Bytes", 12, right: true) + "  Count (axis: 0 – \(SizeFormat.count(largest)))",
+        + TextFit.pad("Bytes", 12, right: true) + "  Count (axis: 0 \(theme.glyphs.dash) \(SizeFormat.count(largest)))",
       theme: theme, into: &grid)
     let barWidth = max(width - 52, 4)
     list.drawRows(count: sizes.classes.count, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
       let sizeClass = sizes.classes[index]
       let base = selected ? theme[.selection] : theme[.normal]
       grid.fill(x: 0, y: y, width: width, height: 1, style: base)
-      var x = grid.put(TextFit.pad(sizeClass.label, 25, right: true), x: 0, y: y, style: base)
+      var x = grid.put(TextFit.pad(sizeClass.label(dash: theme.glyphs.dash), 25, right: true), x: 0, y: y, style: base)
       x += grid.put(
         TextFit.pad(SizeFormat.count(sizeClass.count), 12, right: true)
           + TextFit.pad(SizeFormat.size(sizeClass.size), 12, right: true), x: x, y: y,
