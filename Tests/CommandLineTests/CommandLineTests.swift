@@ -278,4 +278,45 @@ import Testing
     #expect(rows.allSatisfy { $0.count == 4 && $0[0] <= $0[1] })
     #expect(rows.map { $0[3] }.reduce(0, +) == total)
   }
+
+  /// `report --view timeline`: contiguous buckets over the whole capture, each keeping its peak,
+  /// the stats series beside them, and `--filtered` counting only what passes.
+  @Test func timelineReport() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "d.mprof")
+    let profile = try ProfileLoader.load(path: path)
+    let (status, json, _) = try Self.run(["report", path, "--view", "timeline", "--buckets", "10", "--format", "json"])
+    #expect(status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["scope"] as? String == "all memory")
+    let buckets = try #require(object["buckets"] as? [[String: Any]])
+    #expect(buckets.count == 10)
+    #expect(buckets.first?["first_event"] as? Int == 0)
+    #expect(buckets.last?["last_event"] as? Int == Int(profile.end.streamIndex))
+    for (a, b) in zip(buckets, buckets.dropFirst()) {
+      #expect((a["last_event"] as? Int).map { $0 + 1 } == b["first_event"] as? Int)
+      #expect((a["max_live_bytes"] as? Int ?? 0) >= (a["end_live_bytes"] as? Int ?? .max))
+    }
+    #expect(buckets.last?["end_live_bytes"] as? Int == Int(profile.end.allocationSize))
+    let stats = try #require(buckets.last?["stats"] as? [String: Any])
+    #expect(stats["Used Physical"] is Int)
+    let snapshots = try #require(object["snapshots"] as? [[String: Any]])
+    #expect(snapshots.count == profile.snapshots.count)
+
+    let (_, csv, _) = try Self.run(["report", path, "--view", "timeline", "--buckets", "4", "--format", "csv"])
+    let lines = csv.split(separator: "\n")
+    #expect(lines.count == 5)
+    #expect(lines[0].hasPrefix("first_event,last_event,frame,seconds,max_live_bytes,min_live_bytes,end_live_bytes,"))
+    let peak = lines.dropFirst().compactMap { Int($0.split(separator: ",")[4]) }.max() ?? 0
+    let (_, filtered, _) = try Self.run([
+      "report", path, "--view", "timeline", "--buckets", "4", "--format", "csv", "--filtered", "--text", "Texture",
+    ])
+    let filteredPeak =
+      filtered.split(separator: "\n").dropFirst().compactMap { Int($0.split(separator: ",")[4]) }
+      .max() ?? 0
+    #expect(filteredPeak > 0 && filteredPeak < peak)
+
+    let (bad, _, message) = try Self.run(["report", path, "--view", "timeline", "--buckets", "0"])
+    #expect(bad == 2 && message.contains("--buckets must be from 1"))
+  }
 }

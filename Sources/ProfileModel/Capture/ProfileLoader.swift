@@ -117,7 +117,8 @@ public enum ProfileLoader {
       addresses: d.tables.addresses,
       functions: FunctionTable(addresses: d.tables.addresses, names: d.tables.names), callstacks: d.callstacks,
       tagSets: d.tables.tagSets, modules: d.tables.modules,
-      allocations: allocations, snapshots: a.snapshots, frames: a.frames, slices: a.slices, totals: totals,
+      allocations: allocations, snapshots: a.snapshots, frames: a.frames, slices: a.slices, stats: a.statsSeries,
+      totals: totals,
       tokenCounts: d.counts, diagnostics: diagnostics, poolRanges: ranges, options: d.options)
   }
 }

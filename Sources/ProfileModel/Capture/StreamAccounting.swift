@@ -30,6 +30,8 @@ final class StreamAccounting {
   @exclusivity(unchecked) private var totalTime: Float = 0
   @exclusivity(unchecked) private var elapsedTime: Float = 0
   @exclusivity(unchecked) private var latestStats: [StatValue] = []
+  /// Every stats sample, for the Timeline.
+  private(set) var statsSeries = StatsSeries()
   @exclusivity(unchecked) private var snapshotIndex = 0
   @exclusivity(unchecked) private var snapshotCounters = [Int](repeating: 0, count: 64)
 
@@ -241,6 +243,8 @@ final class StreamAccounting {
 
   /// Handles a marker; returns true at the end of the stream.
   private func marker(_ m: DecodedMarker) -> Bool {
+    // Marker trailers are measurements too (v3 positional stats, v4+ named ones).
+    if !m.stats.isEmpty && m.subtype != .memoryAllocationStats { statsSeries.append(m.stats, at: streamIndex) }
     switch m.subtype {
     case .endOfStream:
       snapshots.append(
@@ -271,6 +275,7 @@ final class StreamAccounting {
       elapsedTime += delta
     case .memoryAllocationStats:
       latestStats = m.stats
+      statsSeries.append(m.stats, at: streamIndex)
     case .endOfFile, .text, .totalUsed, .totalAllocated, .cpuUsed, .cpuSlack, .cpuWaste, .gpuUsed, .gpuSlack,
       .gpuWaste, .osOverhead, .imageSize:
       break

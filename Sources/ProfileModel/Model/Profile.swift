@@ -21,6 +21,8 @@ public struct Profile: Sendable {
   public var frames: FrameTable
   /// Timeline samples, one per 500,000 memory operations.
   public var slices: [MemorySlice]
+  /// Every stats sample the file carries (periodic stats tokens; v3 marker stats).
+  public var stats: StatsSeries
   public var totals: CallstackTotals
   public var tokenCounts: TokenCounts
   public var diagnostics: LoadDiagnostics

@@ -8,16 +8,20 @@ struct ReportCommand: ParsableCommand {
     commandName: "report", abstract: "Print the Callgraph, Exclusive or class-group view as text, CSV or JSON.")
 
   enum View: String, ExpressibleByArgument, CaseIterable {
-    case callgraph, exclusive, groups, histogram, sizes, details
+    case callgraph, exclusive, groups, histogram, sizes, details, timeline
     case shortLived = "short-lived"
   }
 
   @OptionGroup var capture: CaptureOptions
   @OptionGroup var filters: FilterOptions
-  @Option(help: "callgraph, exclusive, groups, histogram, sizes, short-lived or details.") var view: View = .exclusive
+  @Option(help: "callgraph, exclusive, groups, histogram, sizes, short-lived, details or timeline.")
+  var view: View = .exclusive
   @Option(
     name: .customLong("min-short-lived"), help: "Short-lived: the least age-0 and age-1 blocks a listed callstack has.")
   var minShortLived: Int64 = ShortLived.defaultMinimum
+  @Option(help: "Timeline: how many buckets the capture is cut into (each keeps its peak).") var buckets = 100
+  @Flag(help: "Timeline: count only what passes the filters (the default is all memory, as MemoryProfiler2 draws it).")
+  var filtered = false
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
@@ -30,6 +34,9 @@ struct ReportCommand: ParsableCommand {
   func validate() throws {
     guard minShortLived >= 1 else {
       throw ValidationError("--min-short-lived must be 1 or more, found \(minShortLived)")
+    }
+    guard buckets >= 1 && buckets <= 1_000_000 else {
+      throw ValidationError("--buckets must be from 1 to 1000000, found \(buckets)")
     }
     guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, found \(limit)") }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, found \(depth)") }
@@ -54,6 +61,7 @@ struct ReportCommand: ParsableCommand {
       case .histogram: emit(histogram(p, query, state, header))
       case .sizes: emit(try sizes(p, query, state, header))
       case .shortLived: emit(try shortLived(p, query, state, header))
+      case .timeline: emit(try timeline(p, query, state))
       }
     }
   }

@@ -1,0 +1,63 @@
+/// Converts stream indices (events) into frames and seconds, from the frame markers.
+///
+/// Frame `k` ends at frame boundary `k`; a stream index between two boundaries is a fraction of
+/// the way through its frame, and its time is interpolated linearly inside the frame.
+public struct FrameClock: Sendable {
+  /// Frame boundaries (stream indices), starting with 0.
+  public let boundaries: [UInt32]
+  /// Seconds elapsed at each boundary (running sum of the frame times).
+  public let secondsAtBoundary: [Double]
+
+  /// - Complexity: O(frames).
+  public init(frames: FrameTable) {
+    boundaries = frames.streamIndex
+    var elapsed = 0.0
+    var seconds = [Double]()
+    seconds.reserveCapacity(frames.deltaTime.count)
+    for (k, delta) in frames.deltaTime.enumerated() {
+      if k > 0 && delta.isFinite && delta > 0 { elapsed += Double(delta) }
+      seconds.append(elapsed)
+    }
+    secondsAtBoundary = seconds
+  }
+
+  /// The frame a stream index belongs to, 1-based as MemoryProfiler2 numbers them.
+  ///
+  /// 0 only for index 0 with no frame markers. O(log frames).
+  public func frame(at index: UInt32) -> Int {
+    var lo = 0
+    var hi = boundaries.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if boundaries[mid] < index { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+  }
+
+  /// Where in frames a stream index lies.
+  ///
+  /// Frame `k` spans `(k − 1, k]`. O(log frames).
+  public func fractionalFrame(at index: UInt32) -> Double {
+    let k = frame(at: index)
+    guard k > 0 else { return 0 }
+    guard k < boundaries.count else { return Double(boundaries.count - 1) }
+    let from = boundaries[k - 1]
+    let to = boundaries[k]
+    guard to > from else { return Double(k) }
+    return Double(k - 1) + Double(index - from) / Double(to - from)
+  }
+
+  /// Seconds since the capture started at a stream index.
+  ///
+  /// O(log frames).
+  public func seconds(at index: UInt32) -> Double {
+    let k = frame(at: index)
+    guard k > 0 else { return 0 }
+    guard k < boundaries.count else { return secondsAtBoundary[secondsAtBoundary.count - 1] }
+    let from = boundaries[k - 1]
+    let to = boundaries[k]
+    let start = secondsAtBoundary[k - 1]
+    guard to > from else { return secondsAtBoundary[k] }
+    return start + (secondsAtBoundary[k] - start) * Double(index - from) / Double(to - from)
+  }
+}

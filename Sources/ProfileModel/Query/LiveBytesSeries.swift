@@ -1,0 +1,105 @@
+/// Live bytes over a range of the stream, down-sampled to a number of buckets without losing
+/// peaks: each bucket keeps its maximum and the value at its last event.
+///
+/// Live bytes after event `s` are the sizes of the allocation rows with `birth ≤ s < death`,
+/// which at a snapshot's stream index is that snapshot's active size.
+public struct LiveBytesSeries: Sendable, Equatable {
+  /// One bucket: the events `first...last`.
+  public struct Bucket: Sendable, Equatable {
+    public var first: UInt32
+    public var last: UInt32
+    /// The largest live-bytes value after any event in the bucket.
+    public var maximum: Int64
+    /// The smallest one.
+    public var minimum: Int64
+    /// The value after the bucket's last event.
+    public var final: Int64
+  }
+
+  /// Live bytes just before the range's first event.
+  public let initial: Int64
+  public let buckets: [Bucket]
+
+  /// The events a capture's timeline spans: 0 through the end snapshot.
+  public static func wholeCapture(_ profile: Profile) -> ClosedRange<UInt32> {
+    0...max(profile.end.streamIndex, 1)
+  }
+
+  /// - Parameters:
+  ///   - range: stream indices, inclusive.
+  ///   - buckets: how many buckets (at most one per event).
+  ///   - query: when given, only rows whose callstack and tags pass its filters count.
+  /// - Complexity: O(rows born up to the range's end + events in the range); 4 bytes of
+  ///   transient memory per event in the range.
+  /// - Throws: `CancellationError`.
+  public init(
+    profile: Profile, range: ClosedRange<UInt32>, buckets requested: Int, query: ViewQuery? = nil,
+    cancel: CancelToken = .never
+  ) throws {
+    let a = profile.allocations
+    let lo = range.lowerBound
+    let hi = range.upperBound
+    let length = Int(hi - lo) + 1
+    let count = max(1, min(requested, length))
+    let passes = query?.filter.passes
+    func counts(_ row: Int) -> Bool {
+      guard let query, let passes else { return true }
+      return passes[Int(a.callstack[row])] && query.filter.keeps(row: row, in: profile)
+    }
+
+    // Rows are in birth order: the rows born in the range follow those born before it.
+    var firstInRange = 0
+    var upper = a.count
+    while firstInRange < upper {
+      let mid = (firstInRange + upper) / 2
+      if a.birth[mid] < lo { firstInRange = mid + 1 } else { upper = mid }
+    }
+
+    // Bytes freed at each event of the range; a second death at one event (never written by
+    // the engine, possible in a hostile file) goes to `extraFreed`.
+    var freed = [UInt32](repeating: 0, count: length)
+    var extraFreed: [Int: Int64] = [:]
+    var initial: Int64 = 0
+    for row in 0..<a.count {
+      if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+      let birth = a.birth[row]
+      if birth > hi { break }
+      let death = a.death[row]
+      guard death >= lo, counts(row) else { continue }
+      let size = a.size[row]
+      if birth < lo { initial += Int64(size) }
+      if death <= hi {
+        let at = Int(death - lo)
+        if freed[at] == 0 { freed[at] = size } else { extraFreed[at, default: 0] += Int64(size) }
+      }
+    }
+
+    var result = [Bucket]()
+    result.reserveCapacity(count)
+    var live = initial
+    var row = firstInRange
+    for b in 0..<count {
+      try cancel.check()
+      let first = Int(Int64(b) * Int64(length) / Int64(count))
+      let last = Int(Int64(b + 1) * Int64(length) / Int64(count)) - 1
+      var maximum = Int64.min
+      var minimum = Int64.max
+      for at in first...last {
+        let event = lo + UInt32(at)
+        while row < a.count && a.birth[row] == event {
+          if counts(row) { live += Int64(a.size[row]) }
+          row += 1
+        }
+        live -= Int64(freed[at])
+        if !extraFreed.isEmpty, let extra = extraFreed[at] { live -= extra }
+        maximum = max(maximum, live)
+        minimum = min(minimum, live)
+      }
+      result.append(
+        Bucket(
+          first: lo + UInt32(first), last: lo + UInt32(last), maximum: maximum, minimum: minimum, final: live))
+    }
+    self.initial = initial
+    self.buckets = result
+  }
+}

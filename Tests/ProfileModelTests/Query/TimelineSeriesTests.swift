@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+@testable import ProfileModel
+
+/// The Timeline's model queries (live bytes in buckets, the frame clock, the stats samples)
+/// against brute-force replays of the rows and the frame table.
+@Suite struct TimelineSeriesTests {
+  static func demo(operations: Int = 6_000, version: UInt32 = 5) throws -> (Profile, ScratchFolder) {
+    let scratch = ScratchFolder()
+    let path = scratch.path("demo.mprof")
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = operations
+    configuration.writer.version = version
+    try DemoCapture.write(to: path, configuration: configuration)
+    return (try ProfileLoader.load(path: path), scratch)
+  }
+
+  /// Live bytes after every event, by replaying the rows one event at a time.
+  static func replay(_ p: Profile, keep: (Int) -> Bool = { _ in true }) -> [Int64] {
+    let a = p.allocations
+    let events = Int(p.end.streamIndex) + 1
+    var delta = [Int64](repeating: 0, count: events + 1)
+    for row in 0..<a.count where keep(row) {
+      delta[Int(a.birth[row])] += Int64(a.size[row])
+      if a.death[row] != AllocationTable.alive && Int(a.death[row]) <= events {
+        delta[Int(a.death[row])] -= Int64(a.size[row])
+      }
+    }
+    var live: Int64 = 0
+    return (0..<events).map { s in
+      live += delta[s]
+      return live
+    }
+  }
+
+  @Test func liveBytesAtEverySnapshotAreItsActiveBytes() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let range = LiveBytesSeries.wholeCapture(p)
+    let series = try LiveBytesSeries(profile: p, range: range, buckets: Int(range.upperBound) + 1)
+    #expect(series.buckets.count == Int(range.upperBound) + 1)
+    #expect(p.snapshots.count >= 3)
+    let a = p.allocations
+    for snapshot in p.snapshots {
+      let bucket = series.buckets[Int(snapshot.streamIndex)]
+      #expect(bucket.first == snapshot.streamIndex && bucket.last == snapshot.streamIndex)
+      let active = (0..<a.count).filter { a.isLive($0, at: snapshot.streamIndex) }.map { Int64(a.size[$0]) }
+        .reduce(0, +)
+      #expect(bucket.final == active, "\(snapshot.description)")
+      #expect(bucket.final == snapshot.allocationSize, "\(snapshot.description)")
+    }
+  }
+
+  @Test(arguments: [1, 7, 80, 333])
+  func bucketsKeepTheReplaysPeaksAndEnds(buckets: Int) throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let live = Self.replay(p)
+    // The whole capture and a window that starts and ends mid-stream.
+    for range in [LiveBytesSeries.wholeCapture(p), UInt32(live.count / 5)...UInt32(live.count * 3 / 4)] {
+      let series = try LiveBytesSeries(profile: p, range: range, buckets: buckets)
+      #expect(series.buckets.count == buckets)
+      #expect(series.initial == (range.lowerBound == 0 ? 0 : live[Int(range.lowerBound) - 1]))
+      #expect(series.buckets.first?.first == range.lowerBound && series.buckets.last?.last == range.upperBound)
+      var next = range.lowerBound
+      for bucket in series.buckets {
+        #expect(bucket.first == next)
+        next = bucket.last + 1
+        let values = live[Int(bucket.first)...Int(bucket.last)]
+        #expect(bucket.maximum == values.max())
+        #expect(bucket.minimum == values.min())
+        #expect(bucket.final == values.last)
+      }
+    }
+  }
+
+  @Test func filteredSeriesCountsOnlyPassingRows() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
+    var state = FilterState.defaults(for: .filterIn, assignment: assignment)
+    state.text = "Texture"
+    let query = try ViewQuery(profile: p, assignment: assignment, filter: state)
+    let passes = query.filter.passes
+    let live = Self.replay(p) { passes[Int(p.allocations.callstack[$0])] }
+    #expect(live.contains { $0 > 0 })
+    #expect(live.last != Self.replay(p).last)
+    let series = try LiveBytesSeries(profile: p, range: LiveBytesSeries.wholeCapture(p), buckets: 50, query: query)
+    for bucket in series.buckets {
+      #expect(bucket.maximum == live[Int(bucket.first)...Int(bucket.last)].max())
+      #expect(bucket.final == live[Int(bucket.last)])
+    }
+  }
+
+  @Test func cancelledSeriesStops() throws {
+    let (p, scratch) = try Self.demo(operations: 2_000)
+    _ = scratch
+    let token = CancelToken()
+    token.cancel()
+    #expect(throws: CancellationError.self) {
+      try LiveBytesSeries(profile: p, range: LiveBytesSeries.wholeCapture(p), buckets: 10, cancel: token)
+    }
+  }
+
+  @Test func frameClockFollowsTheFrameTable() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let clock = FrameClock(frames: p.frames)
+    let boundaries = p.frames.streamIndex
+    #expect(boundaries.count > 10)
+    var elapsed = 0.0
+    for k in boundaries.indices {
+      if k > 0 { elapsed += Double(p.frames.deltaTime[k]) }
+      #expect(abs(clock.seconds(at: boundaries[k]) - elapsed) < 1e-9 || boundaries[k] == boundaries[max(k - 1, 0)])
+    }
+    for s in stride(from: UInt32(0), through: p.end.streamIndex, by: 7) {
+      let k = p.frames.frame(containing: s)
+      #expect(clock.frame(at: s) == k)
+      let fraction = clock.fractionalFrame(at: s)
+      if k > 0 && k < boundaries.count {
+        #expect(fraction > Double(k - 1) && fraction <= Double(k))
+        #expect(clock.seconds(at: s) >= clock.seconds(at: boundaries[k - 1]))
+        #expect(clock.seconds(at: s) <= clock.seconds(at: boundaries[k]))
+      }
+    }
+    #expect(p.snapshots.allSatisfy { clock.frame(at: $0.streamIndex) <= $0.frameNumber })
+  }
+
+  @Test func everyStatsTokenIsASample() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("stats.mprof")
+    let w = try MprofWriter(path: path)
+    let site = w.callstack(innermostFirst: [w.address(pc: 1, function: "Make()", file: "m.cpp", line: 1)])
+    for i in 0..<5 {
+      try w.malloc(pointer: UInt64(0x1000 + i * 0x100), size: 64, callstack: site)
+      try w.stats([("Used Physical", Int64(1_000 + i)), ("Binned Used Current", Int64(10 * i))])
+    }
+    try w.stats([("Used Physical", 9_999)])
+    try w.finish(endStats: [("Memory Profiling Overhead", 4_096)])
+    let p = try ProfileLoader.load(path: path)
+    let stats = p.stats
+    #expect(stats.names == ["Used Physical", "Binned Used Current", "Memory Profiling Overhead"])
+    #expect(stats.sampleCount == 7)
+    let used = try #require(stats.column(named: "Used Physical"))
+    #expect(stats.values[used] == [1_000, 1_001, 1_002, 1_003, 1_004, 9_999, nil])
+    let binned = try #require(stats.column(named: "Binned Used Current"))
+    #expect(stats.values[binned] == [0, 10, 20, 30, 40, nil, nil])
+    // A stats token follows each malloc, so sample i sits just after malloc i's event.
+    for i in 0..<5 {
+      let row = i
+      #expect(stats.streamIndex[i] == p.allocations.birth[row] + 1)
+      #expect(stats.sample(atOrBefore: p.allocations.birth[row]) == (i == 0 ? nil : i - 1))
+    }
+    #expect(stats.sample(atOrBefore: UInt32.max) == 6)
+  }
+}
