@@ -41,7 +41,11 @@ public final class App {
   /// Submitted prompt texts by kind (text filter, find), oldest first.
   var promptHistory: [Prompt.Purpose: [String]] = [:]
   public internal(set) var message: (text: String, isError: Bool)?
-  public internal(set) var layout: Layout
+  public internal(set) var layout: Layout {
+    didSet {
+      if layout != oldValue { for slot in slots { slot.view.resize(to: layout.body) } }
+    }
+  }
   public internal(set) var shouldQuit = false
   /// What is computing for longer than a frame ("filter", a tab's title), shown on the filter line.
   public internal(set) var computing: String?
@@ -64,7 +68,8 @@ public final class App {
     self.theme = theme
     self.keyMap = keyMap
     layout = Layout(width: size.0, height: size.1)
-    slots = TabRegistry.makeSlots(TabSetup(profile: profile, assignment: assignment, clipboardPath: clipboardPath))
+    slots = TabRegistry.makeSlots(
+      TabSetup(profile: profile, assignment: assignment, clipboardPath: clipboardPath, area: layout.body))
     filter = FilterState.defaults(for: .filterIn, assignment: assignment)
   }
 

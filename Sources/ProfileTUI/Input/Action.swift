@@ -28,4 +28,7 @@ public enum Action: Hashable, Sendable {
   case toggleSizes
   // Short-lived
   case raiseMinimum, lowerMinimum
+  // Timeline
+  case zoomIn, zoomOut, zoomReset, panLeft, panRight, previousSnapshot, nextSnapshot, toggleFiltered,
+    toggleUsedPhysical, cycleTimeUnit
 }

@@ -75,12 +75,18 @@ public struct KeyMap: Sendable {
   /// The footer hints for these contexts: (key, label, priority), in table order, each action once.
   public func footerHints(in contexts: [KeyContext]) -> [(key: String, label: String, priority: Int)] {
     var seen = Set<Action>()
+    // A key a more specific context takes is not offered for what it does elsewhere.
+    var taken = Set<Key>()
     var hints: [(String, String, Int)] = []
     for context in contexts {
-      for binding in bindings where binding.context == context {
-        guard let label = binding.footer, seen.insert(binding.action).inserted else { continue }
+      let own = bindings.filter { $0.context == context }
+      for binding in own {
+        guard let label = binding.footer, !binding.keys.allSatisfy(taken.contains),
+          seen.insert(binding.action).inserted
+        else { continue }
         hints.append((binding.keyText ?? binding.keys.first?.label ?? "", label, binding.priority))
       }
+      for binding in own { taken.formUnion(binding.keys) }
     }
     return hints
   }

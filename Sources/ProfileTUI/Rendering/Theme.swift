@@ -12,7 +12,9 @@ public struct Theme: Sendable {
   public enum Role: Sendable, CaseIterable {
     case normal, tabActive, tabInactive, columnHeader, selection, filterLine, filterLabel, footerKey, footerText,
       status, statusError, dim, match, matchSelected, panel, panelTitle, progressFill, progressEmpty, negative,
-      busy
+      busy,
+      /// A chart's filled area (live bytes), its overlaid line (Used Physical), its snapshot lines and its cursor.
+      chartArea, chartLine, chartMarker, chartCursor
   }
 
   public let depth: ColorDepth
@@ -32,7 +34,9 @@ public struct Theme: Sendable {
 
   private func monochrome(_ role: Role) -> Style {
     switch role {
-    case .normal, .panel, .footerText, .filterLine, .progressEmpty, .negative: return .plain
+    case .normal, .panel, .footerText, .filterLine, .progressEmpty, .negative, .chartArea, .chartLine: return .plain
+    case .chartMarker: return Style(attributes: .bold)
+    case .chartCursor: return Style(attributes: .reverse)
     case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
     case .tabInactive, .dim: return Style(attributes: .dim)
     case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
@@ -65,6 +69,10 @@ public struct Theme: Sendable {
     case .progressEmpty: return Style(foreground: c(240, 8))
     case .negative: return Style(foreground: c(114, 10))
     case .busy: return Style(foreground: c(16, 0), background: c(222, 11), attributes: .bold)
+    case .chartArea: return Style(foreground: c(75, 12))
+    case .chartLine: return Style(foreground: c(203, 9), attributes: .bold)
+    case .chartMarker: return Style(foreground: c(222, 11))
+    case .chartCursor: return Style(foreground: c(16, 0), background: c(252, 7))
     }
   }
 

@@ -3,6 +3,7 @@ enum TabRegistry {
   static let types: [any TabView.Type] = [
     CallgraphTab.self,
     ExclusiveTab.self,
+    TimelineTab.self,
     HistogramTab.self,
     ShortLivedTab.self,
     DetailsTab.self,

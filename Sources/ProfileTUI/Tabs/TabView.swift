@@ -50,12 +50,16 @@ protocol TabView: AnyObject, SendableMetatype {
   func reset()
   /// Rows of the tab's main list (benchmarks and tests).
   var rowCount: Int { get }
+  /// The tab's area changed (the terminal was resized); tabs whose figures follow the screen's
+  /// resolution (charts) change their request here.
+  func resize(to area: Rect)
 }
 
 extension TabView {
   func submit(_ prompt: Prompt, context: TabContext) -> TabOutcome { .unhandled }
   func reveal(_ target: Reveal, context: TabContext) -> TabOutcome? { nil }
   var filterSegments: [String] { [] }
+  func resize(to area: Rect) {}
 }
 
 /// What every tab is made with.
@@ -64,6 +68,8 @@ struct TabSetup {
   let assignment: GroupAssignment
   /// Where `y` writes copied rows.
   let clipboardPath: String
+  /// The tab's area on the first screen.
+  let area: Rect
 }
 
 /// What a tab sees while it handles input or draws: the capture, the theme, its area, and the

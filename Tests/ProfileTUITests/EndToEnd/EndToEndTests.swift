@@ -286,7 +286,7 @@ struct EndToEndTests {
   @Test func detailsTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("[", "j", "j", "j", "j", "Enter", "5")
+    try session.keys("[", "j", "j", "j", "j", "Enter", "6")
     var screen = try session.waitFor(text: "Is Diff Result: True")
     #expect(screen[2].hasPrefix(" Start") && screen[2].contains(" Diff") && screen[2].contains(" End"))
     #expect(screen[3].contains("Description: LoadMap End 0"))
@@ -298,11 +298,11 @@ struct EndToEndTests {
     try session.waitFor(text: "EXIT=0")
   }
 
-  /// Tab 3 in the built viewer: bars, a bar's callstacks, sizes.
+  /// Tab 4 in the built viewer: bars, a bar's callstacks, sizes.
   @Test func histogramTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("3")
+    try session.keys("4")
     try session.waitFor(text: "Bank   Group")
     try session.keys("j", "Enter")
     try session.waitFor(text: "Callstacks of ")
@@ -312,17 +312,41 @@ struct EndToEndTests {
     try session.waitFor(text: "EXIT=0")
   }
 
-  /// Tab 4 in the built viewer: the minimum, the sort, a row's callstack.
+  /// Tab 5 in the built viewer: the minimum, the sort, a row's callstack.
   @Test func shortLivedTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("4")
+    try session.keys("5")
     try session.waitFor(text: "at least 101")
     for _ in 0..<6 { try session.keys("-") }
     try session.waitFor(text: "at least 1 short-lived blocks")
     try session.keys(">")
     try session.waitFor(text: "Run Avg▼")
     try session.waitFor(text: "innermost first")
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
+  /// Tab 3 in the built viewer: the chart, the cursor on a snapshot, zoom and its reset.
+  @Test func timelineTab() throws {
+    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("3")
+    var screen = try session.waitFor(text: "live bytes, all memory")
+    #expect(screen.contains { $0.contains("0 bytes│") })
+    let wholeAxis = try #require(screen.first { $0.hasPrefix("           0 ") })
+    try session.keys("[")
+    screen = try session.waitFor("the cursor on the previous marker") { lines in
+      lines.contains { $0.hasPrefix("events") && $0.contains("Snapshot 2: Before") }
+    }
+    try session.keys("+", "+")
+    screen = try session.waitFor("a zoomed axis") { lines in
+      lines.contains { $0.hasPrefix("           ") && !$0.hasPrefix("           0 ") && $0.contains(",") }
+    }
+    try session.keys("0")
+    try session.waitFor("the whole capture again") { $0.contains(wholeAxis) }
+    try session.keys("x")
+    try session.waitFor(text: "frame 0.0")
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

@@ -9,7 +9,10 @@ import Testing
   static var stacks: [[KeyContext]] {
     let tabContexts = TabRegistry.types.flatMap { $0.bindings.map(\.context) }
     var seen = Set<KeyContext>()
-    let tabStacks = tabContexts.filter { seen.insert($0).inserted }.map { [$0, .list, .global] }
+    // The Timeline is a chart, not a list: its stack has no list keys.
+    let tabStacks = tabContexts.filter { seen.insert($0).inserted }.map {
+      $0 == TimelineTab.context ? [$0, .global] : [$0, .list, .global]
+    }
     let overlays: [Overlay] = [
       .help(ListCursor()), .snapshotPicker(.start, ListCursor()), .groups(ListCursor()), .pools(ListCursor()),
       .tags(TagsPanel(tree: TagTree(profile: Captures.viewer.profile))),
@@ -22,6 +25,8 @@ import Testing
   static let intendedShadows: Set<String> = [
     "Esc exclusive-pane global",  // Esc leaves the callstack pane before it clears a message
     "Esc histogram-bar global",  // Esc leaves a bar's callstacks
+    "[ timeline global",  // [ and ] jump between snapshots; the timeline ignores the diff range
+    "] timeline global",
     "Space groups list",  // Space checks a group instead of paging
     "Space pools list",
   ]

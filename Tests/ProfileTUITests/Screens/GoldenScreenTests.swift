@@ -24,9 +24,10 @@ import Testing
   @Test func exclusivePane() throws { try check("exclusive-pane", ["2", "Enter", "j"]) }
   @Test func help() throws { try check("help", ["?"]) }
   @Test func groupsPanel() throws { try check("groups", ["c", "j", "j", "Space"]) }
-  @Test func histogram() throws { try check("histogram", ["3", "j", "j"]) }
-  @Test func histogramBar() throws { try check("histogram-bar", ["3", "Enter"]) }
-  @Test func sizes() throws { try check("sizes", ["3", "z"]) }
-  @Test func shortLived() throws { try check("short-lived", ["4", "-", "-", "-", "-", "-", "-", "j"]) }
-  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "5"]) }
+  @Test func timeline() throws { try check("timeline", ["3", "[", "[", "+"]) }
+  @Test func histogram() throws { try check("histogram", ["4", "j", "j"]) }
+  @Test func histogramBar() throws { try check("histogram-bar", ["4", "Enter"]) }
+  @Test func sizes() throws { try check("sizes", ["4", "z"]) }
+  @Test func shortLived() throws { try check("short-lived", ["5", "-", "-", "-", "-", "-", "-", "j"]) }
+  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "6"]) }
 }

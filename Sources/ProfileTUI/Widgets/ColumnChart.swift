@@ -1,0 +1,44 @@
+/// Vertical bars, one per column, in eighths of a cell (`▁▂▃▄▅▆▇█`), or `#` and `.` in ASCII
+/// (btop's and gnuplot's block charts).
+enum ColumnChart {
+  static let eighths: [Unicode.Scalar] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+  /// The height of `value` on a chart `rows` tall whose top is `scale`, in eighths of a row.
+  static func eighthsHigh(_ value: Int64, scale: Int64, rows: Int) -> Int {
+    guard value > 0, scale > 0 else { return 0 }
+    let exact = Double(value) / Double(scale) * Double(rows * 8)
+    return min(max(Int(exact.rounded()), 1), rows * 8)
+  }
+
+  /// The row (0 = top) a value's level falls in, for lines drawn over the bars.
+  static func row(of value: Int64, scale: Int64, rows: Int) -> Int {
+    let level = eighthsHigh(value, scale: scale, rows: rows)
+    return max(rows - 1 - max(level - 1, 0) / 8, 0)
+  }
+
+  /// Draws `values` left to right from (`x`, `y`), `rows` tall.
+  ///
+  /// - Returns: per column, the first row (from the top) the bar does not reach, so markers can be
+  ///   drawn above the bars without hiding them.
+  @discardableResult
+  static func draw(
+    _ values: [Int64], scale: Int64, x: Int, y: Int, rows: Int, into grid: inout CellGrid, style: Style, glyphs: Glyphs
+  ) -> [Int] {
+    var tops = [Int]()
+    tops.reserveCapacity(values.count)
+    for (column, value) in values.enumerated() {
+      let level = eighthsHigh(value, scale: scale, rows: rows)
+      let full = level / 8
+      let part = level % 8
+      for r in 0..<full {
+        grid.put(glyphs == .unicode ? "█" : "#", x: x + column, y: y + rows - 1 - r, style: style)
+      }
+      if part > 0 {
+        let glyph = glyphs == .unicode ? String(eighths[part - 1]) : (part >= 4 ? "#" : ".")
+        grid.put(glyph, x: x + column, y: y + rows - 1 - full, style: style)
+      }
+      tops.append(rows - full - (part > 0 ? 1 : 0))
+    }
+    return tops
+  }
+}

@@ -1,0 +1,142 @@
+import Testing
+
+@testable import ProfileModel
+@testable import ProfileTUI
+
+/// Tab 3: the timeline at the terminal's resolution, its cursor, zoom, pan and filter switch.
+@Suite struct TimelineTabTests {
+  static func open(width: Int = 120, height: Int = 40) throws -> (Harness, TimelineTab) {
+    let h = try Harness(width: width, height: height)
+    h.press("3")
+    return (h, try #require(h.app.tab(TimelineTab.self)))
+  }
+
+  @Test func oneBucketPerColumnOverTheWholeCapture() throws {
+    let (h, tab) = try Self.open()
+    let buckets = try #require(tab.figures?.series.buckets)
+    #expect(buckets.count == 120 - TimelineTab.axisWidth - 1)
+    #expect(buckets.first?.first == 0 && buckets.last?.last == h.profile.end.streamIndex)
+    // The cursor starts on the end: its readout is the End snapshot's live bytes.
+    let readout = try #require(h.lines.first { $0.hasPrefix("event") })
+    #expect(readout.contains("end \(SizeFormat.size(h.profile.end.allocationSize))"))
+    #expect(h.lines.contains { $0.contains("live bytes, all memory (f)") })
+    #expect(h.filterLine.contains("all memory") && h.filterLine.contains("x in events"))
+    // The tallest column reaches the top chart row when the scale is the live peak's.
+    let peak = buckets.map(\.maximum).max() ?? 0
+    #expect(TimelineTab.niceScale(peak) >= peak)
+  }
+
+  @Test func resizingRecomputesAtTheNewWidth() throws {
+    let (h, tab) = try Self.open()
+    h.send(.resize(width: 90, height: 30))
+    #expect(tab.figures?.series.buckets.count == 90 - TimelineTab.axisWidth - 1)
+  }
+
+  @Test func snapshotJumpsAndTheReadout() throws {
+    let (h, tab) = try Self.open()
+    let named = h.profile.snapshots.dropLast()
+    let last = try #require(named.last)
+    h.press("[")
+    let index = try #require(tab.bucketIndex(of: tab.cursorEvent))
+    let bucket = try #require(tab.figures?.series.buckets[index])
+    #expect(bucket.first <= last.streamIndex && last.streamIndex <= bucket.last)
+    #expect(h.lines.contains { $0.hasPrefix("event") && $0.contains(last.description) })
+    #expect(h.status.contains(last.description))
+    // ] from there comes back to the end.
+    h.press("]")
+    #expect(tab.cursorEvent == h.profile.end.streamIndex)
+    h.press("]")
+    #expect(h.status.contains("No snapshot after the cursor"))
+  }
+
+  @Test func zoomKeepsTheCursorAndResets() throws {
+    let (h, tab) = try Self.open()
+    h.press("[", "[", "[")
+    let event = tab.cursorEvent
+    let whole = tab.window
+    h.press("+")
+    #expect(tab.window.count < whole.count / 2 + 2 && tab.window.contains(event))
+    #expect(tab.figures?.series.buckets.first?.first == tab.window.lowerBound)
+    let zoomed = tab.window
+    h.press("<")
+    #expect(tab.window.lowerBound < zoomed.lowerBound && tab.window.count == zoomed.count)
+    h.press("-")
+    #expect(tab.window.count > zoomed.count)
+    h.press("0")
+    #expect(tab.window == whole)
+    // Zooming stops at one event per column.
+    for _ in 0..<40 { h.press("+") }
+    #expect(tab.window.count >= tab.columns - 1)
+    #expect(h.status.contains("one event per column"))
+  }
+
+  @Test func cursorMovesAndPansAtTheEdge() throws {
+    let (h, tab) = try Self.open()
+    h.press("Home")
+    #expect(tab.cursorEvent == tab.window.lowerBound)
+    let first = try #require(tab.figures?.series.buckets.first)
+    h.press("Right")
+    #expect(tab.cursorEvent == tab.figures?.series.buckets[1].last)
+    h.press("Left", "Left")
+    #expect(tab.cursorEvent == first.last)
+    h.press("+", "End")
+    let window = tab.window
+    #expect(tab.cursorEvent == window.upperBound)
+    h.press("Right")
+    #expect(tab.window.upperBound > window.upperBound && tab.window.contains(tab.cursorEvent))
+  }
+
+  @Test func filteredCountsOnlyWhatPasses() throws {
+    let (h, tab) = try Self.open()
+    let all = try #require(tab.figures?.series.buckets.last?.final)
+    h.press("\\").type("Texture").press("Enter")
+    #expect(tab.figures?.series.buckets.last?.final == all)
+    h.press("f")
+    let filtered = try #require(tab.figures?.series.buckets.last?.final)
+    let query = try #require(h.query)
+    let expected = try LiveBytesSeries(
+      profile: h.profile, range: tab.window, buckets: tab.columns, query: query)
+    #expect(filtered == expected.buckets.last?.final && filtered < all && filtered > 0)
+    #expect(h.lines.contains { $0.contains("live bytes, passing the filters") })
+    #expect(h.filterLine.contains("memory passing the filters"))
+  }
+
+  @Test func usedPhysicalAndTheScale() throws {
+    let (h, tab) = try Self.open()
+    let figures = try #require(tab.figures)
+    let used = figures.usedPhysical.compactMap { $0 }.max() ?? 0
+    let live = figures.series.buckets.map(\.maximum).max() ?? 0
+    #expect(used > live)
+    let top = try #require(h.lines.first { $0.dropFirst(TimelineTab.axisWidth).hasPrefix("│") })
+    #expect(
+      top.hasPrefix(TextFit.pad(SizeFormat.size(TimelineTab.niceScale(used)), TimelineTab.axisWidth, right: true)))
+    h.press("u")
+    #expect(!tab.showsUsedPhysical && h.lines.contains { $0.contains("Used Physical hidden (u)") })
+    let scaled = TextFit.pad(SizeFormat.size(TimelineTab.niceScale(live)), TimelineTab.axisWidth, right: true)
+    #expect(h.lines.contains { $0.hasPrefix(scaled + "│") })
+  }
+
+  @Test func niceScales() {
+    #expect(TimelineTab.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
+    #expect(TimelineTab.niceScale(180 * 1_048_576) == 200 * 1_048_576)
+    #expect(TimelineTab.niceScale(1_000) == 2_048)
+    #expect(TimelineTab.niceScale(1) == 2)
+  }
+
+  @Test func unitsCycle() throws {
+    let (h, _) = try Self.open()
+    h.press("x")
+    #expect(h.lines.contains { $0.contains("frame 0.0") })
+    h.press("x")
+    #expect(h.lines.contains { $0.contains("0.00 s") })
+    h.press("x")
+    #expect(h.filterLine.contains("x in events"))
+  }
+
+  @Test func plainTerminal() throws {
+    let h = try Harness(width: 80, height: 24, depth: .none, glyphs: .ascii)
+    h.press("3")
+    #expect(h.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    #expect(h.lines.contains { $0.contains("#") })
+  }
+}
