@@ -41,63 +41,81 @@ public struct LiveBytesSeries: Sendable, Equatable {
     let hi = range.upperBound
     let length = Int(hi - lo) + 1
     let count = max(1, min(requested, length))
+    // Per row: whether it counts (its callstack and tags pass), `nil` when everything counts.
     let passes = query?.filter.passes
-    func counts(_ row: Int) -> Bool {
-      guard let query, let passes else { return true }
-      return passes[Int(a.callstack[row])] && query.filter.keeps(row: row, in: profile)
-    }
+    let tagPasses = query?.filter.tagPasses
 
-    // Rows are in birth order: the rows born in the range follow those born before it.
-    var firstInRange = 0
-    var upper = a.count
-    while firstInRange < upper {
-      let mid = (firstInRange + upper) / 2
-      if a.birth[mid] < lo { firstInRange = mid + 1 } else { upper = mid }
-    }
-
-    // Bytes freed at each event of the range; a second death at one event (never written by
-    // the engine, possible in a hostile file) goes to `extraFreed`.
     var freed = [UInt32](repeating: 0, count: length)
     var extraFreed: [Int: Int64] = [:]
     var initial: Int64 = 0
-    for row in 0..<a.count {
-      if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
-      let birth = a.birth[row]
-      if birth > hi { break }
-      let death = a.death[row]
-      guard death >= lo, counts(row) else { continue }
-      let size = a.size[row]
-      if birth < lo { initial += Int64(size) }
-      if death <= hi {
-        let at = Int(death - lo)
-        if freed[at] == 0 { freed[at] = size } else { extraFreed[at, default: 0] += Int64(size) }
-      }
-    }
-
     var result = [Bucket]()
     result.reserveCapacity(count)
-    var live = initial
-    var row = firstInRange
-    for b in 0..<count {
-      try cancel.check()
-      let first = Int(Int64(b) * Int64(length) / Int64(count))
-      let last = Int(Int64(b + 1) * Int64(length) / Int64(count)) - 1
-      var maximum = Int64.min
-      var minimum = Int64.max
-      for at in first...last {
-        let event = lo + UInt32(at)
-        while row < a.count && a.birth[row] == event {
-          if counts(row) { live += Int64(a.size[row]) }
-          row += 1
+
+    try a.birth.withUnsafeBufferPointer { birth in
+      try a.death.withUnsafeBufferPointer { death in
+        try a.size.withUnsafeBufferPointer { size in
+          try a.callstack.withUnsafeBufferPointer { callstack in
+            try a.tags.withUnsafeBufferPointer { tags in
+              @inline(__always) func counts(_ row: Int) -> Bool {
+                guard let passes else { return true }
+                if !passes[Int(callstack[row])] { return false }
+                if let tagPasses, !tagPasses[Int(tags[row]) + 1] { return false }
+                return true
+              }
+              // Rows are in birth order: the rows born in the range follow those born before it.
+              var firstInRange = 0
+              var upper = birth.count
+              while firstInRange < upper {
+                let mid = (firstInRange + upper) / 2
+                if birth[mid] < lo { firstInRange = mid + 1 } else { upper = mid }
+              }
+
+              // Bytes freed at each event of the range; a second death at one event (never
+              // written by the engine, possible in a hostile file) goes to `extraFreed`.
+              for row in 0..<birth.count {
+                if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+                let born = birth[row]
+                if born > hi { break }
+                let died = death[row]
+                guard died >= lo, counts(row) else { continue }
+                let bytes = size[row]
+                if born < lo { initial += Int64(bytes) }
+                if died <= hi {
+                  let at = Int(died - lo)
+                  if freed[at] == 0 { freed[at] = bytes } else { extraFreed[at, default: 0] += Int64(bytes) }
+                }
+              }
+
+              var live = initial
+              var row = firstInRange
+              try freed.withUnsafeBufferPointer { freed in
+                for b in 0..<count {
+                  try cancel.check()
+                  let first = Int(Int64(b) * Int64(length) / Int64(count))
+                  let last = Int(Int64(b + 1) * Int64(length) / Int64(count)) - 1
+                  var maximum = Int64.min
+                  var minimum = Int64.max
+                  for at in first...last {
+                    let event = lo + UInt32(at)
+                    while row < birth.count && birth[row] == event {
+                      if counts(row) { live += Int64(size[row]) }
+                      row += 1
+                    }
+                    live -= Int64(freed[at])
+                    if !extraFreed.isEmpty, let extra = extraFreed[at] { live -= extra }
+                    maximum = max(maximum, live)
+                    minimum = min(minimum, live)
+                  }
+                  result.append(
+                    Bucket(
+                      first: lo + UInt32(first), last: lo + UInt32(last), maximum: maximum, minimum: minimum,
+                      final: live))
+                }
+              }
+            }
+          }
         }
-        live -= Int64(freed[at])
-        if !extraFreed.isEmpty, let extra = extraFreed[at] { live -= extra }
-        maximum = max(maximum, live)
-        minimum = min(minimum, live)
       }
-      result.append(
-        Bucket(
-          first: lo + UInt32(first), last: lo + UInt32(last), maximum: maximum, minimum: minimum, final: live))
     }
     self.initial = initial
     self.buckets = result

@@ -159,12 +159,8 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.character("2")) }
 
-      out += "\nHistogram tab\n"
+      out += "\nTimeline tab (a bucket per column, the whole capture)\n"
       key(.character("3"))
-      measure("a  active ↔ lifetime (diff)", target: 100) { key(.character("a")) }
-      measure("z  allocation sizes ↔ groups", target: 200) { key(.character("z")) }
-      key(.character("1"))
-      key(.character("a"))
       measure(
         "3  switch to the tab after a filter change", target: 100,
         setup: {
@@ -172,23 +168,42 @@ struct BenchUICommand: ParsableCommand {
           key(.character("a"))
         }
       ) { key(.character("3")) }
+      measure("+  zoom in around the cursor", target: 100, setup: { key(.character("0")) }) { key(.character("+")) }
+      key(.character("0"))
+      toggle("f  all memory ↔ what passes the filters", .character("f"))
+      measure("→  cursor right (Timeline)", target: 16, setup: { key(.home) }) { key(.right) }
+      measure("]  cursor to the next snapshot", target: 16, setup: { key(.home) }) { key(.character("]")) }
 
-      out += "\nShort-lived tab\n"
+      out += "\nHistogram tab\n"
       key(.character("4"))
-      for _ in 0..<6 { key(.character("-")) }
-      measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
-      measure(">  sort by the next column", target: 200) { key(.character(">")) }
+      measure("a  active ↔ lifetime (diff)", target: 100) { key(.character("a")) }
+      measure("z  allocation sizes ↔ groups", target: 200) { key(.character("z")) }
+      key(.character("1"))
+      key(.character("a"))
       measure(
-        "4  switch to the tab after a filter change", target: 200,
+        "4  switch to the tab after a filter change", target: 100,
         setup: {
           key(.character("1"))
           key(.character("a"))
         }
       ) { key(.character("4")) }
+
+      out += "\nShort-lived tab\n"
+      key(.character("5"))
+      for _ in 0..<6 { key(.character("-")) }
+      measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
+      measure(">  sort by the next column", target: 200) { key(.character(">")) }
+      measure(
+        "5  switch to the tab after a filter change", target: 200,
+        setup: {
+          key(.character("1"))
+          key(.character("a"))
+        }
+      ) { key(.character("5")) }
       measure("j  cursor down (Short-lived)", target: 16) { key(.character("j")) }
 
       out += "\nDetails tab\n"
-      key(.character("5"))
+      key(.character("6"))
       measure(
         "[  diff start → another snapshot", target: 100,
         setup: {
@@ -198,12 +213,12 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.enter) }
       measure(
-        "5  switch to the tab after a filter change", target: 100,
+        "6  switch to the tab after a filter change", target: 100,
         setup: {
           key(.character("1"))
           key(.character("a"))
         }
-      ) { key(.character("5")) }
+      ) { key(.character("6")) }
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.
