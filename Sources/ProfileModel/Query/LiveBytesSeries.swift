@@ -14,10 +14,14 @@ public struct LiveBytesSeries: Sendable, Equatable {
     public var minimum: Int64
     /// The value after the bucket's last event.
     public var final: Int64
+    /// Live blocks after the bucket's last event.
+    public var finalCount: Int64
   }
 
   /// Live bytes just before the range's first event.
   public let initial: Int64
+  /// Live blocks just before the range's first event.
+  public let initialCount: Int64
   public let buckets: [Bucket]
 
   /// The events a capture's timeline spans: 0 through the end snapshot.
@@ -29,12 +33,15 @@ public struct LiveBytesSeries: Sendable, Equatable {
   ///   - range: stream indices, inclusive.
   ///   - buckets: how many buckets (at most one per event).
   ///   - query: when given, only rows whose callstack and tags pass its filters count.
+  ///   - callstacks: when given, only rows of the callstacks it marks count (a history). A block
+  ///     a realloc moves from one callstack to another leaves the first and joins the second at
+  ///     the realloc, so a set holding both sees only the size change.
   /// - Complexity: O(rows born up to the range's end + events in the range); 4 bytes of
   ///   transient memory per event in the range.
   /// - Throws: `CancellationError`.
   public init(
     profile: Profile, range: ClosedRange<UInt32>, buckets requested: Int, query: ViewQuery? = nil,
-    cancel: CancelToken = .never
+    callstacks: [Bool]? = nil, cancel: CancelToken = .never
   ) throws {
     let a = profile.allocations
     let lo = range.lowerBound
@@ -46,8 +53,10 @@ public struct LiveBytesSeries: Sendable, Equatable {
     let tagPasses = query?.filter.tagPasses
 
     var freed = [UInt32](repeating: 0, count: length)
-    var extraFreed: [Int: Int64] = [:]
+    var freedBlocks = [UInt8](repeating: 0, count: length)
+    var extraFreed: [Int: (bytes: Int64, blocks: Int64)] = [:]
     var initial: Int64 = 0
+    var initialCount: Int64 = 0
     var result = [Bucket]()
     result.reserveCapacity(count)
 
@@ -57,6 +66,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
           try a.callstack.withUnsafeBufferPointer { callstack in
             try a.tags.withUnsafeBufferPointer { tags in
               @inline(__always) func counts(_ row: Int) -> Bool {
+                if let callstacks, !callstacks[Int(callstack[row])] { return false }
                 guard let passes else { return true }
                 if !passes[Int(callstack[row])] { return false }
                 if let tagPasses, !tagPasses[Int(tags[row]) + 1] { return false }
@@ -79,14 +89,24 @@ public struct LiveBytesSeries: Sendable, Equatable {
                 let died = death[row]
                 guard died >= lo, counts(row) else { continue }
                 let bytes = size[row]
-                if born < lo { initial += Int64(bytes) }
+                if born < lo {
+                  initial += Int64(bytes)
+                  initialCount += 1
+                }
                 if died <= hi {
                   let at = Int(died - lo)
-                  if freed[at] == 0 { freed[at] = bytes } else { extraFreed[at, default: 0] += Int64(bytes) }
+                  if freedBlocks[at] == 0 {
+                    freed[at] = bytes
+                    freedBlocks[at] = 1
+                  } else {
+                    extraFreed[at, default: (0, 0)].bytes += Int64(bytes)
+                    extraFreed[at, default: (0, 0)].blocks += 1
+                  }
                 }
               }
 
               var live = initial
+              var blocks = initialCount
               var row = firstInRange
               try freed.withUnsafeBufferPointer { freed in
                 for b in 0..<count {
@@ -98,18 +118,25 @@ public struct LiveBytesSeries: Sendable, Equatable {
                   for at in first...last {
                     let event = lo + UInt32(at)
                     while row < birth.count && birth[row] == event {
-                      if counts(row) { live += Int64(size[row]) }
+                      if counts(row) {
+                        live += Int64(size[row])
+                        blocks += 1
+                      }
                       row += 1
                     }
                     live -= Int64(freed[at])
-                    if !extraFreed.isEmpty, let extra = extraFreed[at] { live -= extra }
+                    blocks -= Int64(freedBlocks[at])
+                    if !extraFreed.isEmpty, let extra = extraFreed[at] {
+                      live -= extra.bytes
+                      blocks -= extra.blocks
+                    }
                     maximum = max(maximum, live)
                     minimum = min(minimum, live)
                   }
                   result.append(
                     Bucket(
                       first: lo + UInt32(first), last: lo + UInt32(last), maximum: maximum, minimum: minimum,
-                      final: live))
+                      final: live, finalCount: blocks))
                 }
               }
             }
@@ -118,6 +145,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
       }
     }
     self.initial = initial
+    self.initialCount = initialCount
     self.buckets = result
   }
 }

@@ -93,6 +93,37 @@ import Testing
     }
   }
 
+  /// A history: the live bytes of a set of callstacks, with blocks that reallocs move between
+  /// callstacks (MemoryProfiler2's merge drops the new owner's share of such a move).
+  @Test func historyOfACallstackSetFollowsReallocsAcrossCallstacks() throws {
+    let (p, _, scratch) = try ShortLivedTests.capture()
+    _ = scratch
+    let a = p.allocations
+    // E's blocks are moved by F's realloc: rows of F that came from rows of E.
+    let moved = (0..<a.count).filter {
+      a.reallocatedFrom[$0] >= 0 && a.callstack[Int(a.reallocatedFrom[$0])] != a.callstack[$0]
+    }
+    #expect(!moved.isEmpty)
+    let e = Int(a.callstack[Int(a.reallocatedFrom[moved[0]])])
+    let f = Int(a.callstack[moved[0]])
+    let range = LiveBytesSeries.wholeCapture(p)
+    for set in [[e], [f], [e, f], Array(0..<p.callstacks.count)] {
+      var mask = [Bool](repeating: false, count: p.callstacks.count)
+      for c in set { mask[c] = true }
+      let series = try LiveBytesSeries(
+        profile: p, range: range, buckets: Int(range.upperBound) + 1, callstacks: mask)
+      for snapshot in p.snapshots {
+        let rows = (0..<a.count).filter { mask[Int(a.callstack[$0])] && a.isLive($0, at: snapshot.streamIndex) }
+        let bucket = series.buckets[Int(snapshot.streamIndex)]
+        #expect(bucket.final == rows.map { Int64(a.size[$0]) }.reduce(0, +), "\(set) at \(snapshot.description)")
+        #expect(bucket.finalCount == Int64(rows.count), "\(set) at \(snapshot.description)")
+      }
+      // At every event, not only at snapshots.
+      let live = Self.replay(p) { mask[Int(a.callstack[$0])] }
+      #expect(series.buckets.map(\.final) == live)
+    }
+  }
+
   @Test func cancelledSeriesStops() throws {
     let (p, scratch) = try Self.demo(operations: 2_000)
     _ = scratch
