@@ -23,7 +23,7 @@ import Testing
     #expect(h.filterLine.contains("all memory") && h.filterLine.contains("x in events"))
     // The tallest column reaches the top chart row when the scale is the live peak's.
     let peak = buckets.map(\.maximum).max() ?? 0
-    #expect(TimelineTab.niceScale(peak) >= peak)
+    #expect(SeriesChart.niceScale(peak) >= peak)
   }
 
   @Test func resizingRecomputesAtTheNewWidth() throws {
@@ -109,18 +109,18 @@ import Testing
     #expect(used > live)
     let top = try #require(h.lines.first { $0.dropFirst(TimelineTab.axisWidth).hasPrefix("│") })
     #expect(
-      top.hasPrefix(TextFit.pad(SizeFormat.size(TimelineTab.niceScale(used)), TimelineTab.axisWidth, right: true)))
+      top.hasPrefix(TextFit.pad(SizeFormat.size(SeriesChart.niceScale(used)), TimelineTab.axisWidth, right: true)))
     h.press("u")
     #expect(!tab.showsUsedPhysical && h.lines.contains { $0.contains("Used Physical hidden (u)") })
-    let scaled = TextFit.pad(SizeFormat.size(TimelineTab.niceScale(live)), TimelineTab.axisWidth, right: true)
+    let scaled = TextFit.pad(SizeFormat.size(SeriesChart.niceScale(live)), TimelineTab.axisWidth, right: true)
     #expect(h.lines.contains { $0.hasPrefix(scaled + "│") })
   }
 
   @Test func niceScales() {
-    #expect(TimelineTab.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
-    #expect(TimelineTab.niceScale(180 * 1_048_576) == 200 * 1_048_576)
-    #expect(TimelineTab.niceScale(1_000) == 2_048)
-    #expect(TimelineTab.niceScale(1) == 2)
+    #expect(SeriesChart.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
+    #expect(SeriesChart.niceScale(180 * 1_048_576) == 200 * 1_048_576)
+    #expect(SeriesChart.niceScale(1_000) == 2_048)
+    #expect(SeriesChart.niceScale(1) == 2)
   }
 
   @Test func unitsCycle() throws {

@@ -55,41 +55,31 @@ final class TimelineTab: TabView {
       priority: 4),
   ]
 
-  /// What the x axis counts.
-  enum TimeUnit: String, CaseIterable {
-    case events, frames, seconds
-  }
+  /// Rows that are not chart: legend, the chart widget's own, two readout lines.
+  static let fixedRows = 3 + SeriesChart.fixedRows
+  static var axisWidth: Int { SeriesChart.axisWidth }
 
-  /// Columns left of the chart for the byte scale.
-  static let axisWidth = 10
-  /// Rows that are not chart: legend, marker labels, axis line, axis labels, two readout lines.
-  static let fixedRows = 6
-
-  let whole: ClosedRange<UInt32>
   let clock: FrameClock
   let profile: Profile
-  var window: ClosedRange<UInt32>
-  var columns: Int
+  var chart: ChartWindow
   var filtered = false
   /// The Used Physical line, and the scale that makes room for it.
   var showsUsedPhysical = true
-  var unit = TimeUnit.events
-  /// The event under the cursor; the cursor column is the bucket that holds it.
-  var cursorEvent: UInt32
+  var unit = SeriesChart.TimeUnit.events
   private(set) var figures: TimelineFigures?
 
   init(setup: TabSetup) {
     profile = setup.profile
-    whole = LiveBytesSeries.wholeCapture(setup.profile)
     clock = FrameClock(frames: setup.profile.frames)
-    window = whole
-    columns = Self.chartColumns(setup.area)
-    cursorEvent = whole.upperBound
+    chart = ChartWindow(
+      whole: LiveBytesSeries.wholeCapture(setup.profile), columns: SeriesChart.columns(width: setup.area.width))
   }
 
-  static func chartColumns(_ area: Rect) -> Int { max(area.width - axisWidth - 1, 1) }
+  var window: ClosedRange<UInt32> { chart.window }
+  var cursorEvent: UInt32 { chart.cursorEvent }
+  var columns: Int { chart.columns }
 
-  var request: TimelineRequest { TimelineRequest(window: window, columns: columns, filtered: filtered) }
+  var request: TimelineRequest { TimelineRequest(window: chart.window, columns: chart.columns, filtered: filtered) }
 
   /// - Complexity: O(rows born before the window's end + events in the window), then
   ///   O(columns × log stats samples).
@@ -114,7 +104,7 @@ final class TimelineTab: TabView {
     return .handled
   }
 
-  func resize(to area: Rect) { columns = Self.chartColumns(area) }
+  func resize(to area: Rect) { chart.columns = SeriesChart.columns(width: area.width) }
 
   var keyContexts: [KeyContext] { [Self.context] }
   var filterSegments: [String] {
@@ -123,81 +113,15 @@ final class TimelineTab: TabView {
   var rowCount: Int { figures?.series.buckets.count ?? 0 }
 
   func reset() {
-    window = whole
+    chart.reset()
     filtered = false
     showsUsedPhysical = true
     unit = .events
-    cursorEvent = whole.upperBound
   }
 
-  // MARK: - Cursor
-
-  /// The bucket holding `event` in the figures shown (the last one past the end).
+  /// The bucket holding `event` in the figures shown.
   func bucketIndex(of event: UInt32) -> Int? {
-    guard let buckets = figures?.series.buckets, !buckets.isEmpty else { return nil }
-    var lo = 0
-    var hi = buckets.count - 1
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if buckets[mid].last < event { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
-  }
-
-  /// Moves the cursor `step` columns; past an edge of a zoomed window the window pans.
-  func moveCursor(by step: Int) {
-    guard let buckets = figures?.series.buckets, let index = bucketIndex(of: cursorEvent) else { return }
-    let target = index + step
-    if target >= 0 && target < buckets.count {
-      cursorEvent = buckets[target].last
-      return
-    }
-    // At either end of the capture the cursor stays.
-    if (target < 0 && window.lowerBound == whole.lowerBound) || (target > 0 && window.upperBound == whole.upperBound) {
-      return
-    }
-    let length = window.upperBound - window.lowerBound
-    let width = UInt32(max(Int(length) / max(buckets.count, 1), 1))
-    if target < 0 {
-      let event = cursorEvent >= whole.lowerBound + width ? cursorEvent - width : whole.lowerBound
-      show(event)
-    } else {
-      let event = min(cursorEvent + width, whole.upperBound)
-      show(event)
-    }
-  }
-
-  /// Puts the cursor on `event`, panning the window (same length) when it is outside.
-  func show(_ event: UInt32) {
-    cursorEvent = min(max(event, whole.lowerBound), whole.upperBound)
-    if !window.contains(cursorEvent) {
-      let length = window.upperBound - window.lowerBound
-      let half = length / 2
-      let start = cursorEvent > half ? cursorEvent - half : 0
-      place(start: start, length: length)
-    }
-  }
-
-  /// Sets the window to `length + 1` events from `start`, kept inside the capture.
-  func place(start: UInt32, length: UInt32) {
-    let length = min(length, whole.upperBound - whole.lowerBound)
-    let start = min(max(start, whole.lowerBound), whole.upperBound - length)
-    window = start...(start + length)
-  }
-
-  /// The events a zoom step leaves: half or double the window, never fewer than one per column.
-  func zoom(in zoomingIn: Bool) -> Bool {
-    let length = UInt64(window.upperBound - window.lowerBound)
-    let smallest = UInt64(max(columns - 1, 1))
-    let full = UInt64(whole.upperBound - whole.lowerBound)
-    let next = zoomingIn ? max(length / 2, smallest) : min(length * 2 + 1, full)
-    guard next != length else { return false }
-    // The cursor keeps its place in the window.
-    let offset = UInt64(cursorEvent - window.lowerBound)
-    let scaled = length == 0 ? 0 : offset * next / length
-    let start = UInt64(cursorEvent) >= scaled ? UInt64(cursorEvent) - scaled : 0
-    place(start: UInt32(start), length: UInt32(next))
-    return true
+    figures.flatMap { ChartWindow.bucketIndex(of: event, in: $0.series.buckets) }
   }
 
   /// Markers in stream order: named snapshots, GC and map loads, the end.
@@ -205,36 +129,30 @@ final class TimelineTab: TabView {
 
   func perform(_ action: Action, context: TabContext) -> TabOutcome {
     switch action {
-    case .cursorLeft: moveCursor(by: -1)
-    case .cursorRight: moveCursor(by: 1)
-    case .lineStart: cursorEvent = window.lowerBound
-    case .lineEnd: cursorEvent = window.upperBound
+    case .cursorLeft: chart.moveCursor(by: -1, buckets: figures?.series.buckets ?? [])
+    case .cursorRight: chart.moveCursor(by: 1, buckets: figures?.series.buckets ?? [])
+    case .lineStart: chart.cursorEvent = chart.window.lowerBound
+    case .lineEnd: chart.cursorEvent = chart.window.upperBound
     case .previousSnapshot:
       guard let marker = markers.last(where: { $0.streamIndex < cursorEvent }) else {
         return .say("No snapshot before the cursor", isError: false)
       }
-      show(marker.streamIndex)
+      chart.show(marker.streamIndex)
       return .say(marker.description, isError: false)
     case .nextSnapshot:
       guard let marker = markers.first(where: { $0.streamIndex > cursorEvent }) else {
         return .say("No snapshot after the cursor", isError: false)
       }
-      show(marker.streamIndex)
+      chart.show(marker.streamIndex)
       return .say(marker.description, isError: false)
     case .zoomIn:
-      if !zoom(in: true) { return .say("Zoomed in as far as one event per column", isError: false) }
+      if !chart.zoom(in: true) { return .say("Zoomed in as far as one event per column", isError: false) }
     case .zoomOut:
-      if !zoom(in: false) { return .say("The whole capture is shown", isError: false) }
+      if !chart.zoom(in: false) { return .say("The whole capture is shown", isError: false) }
     case .zoomReset:
-      window = whole
+      chart.reset()
     case .panLeft, .panRight:
-      let length = window.upperBound - window.lowerBound
-      let quarter = max(length / 4, 1)
-      let start =
-        action == .panLeft
-        ? (window.lowerBound > quarter ? window.lowerBound - quarter : 0) : window.lowerBound &+ quarter
-      place(start: start, length: length)
-      cursorEvent = min(max(cursorEvent, window.lowerBound), window.upperBound)
+      chart.pan(left: action == .panLeft)
     case .toggleFiltered:
       filtered.toggle()
       return .say(
@@ -246,8 +164,7 @@ final class TimelineTab: TabView {
         showsUsedPhysical ? "Used Physical shown" : "Used Physical hidden: the scale fits the live bytes",
         isError: false)
     case .cycleTimeUnit:
-      let all = TimeUnit.allCases
-      unit = all[((all.firstIndex(of: unit) ?? 0) + 1) % all.count]
+      unit = unit.next
       return .say("x axis in \(unit.rawValue)", isError: false)
     case .redraw:
       break
@@ -258,7 +175,7 @@ final class TimelineTab: TabView {
   }
 
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
-    let chartX = context.area.x + Self.axisWidth + 1
+    let chartX = context.area.x + SeriesChart.axisWidth + 1
     switch event.button {
     case .wheelUp: return perform(.zoomIn, context: context)
     case .wheelDown: return perform(.zoomOut, context: context)
@@ -266,7 +183,7 @@ final class TimelineTab: TabView {
       guard let buckets = figures?.series.buckets, event.x >= chartX, event.x - chartX < buckets.count else {
         return .handled
       }
-      cursorEvent = buckets[event.x - chartX].last
+      chart.cursorEvent = buckets[event.x - chartX].last
       return .handled
     }
   }
