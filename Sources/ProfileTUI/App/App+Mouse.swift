@@ -16,6 +16,8 @@ extension App {
     if (full.last?.2.upperBound ?? 0) <= room { return full }
     let short = spans { "\($0 + 1) " + ($0 == tabIndex ? titles[$0].title : titles[$0].shortTitle) }
     if (short.last?.2.upperBound ?? 0) <= room { return short }
+    // Short titles without the name on the right (help stays in the footer) before bare digits.
+    if (short.last?.2.upperBound ?? 0) <= layout.width { return short }
     return spans { $0 == tabIndex ? "\($0 + 1) \(titles[$0].title)" : "\($0 + 1)" }
   }
 

@@ -64,6 +64,18 @@ extension App {
         overlay = nil
         return
       case .toggleRow: toggleGroupRow(cursor.selected)
+      case .showHistory:
+        let row = cursor.selected
+        if row == 0 || assignment.groups.indices.contains(row - 2) {
+          overlay = nil
+          apply(
+            .reveal(
+              .history(
+                row == 0
+                  ? HistorySelection(source: .all, title: "every callstack")
+                  : HistorySelection(source: .group(row - 2), title: assignment.groups[row - 2].name))))
+          return
+        }
       case .checkAll: filter.checkedGroups = nil
       case .checkNone: filter.checkedGroups = []
       case let action?: _ = cursor.apply(action, count: assignment.groups.count + 2, height: panelRows)

@@ -161,9 +161,12 @@ public final class App {
       effects.append(effect)
       say(text, error: isError)
     case .reveal(let target):
-      for index in slots.indices where index != tabIndex {
+      // Another tab first; the visible one last (a panel can ask the tab under it).
+      for index in slots.indices.filter({ $0 != tabIndex }) + [tabIndex] {
         guard let outcome = slots[index].view.reveal(target, context: context(for: index)) else { continue }
         if case .say(_, true) = outcome {
+          apply(outcome)
+        } else if index == tabIndex {
           apply(outcome)
         } else {
           let from = tabIndex

@@ -31,4 +31,6 @@ public enum Action: Hashable, Sendable {
   // Timeline
   case zoomIn, zoomOut, zoomReset, panLeft, panRight, previousSnapshot, nextSnapshot, toggleFiltered,
     toggleUsedPhysical, cycleTimeUnit
+  // History
+  case showHistory, toggleWholeCapture
 }

@@ -86,6 +86,9 @@ enum ShellBindings {
         [.character(" "), .character("x")], .toggleRow, groupsPanel, help: "check / uncheck the group",
         footer: "Toggle", priority: 1),
       Binding([.character("a")], .checkAll, groupsPanel, help: "check every group", footer: "All", priority: 2),
+      Binding(
+        [.character("H")], .showHistory, groupsPanel, help: "history of the group's callstacks (All: of every one)",
+        footer: "History", priority: 5),
       Binding([.character("n")], .checkNone, groupsPanel, help: "check no group", footer: "None", priority: 2),
       Binding(
         [.escape, .character("q"), .character("c"), .enter], .closePanel, groupsPanel,

@@ -4,6 +4,7 @@ enum TabRegistry {
     CallgraphTab.self,
     ExclusiveTab.self,
     TimelineTab.self,
+    HistoryTab.self,
     HistogramTab.self,
     ShortLivedTab.self,
     DetailsTab.self,

@@ -111,4 +111,6 @@ enum TabOutcome {
 enum Reveal: Sendable, Equatable {
   /// A frame of a callstack (Exclusive's callstack pane → Callgraph).
   case frame(callstack: Int, frame: Int)
+  /// The live bytes over time of some callstacks (`H` from wherever callstacks are shown).
+  case history(HistorySelection)
 }

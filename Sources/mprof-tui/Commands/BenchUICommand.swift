@@ -174,36 +174,56 @@ struct BenchUICommand: ParsableCommand {
       measure("→  cursor right (Timeline)", target: 16, setup: { key(.home) }) { key(.right) }
       measure("]  cursor to the next snapshot", target: 16, setup: { key(.home) }) { key(.character("]")) }
 
+      out += "\nHistory tab (the diff range, a bucket per column)\n"
+      key(.character("2"))
+      measure(
+        "H  history of one callstack (an Exclusive row)", target: 50,
+        setup: {
+          key(.character("2"))
+          key(.character("j"))
+        }
+      ) { key(.character("H")) }
+      measure(
+        "H  history of every callstack (groups panel, All)", target: 200,
+        setup: {
+          key(.character("2"))
+          key(.character("H"))
+          key(.character("c"))
+          key(.home)
+        }
+      ) { key(.character("H")) }
+      measure("→  cursor right (History)", target: 16, setup: { key(.home) }) { key(.right) }
+
       out += "\nHistogram tab\n"
-      key(.character("4"))
+      key(.character("5"))
       measure("a  active ↔ lifetime (diff)", target: 100) { key(.character("a")) }
       measure("z  allocation sizes ↔ groups", target: 200) { key(.character("z")) }
       key(.character("1"))
       key(.character("a"))
       measure(
-        "4  switch to the tab after a filter change", target: 100,
-        setup: {
-          key(.character("1"))
-          key(.character("a"))
-        }
-      ) { key(.character("4")) }
-
-      out += "\nShort-lived tab\n"
-      key(.character("5"))
-      for _ in 0..<6 { key(.character("-")) }
-      measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
-      measure(">  sort by the next column", target: 200) { key(.character(">")) }
-      measure(
-        "5  switch to the tab after a filter change", target: 200,
+        "5  switch to the tab after a filter change", target: 100,
         setup: {
           key(.character("1"))
           key(.character("a"))
         }
       ) { key(.character("5")) }
+
+      out += "\nShort-lived tab\n"
+      key(.character("6"))
+      for _ in 0..<6 { key(.character("-")) }
+      measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
+      measure(">  sort by the next column", target: 200) { key(.character(">")) }
+      measure(
+        "6  switch to the tab after a filter change", target: 200,
+        setup: {
+          key(.character("1"))
+          key(.character("a"))
+        }
+      ) { key(.character("6")) }
       measure("j  cursor down (Short-lived)", target: 16) { key(.character("j")) }
 
       out += "\nDetails tab\n"
-      key(.character("6"))
+      key(.character("7"))
       measure(
         "[  diff start → another snapshot", target: 100,
         setup: {
@@ -213,12 +233,12 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.enter) }
       measure(
-        "6  switch to the tab after a filter change", target: 100,
+        "7  switch to the tab after a filter change", target: 100,
         setup: {
           key(.character("1"))
           key(.character("a"))
         }
-      ) { key(.character("6")) }
+      ) { key(.character("7")) }
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.

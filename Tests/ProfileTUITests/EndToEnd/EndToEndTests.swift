@@ -148,7 +148,9 @@ struct EndToEndTests {
     try session.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
     screen = try session.waitFor("the footer on row 23") { $0.count >= 24 && $0[23].hasPrefix("? Help") }
     // The whole screen is repainted, not only what ncurses believes changed.
-    screen = try session.waitFor("the tab bar on row 0") { $0[0].hasSuffix("mprof-tui  ? help") }
+    screen = try session.waitFor("the short tab bar on row 0") {
+      $0[0].hasPrefix(" 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Short   7 Det")
+    }
     #expect(screen[1].hasPrefix(" #0: "))
     // The status row keeps the file summary (the message cleared on the next key).
     #expect(screen[22].hasPrefix(" viewer.mprof"))
@@ -286,7 +288,7 @@ struct EndToEndTests {
   @Test func detailsTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("[", "j", "j", "j", "j", "Enter", "6")
+    try session.keys("[", "j", "j", "j", "j", "Enter", "7")
     var screen = try session.waitFor(text: "Is Diff Result: True")
     #expect(screen[2].hasPrefix(" Start") && screen[2].contains(" Diff") && screen[2].contains(" End"))
     #expect(screen[3].contains("Description: LoadMap End 0"))
@@ -298,11 +300,11 @@ struct EndToEndTests {
     try session.waitFor(text: "EXIT=0")
   }
 
-  /// Tab 4 in the built viewer: bars, a bar's callstacks, sizes.
+  /// Tab 5 in the built viewer: bars, a bar's callstacks, sizes.
   @Test func histogramTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("4")
+    try session.keys("5")
     try session.waitFor(text: "Bank   Group")
     try session.keys("j", "Enter")
     try session.waitFor(text: "Callstacks of ")
@@ -312,11 +314,11 @@ struct EndToEndTests {
     try session.waitFor(text: "EXIT=0")
   }
 
-  /// Tab 5 in the built viewer: the minimum, the sort, a row's callstack.
+  /// Tab 6 in the built viewer: the minimum, the sort, a row's callstack.
   @Test func shortLivedTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("5")
+    try session.keys("6")
     try session.waitFor(text: "at least 101")
     for _ in 0..<6 { try session.keys("-") }
     try session.waitFor(text: "at least 1 short-lived blocks")
@@ -347,6 +349,24 @@ struct EndToEndTests {
     try session.waitFor("the whole capture again") { $0.contains(wholeAxis) }
     try session.keys("x")
     try session.waitFor(text: "frame 0.0")
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
+  /// Tab 4 in the built viewer: H from a Callgraph node and from an Exclusive row, Esc back.
+  @Test func historyFromCallgraphAndExclusive() throws {
+    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("j", "j", "H")
+    var screen = try session.waitFor(text: "History of FRunnableThreadPThread::_ThreadProc(void*)")
+    #expect(screen.contains { $0.hasPrefix("events") && $0.contains("blocks") })
+    try session.keys("Escape")
+    try session.waitFor(text: "Back to Callgraph")
+    try session.keys("2")
+    try session.waitFor(text: "Size▼")
+    try session.keys("H")
+    screen = try session.waitFor(text: "History of callstack ")
+    #expect(screen.contains { $0.contains("1 callstacks") })
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

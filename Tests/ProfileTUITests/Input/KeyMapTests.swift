@@ -9,9 +9,9 @@ import Testing
   static var stacks: [[KeyContext]] {
     let tabContexts = TabRegistry.types.flatMap { $0.bindings.map(\.context) }
     var seen = Set<KeyContext>()
-    // The Timeline is a chart, not a list: its stack has no list keys.
+    // The Timeline and History are charts, not lists: their stacks have no list keys.
     let tabStacks = tabContexts.filter { seen.insert($0).inserted }.map {
-      $0 == TimelineTab.context ? [$0, .global] : [$0, .list, .global]
+      $0 == TimelineTab.context || $0 == HistoryTab.context ? [$0, .global] : [$0, .list, .global]
     }
     let overlays: [Overlay] = [
       .help(ListCursor()), .snapshotPicker(.start, ListCursor()), .groups(ListCursor()), .pools(ListCursor()),
@@ -27,6 +27,8 @@ import Testing
     "Esc histogram-bar global",  // Esc leaves a bar's callstacks
     "[ timeline global",  // [ and ] jump between snapshots; the timeline ignores the diff range
     "] timeline global",
+    "[ history global",
+    "] history global",
     "Space groups list",  // Space checks a group instead of paging
     "Space pools list",
   ]
@@ -77,6 +79,6 @@ import Testing
     #expect(help.contains { $0.contains("Ctrl-R") && $0.contains("toggle regular expression") })
     // A panel's footer is its table's labels.
     h.press("c")
-    #expect(h.lines.last?.hasPrefix("/ Find  Space Toggle  a All  n None  Esc Close") == true)
+    #expect(h.lines.last?.hasPrefix("/ Find  Space Toggle  a All  H History  n None  Esc Close") == true)
   }
 }

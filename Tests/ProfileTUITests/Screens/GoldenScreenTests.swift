@@ -25,9 +25,9 @@ import Testing
   @Test func help() throws { try check("help", ["?"]) }
   @Test func groupsPanel() throws { try check("groups", ["c", "j", "j", "Space"]) }
   @Test func timeline() throws { try check("timeline", ["3", "[", "[", "+"]) }
-  @Test func histogram() throws { try check("histogram", ["4", "j", "j"]) }
-  @Test func histogramBar() throws { try check("histogram-bar", ["4", "Enter"]) }
-  @Test func sizes() throws { try check("sizes", ["4", "z"]) }
-  @Test func shortLived() throws { try check("short-lived", ["5", "-", "-", "-", "-", "-", "-", "j"]) }
-  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "6"]) }
+  @Test func histogram() throws { try check("histogram", ["5", "j", "j"]) }
+  @Test func histogramBar() throws { try check("histogram-bar", ["5", "Enter"]) }
+  @Test func sizes() throws { try check("sizes", ["5", "z"]) }
+  @Test func shortLived() throws { try check("short-lived", ["6", "-", "-", "-", "-", "-", "-", "j"]) }
+  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "7"]) }
 }

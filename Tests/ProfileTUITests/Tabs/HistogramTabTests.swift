@@ -7,7 +7,7 @@ import Testing
 @Suite struct HistogramTabTests {
   @Test func barsMatchTheModelAndEveryBarIsReachable() throws {
     let h = try Harness(width: 120, height: 40)
-    h.press("4")
+    h.press("5")
     let tab = try #require(h.app.tab(HistogramTab.self))
     let query = try #require(h.query)
     let expected = PoolHistogram(profile: h.profile, query: query).columns.flatMap {
@@ -24,7 +24,7 @@ import Testing
 
   @Test func enterShowsABarsCallstacksAndEscReturns() throws {
     let h = try Harness(width: 120, height: 40)
-    h.press("4", "Enter")
+    h.press("5", "Enter")
     let tab = try #require(h.app.tab(HistogramTab.self))
     #expect(tab.barFocused)
     let bar = try #require(tab.selected)
@@ -38,7 +38,7 @@ import Testing
 
   @Test func zShowsAllocationSizes() throws {
     let h = try Harness(width: 120, height: 40)
-    h.press("4", "z")
+    h.press("5", "z")
     #expect(h.lines[2].contains("Block size") && h.filterLine.contains("allocation sizes"))
     let sizes = try SizeHistogram(profile: h.profile, query: try #require(h.query))
     #expect(h.app.tab(HistogramTab.self)?.rowCount == sizes.classes.count)
@@ -52,7 +52,7 @@ import Testing
 @Suite struct HistogramPlainTests {
   @Test func asciiAndMonochromeBars() throws {
     let h = try Harness(width: 100, height: 30, depth: .none, glyphs: .ascii)
-    h.press("4")
+    h.press("5")
     let rows = h.lines[3...].prefix { !$0.isEmpty }
     #expect(rows.contains { $0.hasSuffix("#") })
     for line in h.lines { #expect(line.unicodeScalars.allSatisfy { $0.value < 0x80 }, "\(line)") }

@@ -40,6 +40,9 @@ final class CallgraphTab: TabView {
       footer: "Fold", priority: 7),
     Binding([.character(">"), .character(".")], .scrollNameRight, context, help: "scroll the names left (their ends)"),
     Binding([.character("<"), .character(",")], .scrollNameLeft, context, help: "scroll the names back"),
+    Binding(
+      [.character("H")], .showHistory, context, help: "history of the node's callstacks (History tab)",
+      footer: "History", priority: 7),
   ]
 
   let clipboardPath: String
@@ -182,6 +185,12 @@ final class CallgraphTab: TabView {
   private func performOnTree(_ action: Action, graph: CallGraph, context: TabContext) -> TabOutcome {
     let selected = tree.selectedNode
     switch action {
+    case .showHistory:
+      guard let node = selected else { return .handled }
+      let path = graph.path(of: node)
+      let source = HistorySelection.Source.callgraphNode(
+        path: path, inverted: inverted, parentFunction: parentFunction)
+      return .reveal(.history(HistorySelection(source: source, title: graph.title(node, in: context.profile))))
     case .expand:
       guard let node = selected, !graph.nodes[Int(node)].children.isEmpty else { return .handled }
       let path = graph.path(of: node)

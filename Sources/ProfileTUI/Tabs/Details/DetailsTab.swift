@@ -1,6 +1,6 @@
 import ProfileModel
 
-/// Tab 6: the diff start, the diff end and their difference, every field MemoryProfiler2's Details view shows
+/// Tab 7: the diff start, the diff end and their difference, every field MemoryProfiler2's Details view shows
 /// (description, stream index, frame, times, type, index, loaded levels aligned with `+` / `-`, every memory stat,
 /// allocation count, size, max size).
 ///

@@ -41,6 +41,9 @@ final class ExclusiveTab: TabView {
       priority: 1),
     Binding(
       [.escape, .character("h"), .left], .leavePane, paneContext, help: "back to the list", footer: "Back", priority: 1),
+    Binding(
+      [.character("H")], .showHistory, listContext, help: "history of the row's callstack (History tab)",
+      footer: "History", priority: 7),
   ]
 
   /// The sortable columns in header order.
@@ -186,6 +189,9 @@ final class ExclusiveTab: TabView {
     case .redraw:
       cursor.clamp(count: rowCount, height: split.list.visibleRows)
       detailCursor.clamp(count: depth(context), height: split.pane.visibleRows)
+    case .showHistory:
+      guard let callstack = selectedCallstack else { return .handled }
+      return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
     case .showFrameInCallgraph:
       guard let callstack = selectedCallstack else { return .handled }
       let depth = depth(context)

@@ -12,7 +12,7 @@ public enum HistogramFigures: Sendable {
   case sizes(SizeHistogram)
 }
 
-/// Tab 4: where the memory is, by class group and memory bank (MemoryProfiler2's Histogram),
+/// Tab 5: where the memory is, by class group and memory bank (MemoryProfiler2's Histogram),
 /// with each bar's callstacks; `z` shows the allocation sizes instead.
 final class HistogramTab: TabView {
   static let title = "Histogram"

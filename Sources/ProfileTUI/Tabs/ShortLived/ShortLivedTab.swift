@@ -5,7 +5,7 @@ public struct ShortLivedRequest: Sendable, Equatable {
   public var minimum = ShortLived.defaultMinimum
 }
 
-/// Tab 5: who churns allocations frame after frame (MemoryProfiler2's Short Lived Allocations),
+/// Tab 6: who churns allocations frame after frame (MemoryProfiler2's Short Lived Allocations),
 /// with a visible, changeable listing minimum, multi-key sorting and the callstack pane.
 final class ShortLivedTab: TabView {
   static let title = "Short-lived"

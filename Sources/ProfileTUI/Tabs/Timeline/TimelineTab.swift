@@ -26,34 +26,15 @@ final class TimelineTab: TabView {
   static let context = KeyContext(id: "timeline", title: "Timeline")
 
   typealias Binding = KeyMap.Binding
-  static let bindings: [Binding] = [
-    Binding([.left, .character("h")], .cursorLeft, context, help: "cursor one column left"),
-    Binding([.right, .character("l")], .cursorRight, context, help: "cursor one column right"),
-    Binding([.home, .character("g")], .lineStart, context, help: "cursor to the first column"),
-    Binding([.end, .character("G")], .lineEnd, context, help: "cursor to the last column"),
-    Binding(
-      [.character("[")], .previousSnapshot, context, help: "cursor to the previous snapshot or marker", footer: "Prev",
-      priority: 3),
-    Binding(
-      [.character("]")], .nextSnapshot, context, help: "cursor to the next snapshot or marker", footer: "Next",
-      priority: 3),
-    Binding(
-      [.character("+"), .character("=")], .zoomIn, context, help: "zoom in around the cursor", footer: "Zoom",
-      priority: 1),
-    Binding([.character("-")], .zoomOut, context, help: "zoom out around the cursor"),
-    Binding([.character("0")], .zoomReset, context, help: "the whole capture again"),
-    Binding([.character("<"), .character(","), .pageUp], .panLeft, context, help: "pan a quarter window left"),
-    Binding([.character(">"), .character("."), .pageDown], .panRight, context, help: "pan a quarter window right"),
-    Binding(
-      [.character("f")], .toggleFiltered, context, help: "all memory ↔ only what passes the filters", footer: "Filter",
-      priority: 2),
-    Binding(
-      [.character("u")], .toggleUsedPhysical, context, help: "show / hide Used Physical (the scale follows)",
-      footer: "Used", priority: 4),
-    Binding(
-      [.character("x")], .cycleTimeUnit, context, help: "x axis in events, frames or seconds", footer: "Units",
-      priority: 4),
-  ]
+  static let bindings: [Binding] =
+    ChartBindings.bindings(context) + [
+      Binding(
+        [.character("f")], .toggleFiltered, context, help: "all memory ↔ only what passes the filters",
+        footer: "Filter", priority: 2),
+      Binding(
+        [.character("u")], .toggleUsedPhysical, context, help: "show / hide Used Physical (the scale follows)",
+        footer: "Used", priority: 4),
+    ]
 
   /// Rows that are not chart: legend, the chart widget's own, two readout lines.
   static let fixedRows = 3 + SeriesChart.fixedRows

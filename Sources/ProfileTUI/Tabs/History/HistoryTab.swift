@@ -1,0 +1,243 @@
+import ProfileModel
+
+/// What the History tab asks for: whose history, over which events, at what resolution.
+public struct HistoryRequest: Sendable, Equatable {
+  public var selection: HistorySelection?
+  /// A zoomed window; `nil` shows the whole extent (the diff range, or the capture).
+  public var window: ClosedRange<UInt32>?
+  public var columns: Int
+  /// The complete capture instead of the diff range.
+  public var wholeCapture: Bool
+}
+
+/// The History tab's figures.
+public struct HistoryFigures: Sendable {
+  public let series: LiveBytesSeries
+  /// The events the chart can show: the diff range, or the whole capture.
+  public let extent: ClosedRange<UInt32>
+  /// Chosen callstacks that pass the filters.
+  public let callstackCount: Int
+}
+
+/// Tab 4: the live bytes over time of a set of callstacks (MemoryProfiler2's Callstack History, §3.4).
+///
+/// Opened with `H` on a Callgraph node, an Exclusive row or a class group. Blocks a realloc
+/// moves between callstacks leave one history and join the other at the realloc.
+final class HistoryTab: TabView {
+  static let title = "History"
+  static let shortTitle = "Hstry"
+  static let context = KeyContext(id: "history", title: "History")
+
+  typealias Binding = KeyMap.Binding
+  static let bindings: [Binding] =
+    ChartBindings.bindings(context) + [
+      Binding(
+        [.character("w")], .toggleWholeCapture, context, help: "the diff range ↔ the complete capture",
+        footer: "Whole", priority: 2)
+    ]
+
+  let clock: FrameClock
+  let profile: Profile
+  var chart: ChartWindow
+  var selection: HistorySelection?
+  var wholeCapture = false
+  var unit = SeriesChart.TimeUnit.events
+  private(set) var figures: HistoryFigures?
+
+  init(setup: TabSetup) {
+    profile = setup.profile
+    clock = FrameClock(frames: setup.profile.frames)
+    chart = ChartWindow(
+      whole: LiveBytesSeries.wholeCapture(setup.profile), columns: SeriesChart.columns(width: setup.area.width))
+  }
+
+  var request: HistoryRequest {
+    HistoryRequest(
+      selection: selection, window: chart.window == chart.whole ? nil : chart.window, columns: chart.columns,
+      wholeCapture: wholeCapture)
+  }
+
+  /// The events between the diff start and end (either order), or the whole capture.
+  static func extent(_ profile: Profile, filter: FilterState, wholeCapture: Bool) -> ClosedRange<UInt32> {
+    let whole = LiveBytesSeries.wholeCapture(profile)
+    guard !wholeCapture else { return whole }
+    let a = profile.streamIndex(filter.diffStart) ?? 0
+    let b = profile.streamIndex(filter.diffEnd) ?? 0
+    let range = min(a, b)...max(max(a, b), min(a, b) + 1)
+    return range.clamped(to: whole)
+  }
+
+  /// - Complexity: the selection's mask (a node walks its callstacks' frames), then one pass
+  ///   over the rows born before the window's end and the window's events.
+  static func compute(_ request: HistoryRequest, shared: SharedFigures, cancel: CancelToken) throws
+    -> HistoryFigures?
+  {
+    guard let selection = request.selection else { return nil }
+    let profile = shared.profile
+    let extent = extent(profile, filter: shared.filter, wholeCapture: request.wholeCapture)
+    let window = request.window.map { $0.clamped(to: extent) } ?? extent
+    let mask = try selection.callstackMask(profile: profile, query: shared.query, cancel: cancel)
+    let series = try LiveBytesSeries(
+      profile: profile, range: window, buckets: request.columns, query: shared.query, callstacks: mask, cancel: cancel)
+    return HistoryFigures(series: series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count)
+  }
+
+  func accept(_ new: HistoryFigures?, for request: HistoryRequest, context: TabContext) -> TabOutcome {
+    figures = new
+    if let new, new.extent != chart.whole {
+      let cursor = chart.cursorEvent
+      chart.setWhole(new.extent)
+      chart.cursorEvent = min(max(cursor, new.extent.lowerBound), new.extent.upperBound)
+    }
+    return .handled
+  }
+
+  func resize(to area: Rect) { chart.columns = SeriesChart.columns(width: area.width) }
+
+  var keyContexts: [KeyContext] { [Self.context] }
+  var filterSegments: [String] {
+    guard let selection else { return [] }
+    return ["history of " + selection.title, wholeCapture ? "whole capture" : "diff range"]
+  }
+  var rowCount: Int { figures?.series.buckets.count ?? 0 }
+
+  func reset() {
+    chart.reset()
+    wholeCapture = false
+    unit = .events
+  }
+
+  func reveal(_ target: Reveal, context: TabContext) -> TabOutcome? {
+    guard case .history(let chosen) = target else { return nil }
+    selection = chosen
+    chart.reset()
+    chart.cursorEvent = chart.whole.upperBound
+    return .say("History of \(chosen.title)", isError: false)
+  }
+
+  /// The bucket holding `event` in the figures shown.
+  func bucketIndex(of event: UInt32) -> Int? {
+    figures.flatMap { ChartWindow.bucketIndex(of: event, in: $0.series.buckets) }
+  }
+
+  var markers: [Snapshot] { profile.snapshots }
+
+  func perform(_ action: Action, context: TabContext) -> TabOutcome {
+    let buckets = figures?.series.buckets ?? []
+    switch action {
+    case .cursorLeft: chart.moveCursor(by: -1, buckets: buckets)
+    case .cursorRight: chart.moveCursor(by: 1, buckets: buckets)
+    case .lineStart: chart.cursorEvent = chart.window.lowerBound
+    case .lineEnd: chart.cursorEvent = chart.window.upperBound
+    case .previousSnapshot:
+      guard
+        let marker = markers.last(where: { $0.streamIndex < chart.cursorEvent && chart.whole.contains($0.streamIndex) })
+      else { return .say("No snapshot before the cursor", isError: false) }
+      chart.show(marker.streamIndex)
+      return .say(marker.description, isError: false)
+    case .nextSnapshot:
+      guard
+        let marker = markers.first(where: { $0.streamIndex > chart.cursorEvent && chart.whole.contains($0.streamIndex) }
+        )
+      else { return .say("No snapshot after the cursor", isError: false) }
+      chart.show(marker.streamIndex)
+      return .say(marker.description, isError: false)
+    case .zoomIn:
+      if !chart.zoom(in: true) { return .say("Zoomed in as far as one event per column", isError: false) }
+    case .zoomOut:
+      if !chart.zoom(in: false) { return .say("Everything is shown", isError: false) }
+    case .zoomReset: chart.reset()
+    case .panLeft, .panRight: chart.pan(left: action == .panLeft)
+    case .toggleWholeCapture:
+      wholeCapture.toggle()
+      return .say(
+        wholeCapture ? "The complete capture (w: the diff range)" : "The diff range (w: the complete capture)",
+        isError: false)
+    case .cycleTimeUnit:
+      unit = unit.next
+      return .say("x axis in \(unit.rawValue)", isError: false)
+    case .redraw: break
+    default: return .unhandled
+    }
+    return .handled
+  }
+
+  func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
+    let chartX = context.area.x + SeriesChart.axisWidth + 1
+    switch event.button {
+    case .wheelUp: return perform(.zoomIn, context: context)
+    case .wheelDown: return perform(.zoomOut, context: context)
+    case .press, .doublePress:
+      guard let buckets = figures?.series.buckets, event.x >= chartX, event.x - chartX < buckets.count else {
+        return .handled
+      }
+      chart.cursorEvent = buckets[event.x - chartX].last
+      return .handled
+    }
+  }
+
+  func draw(into grid: inout CellGrid, context: TabContext) {
+    let theme = context.theme
+    let glyphs = theme.glyphs
+    let area = context.area
+    guard let selection else {
+      let lines = [
+        "No history chosen yet.",
+        "Press H on a Callgraph node, an Exclusive row or a class group (c) to see its live bytes over time.",
+      ]
+      for (i, line) in lines.enumerated() {
+        grid.put(TextFit.clip(line, area.width - 2, glyphs: glyphs), x: area.x + 2, y: area.y + 1 + i)
+      }
+      return
+    }
+    guard let figures else {
+      grid.put("Computing the history…", x: area.x + 2, y: area.y, style: theme[.dim])
+      return
+    }
+    let buckets = figures.series.buckets
+    let dot = " \(glyphs.dot) "
+    let scope =
+      wholeCapture
+      ? "the complete capture (w)"
+      : "\(context.profile.shortLabel(context.filter.diffStart)) → \(context.profile.shortLabel(context.filter.diffEnd)) (w)"
+    let title =
+      "History of \(selection.title)\(dot)\(SizeFormat.count(Int64(figures.callstackCount))) callstacks\(dot)\(scope)"
+    grid.put(TextFit.clip(title, area.width, glyphs: glyphs), x: area.x, y: area.y, style: theme[.panelTitle])
+
+    let cursorIndex = bucketIndex(of: chart.cursorEvent)
+    let chartArea = Rect(
+      x: area.x, y: area.y + 1, width: area.width, height: max(area.height - 3, SeriesChart.fixedRows + 1))
+    let (clock, unit) = (clock, unit)
+    SeriesChart(
+      buckets: buckets, values: buckets.map(\.maximum), markers: markers, cursorIndex: cursorIndex,
+      axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
+    ).draw(into: &grid, area: chartArea, theme: theme)
+
+    guard let cursorIndex else { return }
+    let bucket = buckets[cursorIndex]
+    let before = cursorIndex > 0 ? buckets[cursorIndex - 1].final : figures.series.initial
+    let events =
+      bucket.first == bucket.last
+      ? "event \(SizeFormat.count(Int64(bucket.first)))"
+      : "events \(SizeFormat.count(Int64(bucket.first)))\(glyphs.dash)\(SizeFormat.count(Int64(bucket.last)))"
+    let change = bucket.final - before
+    var first = [
+      events, "frame " + SizeFormat.grouped(clock.fractionalFrame(at: bucket.last), decimals: 1),
+      "live \(SizeFormat.size(bucket.final)) in \(SizeFormat.count(bucket.finalCount)) blocks",
+      "peak \(SizeFormat.size(bucket.maximum))", "change \(change >= 0 ? "+" : "")\(SizeFormat.size(change))",
+    ]
+    if let marker = markers.first(where: { $0.streamIndex == chart.cursorEvent })
+      ?? markers.first(where: { $0.streamIndex >= bucket.first && $0.streamIndex <= bucket.last })
+    {
+      first.append(marker.description)
+    }
+    let peak = buckets.map(\.maximum).max() ?? 0
+    let second = [
+      "highest \(SizeFormat.size(peak))", "at the start \(SizeFormat.size(figures.series.initial))",
+      "at the end \(SizeFormat.size(buckets.last?.final ?? 0))",
+    ]
+    let y = chartArea.y + chartArea.height
+    grid.put(TextFit.clip(first.joined(separator: dot), area.width, glyphs: glyphs), x: area.x, y: y)
+    grid.put(TextFit.clip(second.joined(separator: dot), area.width, glyphs: glyphs), x: area.x, y: y + 1)
+  }
+}

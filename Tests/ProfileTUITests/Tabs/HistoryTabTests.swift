@@ -1,0 +1,90 @@
+import Testing
+
+@testable import ProfileModel
+@testable import ProfileTUI
+
+/// Tab 4: the history of a Callgraph node, an Exclusive row or a class group, opened with `H`.
+@Suite struct HistoryTabTests {
+  static let historyIndex = 3
+
+  @Test func emptyUntilChosen() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("4")
+    #expect(h.lines.contains { $0.contains("No history chosen yet.") })
+    #expect(h.lines.contains { $0.contains("Press H on a Callgraph node") })
+  }
+
+  @Test func callgraphNodeEndsAtItsActiveBytes() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("j", "j")
+    let graph = try #require(h.graph)
+    let node = try #require(h.callgraph.tree.selectedNode)
+    h.press("H")
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    #expect(h.app.tabIndex == Self.historyIndex)
+    let figures = try #require(tab.figures)
+    // Start → End, active: the node's size is its callstacks' live bytes at the end.
+    #expect(figures.series.buckets.last?.final == graph.nodes[Int(node)].size)
+    #expect(figures.extent == LiveBytesSeries.wholeCapture(h.profile))
+    let title = graph.title(node, in: h.profile)
+    #expect(h.lines.contains { $0.hasPrefix("History of \(title)") })
+    #expect(h.filterLine.contains("history of"))
+    // Esc goes back to the Callgraph.
+    h.press("Esc")
+    #expect(h.app.tabIndex == 0)
+  }
+
+  @Test func exclusiveRowAndItsBlocks() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("2", "j", "j")
+    let callstack = try #require(h.exclusive.selectedCallstack)
+    let row = try #require(h.query?.passingRows.first { $0.callstack == callstack })
+    h.press("H")
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    let last = try #require(tab.figures?.series.buckets.last)
+    #expect(last.final == row.size && last.finalCount == row.count)
+    #expect(tab.figures?.callstackCount == 1)
+    #expect(
+      h.lines.contains { $0.contains("live \(SizeFormat.size(row.size)) in \(SizeFormat.count(row.count)) blocks") })
+  }
+
+  @Test func classGroupFromThePanel() throws {
+    let h = try Harness(width: 120, height: 40)
+    let query = try #require(h.query)
+    let groupOf = h.assignment.groupOfCallstack
+    // The first group with live bytes at the end.
+    let group = try #require(
+      h.assignment.groups.indices.first { g in query.passingRows.contains { Int(groupOf[$0.callstack]) == g } })
+    let expected = query.passingRows.filter { Int(groupOf[$0.callstack]) == group }.map(\.size).reduce(0, +)
+    h.press("c")
+    for _ in 0..<(group + 2) { h.press("j") }
+    h.press("H")
+    #expect(h.app.tabIndex == Self.historyIndex)
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    #expect(tab.selection?.title == h.assignment.groups[group].name)
+    #expect(tab.figures?.series.buckets.last?.final == expected)
+    // All: every callstack, which is the timeline's live bytes at the end.
+    h.press("c", "g", "H")
+    #expect(tab.selection?.source == .all)
+    #expect(tab.figures?.series.buckets.last?.final == h.profile.end.allocationSize)
+  }
+
+  @Test func diffRangeAndWholeCapture() throws {
+    let h = try Harness(width: 120, height: 40)
+    // Diff start: the first named snapshot.
+    h.press("[", "j", "Enter")
+    let start = try #require(h.profile.streamIndex(h.app.filter.diffStart))
+    h.press("j", "H")
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    #expect(tab.figures?.extent.lowerBound == start)
+    #expect(tab.figures?.series.buckets.first?.first == start)
+    h.press("w")
+    #expect(tab.figures?.extent == LiveBytesSeries.wholeCapture(h.profile))
+    #expect(h.lines.contains { $0.contains("the complete capture (w)") })
+    // Zoom and cursor work as on the Timeline.
+    h.press("+")
+    #expect(tab.chart.window.count < LiveBytesSeries.wholeCapture(h.profile).count)
+    h.press("0")
+    #expect(tab.chart.window == LiveBytesSeries.wholeCapture(h.profile))
+  }
+}
