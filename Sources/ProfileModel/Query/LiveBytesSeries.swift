@@ -36,7 +36,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
   ///   - callstacks: when given, only rows of the callstacks it marks count (a history). A block
   ///     a realloc moves from one callstack to another leaves the first and joins the second at
   ///     the realloc, so a set holding both sees only the size change.
-  /// - Complexity: O(rows born up to the range's end + events in the range); 4 bytes of
+  /// - Complexity: O(rows born up to the range's end + events in the range); 5 bytes of
   ///   transient memory per event in the range.
   /// - Throws: `CancellationError`.
   public init(
@@ -48,12 +48,23 @@ public struct LiveBytesSeries: Sendable, Equatable {
     let hi = range.upperBound
     let length = Int(hi - lo) + 1
     let count = max(1, min(requested, length))
-    // Per row: whether it counts (its callstack and tags pass), `nil` when everything counts.
-    let passes = query?.filter.passes
+    // Per callstack: whether its rows count (chosen and passing), `nil` when every row counts.
+    let keep: [Bool]?
+    switch (callstacks, query?.filter.passes) {
+    case (nil, nil): keep = nil
+    case (let chosen?, nil): keep = chosen
+    case (nil, let passes?): keep = passes
+    case (let chosen?, let passes?): keep = zip(chosen, passes).map { $0 && $1 }
+    }
     let tagPasses = query?.filter.tagPasses
 
-    var freed = [UInt32](repeating: 0, count: length)
-    var freedBlocks = [UInt8](repeating: 0, count: length)
+    // Bytes and blocks freed at each event of the range (transient: 5 bytes per event).
+    let freed = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: length)
+    freed.initialize(repeating: 0)
+    defer { freed.deallocate() }
+    let freedBlocks = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: length)
+    freedBlocks.initialize(repeating: 0)
+    defer { freedBlocks.deallocate() }
     var extraFreed: [Int: (bytes: Int64, blocks: Int64)] = [:]
     var initial: Int64 = 0
     var initialCount: Int64 = 0
@@ -66,9 +77,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
           try a.callstack.withUnsafeBufferPointer { callstack in
             try a.tags.withUnsafeBufferPointer { tags in
               @inline(__always) func counts(_ row: Int) -> Bool {
-                if let callstacks, !callstacks[Int(callstack[row])] { return false }
-                guard let passes else { return true }
-                if !passes[Int(callstack[row])] { return false }
+                if let keep, !keep[Int(callstack[row])] { return false }
                 if let tagPasses, !tagPasses[Int(tags[row]) + 1] { return false }
                 return true
               }
@@ -108,7 +117,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
               var live = initial
               var blocks = initialCount
               var row = firstInRange
-              try freed.withUnsafeBufferPointer { freed in
+              do {
                 for b in 0..<count {
                   try cancel.check()
                   let first = Int(Int64(b) * Int64(length) / Int64(count))

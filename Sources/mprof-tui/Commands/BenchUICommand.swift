@@ -177,14 +177,14 @@ struct BenchUICommand: ParsableCommand {
       out += "\nHistory tab (the diff range, a bucket per column)\n"
       key(.character("2"))
       measure(
-        "H  history of one callstack (an Exclusive row)", target: 50,
+        "H  one callstack (an Exclusive row)", target: 50,
         setup: {
           key(.character("2"))
           key(.character("j"))
         }
       ) { key(.character("H")) }
       measure(
-        "H  history of every callstack (groups panel, All)", target: 200,
+        "H  every callstack (groups panel: All)", target: 200,
         setup: {
           key(.character("2"))
           key(.character("H"))
