@@ -319,4 +319,38 @@ import Testing
     let (bad, _, message) = try Self.run(["report", path, "--view", "timeline", "--buckets", "0"])
     #expect(bad == 2 && message.contains("--buckets must be from 1"))
   }
+
+  /// `report --view history`: a group's or a callstack's live bytes and blocks end where the
+  /// groups and Exclusive reports say they are at the end; bad choices exit 2.
+  @Test func historyReport() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "d.mprof")
+    func json(_ arguments: [String]) throws -> [String: Any] {
+      let (status, text, message) = try Self.run(["report", path, "--quiet", "--format", "json"] + arguments)
+      #expect(status == 0, "\(message)")
+      return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+    let groups = try #require(try json(["--view", "groups"])["rows"] as? [[String: Any]])
+    for row in groups.prefix(3) {
+      let name = try #require(row["group"] as? String)
+      let history = try json(["--view", "history", "--group", name, "--buckets", "7"])
+      let buckets = try #require(history["buckets"] as? [[String: Any]])
+      #expect(buckets.count == 7)
+      #expect(buckets.last?["end_live_bytes"] as? Int == row["size"] as? Int, "\(name)")
+      #expect(buckets.last?["end_live_blocks"] as? Int == row["count"] as? Int, "\(name)")
+      #expect(history["callstacks"] as? Int == row["callstacks"] as? Int, "\(name)")
+    }
+    let top = try #require((try json(["--view", "exclusive", "--limit", "1"])["rows"] as? [[String: Any]])?.first)
+    let callstack = try #require(top["callstack"] as? Int)
+    let one = try json(["--view", "history", "--callstacks", "\(callstack)", "--whole"])
+    let last = try #require((one["buckets"] as? [[String: Any]])?.last)
+    #expect(last["end_live_bytes"] as? Int == top["size"] as? Int)
+
+    for bad in [
+      ["--callstacks", "1,x"], ["--group", "No Such Group"], [], ["--group", "Textures", "--function", "a"],
+    ] {
+      let (status, _, message) = try Self.run(["report", path, "--quiet", "--view", "history"] + bad)
+      #expect(status == 2 && !message.isEmpty, "\(bad)")
+    }
+  }
 }

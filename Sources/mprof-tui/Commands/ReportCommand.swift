@@ -8,13 +8,13 @@ struct ReportCommand: ParsableCommand {
     commandName: "report", abstract: "Print the Callgraph, Exclusive or class-group view as text, CSV or JSON.")
 
   enum View: String, ExpressibleByArgument, CaseIterable {
-    case callgraph, exclusive, groups, histogram, sizes, details, timeline
+    case callgraph, exclusive, groups, histogram, sizes, details, timeline, history
     case shortLived = "short-lived"
   }
 
   @OptionGroup var capture: CaptureOptions
   @OptionGroup var filters: FilterOptions
-  @Option(help: "callgraph, exclusive, groups, histogram, sizes, short-lived, details or timeline.")
+  @Option(help: "callgraph, exclusive, groups, histogram, sizes, short-lived, details, timeline or history.")
   var view: View = .exclusive
   @Option(
     name: .customLong("min-short-lived"), help: "Short-lived: the least age-0 and age-1 blocks a listed callstack has.")
@@ -22,6 +22,11 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Timeline: how many buckets the capture is cut into (each keeps its peak).") var buckets = 100
   @Flag(help: "Timeline: count only what passes the filters (the default is all memory, as MemoryProfiler2 draws it).")
   var filtered = false
+  @Option(help: "History: these callstacks (comma-separated indices).") var callstacks: String?
+  @Option(help: "History: the callstacks with a frame whose function matches this regex (case-insensitive).")
+  var function: String?
+  @Option(help: "History: a class group's callstacks (its name).") var group: String?
+  @Flag(help: "History: the complete capture instead of the diff range.") var whole = false
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
@@ -37,6 +42,10 @@ struct ReportCommand: ParsableCommand {
     }
     guard buckets >= 1 && buckets <= 1_000_000 else {
       throw ValidationError("--buckets must be from 1 to 1000000, found \(buckets)")
+    }
+    let chosen = [callstacks != nil, function != nil, group != nil].filter { $0 }.count
+    if view == .history && chosen != 1 {
+      throw ValidationError("--view history needs one of --callstacks LIST, --function REGEX or --group NAME")
     }
     guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, found \(limit)") }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, found \(depth)") }
@@ -62,6 +71,7 @@ struct ReportCommand: ParsableCommand {
       case .sizes: emit(try sizes(p, query, state, header))
       case .shortLived: emit(try shortLived(p, query, state, header))
       case .timeline: emit(try timeline(p, query, state))
+      case .history: emit(try history(p, query, state))
       }
     }
   }
