@@ -87,4 +87,30 @@ import Testing
     h.press("0")
     #expect(tab.chart.window == LiveBytesSeries.wholeCapture(h.profile))
   }
+
+  @Test func histogramBarAndShortLivedRow() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("5", "j")
+    let histogram = try #require(h.app.tab(HistogramTab.self))
+    let bar = try #require(histogram.selected)
+    h.press("H")
+    #expect(h.app.tabIndex == Self.historyIndex)
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    #expect(tab.selection?.title == "\(bar.group) (Main bank)")
+    #expect(tab.figures?.series.buckets.last?.final == bar.size)
+    #expect(tab.figures?.callstackCount == bar.callstacks.count)
+    // Inside the bar: the selected callstack.
+    h.press("5", "Enter", "j", "H")
+    let callstack = bar.callstacks[1].callstack
+    #expect(tab.selection?.source == .callstacks([callstack]))
+    #expect(tab.figures?.series.buckets.last?.final == bar.callstacks[1].size)
+    // A Short-lived row.
+    h.press("6")
+    for _ in 0..<6 { h.press("-") }
+    let shortLived = try #require(h.app.tab(ShortLivedTab.self))
+    let row = try #require(shortLived.selectedCallstack)
+    h.press("H")
+    #expect(h.app.tabIndex == Self.historyIndex)
+    #expect(tab.selection?.source == .callstacks([row]) && tab.figures?.callstackCount == 1)
+  }
 }

@@ -31,6 +31,12 @@ final class HistogramTab: TabView {
     Binding(
       [.escape, .left, .character("h")], .leavePane, callstacksContext, help: "back to the bars", footer: "Back",
       priority: 1),
+    Binding(
+      [.character("H")], .showHistory, context, help: "history of the bar's callstacks (History tab)",
+      footer: "History", priority: 7),
+    Binding(
+      [.character("H")], .showHistory, callstacksContext, help: "history of the selected callstack (History tab)",
+      footer: "History", priority: 7),
   ]
 
   var showsSizes = false
@@ -134,6 +140,17 @@ final class HistogramTab: TabView {
       cursor.clamp(count: rowCount, height: listHeight(context.area))
     case .leavePane:
       barFocused = false
+    case .showHistory:
+      guard let bar = selected else { return .handled }
+      if barFocused, bar.callstacks.indices.contains(callstackCursor.selected) {
+        let callstack = bar.callstacks[callstackCursor.selected].callstack
+        return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
+      }
+      let callstacks = bar.callstacks.map(\.callstack).sorted()
+      return .reveal(
+        .history(
+          HistorySelection(
+            source: .callstacks(callstacks), title: "\(bar.group) (\(bar.bank.title) bank)")))
     case .toggleSizes:
       showsSizes.toggle()
       barFocused = false

@@ -33,6 +33,9 @@ final class ShortLivedTab: TabView {
       priority: 3),
     Binding([.character("n")], .findNext, context, help: "next matching row"),
     Binding([.character("N")], .findPrevious, context, help: "previous matching row"),
+    Binding(
+      [.character("H")], .showHistory, context, help: "history of the row's callstack (History tab)",
+      footer: "History", priority: 7),
   ]
 
   /// Figure columns: 13 wide with full titles from 110 columns, 10 wide with short ones below.
@@ -137,6 +140,9 @@ final class ShortLivedTab: TabView {
         action == .raiseMinimum
         ? levels.first { $0 > minimum } ?? minimum : levels.last { $0 < minimum } ?? minimum
       return .say("Listing callstacks with at least \(SizeFormat.count(minimum)) short-lived blocks", isError: false)
+    case .showHistory:
+      guard let callstack = selectedCallstack else { return .handled }
+      return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
     case .find:
       return .prompt(FindCycle.prompt(.find, last: search))
     case .findNext, .findPrevious:
