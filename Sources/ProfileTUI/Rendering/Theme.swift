@@ -14,7 +14,10 @@ public struct Theme: Sendable {
       status, statusError, dim, match, matchSelected, panel, panelTitle, progressFill, progressEmpty, negative,
       busy,
       /// A chart's filled area (live bytes), its overlaid line (Used Physical), its snapshot lines and its cursor.
-      chartArea, chartLine, chartMarker, chartCursor
+      chartArea, chartLine, chartMarker, chartCursor,
+      /// The live-bytes line over stacked areas, and the allocator stats stacked under it
+      /// (MemoryProfiler2's Gray, Plum, Green and SkyBlue).
+      chartLive, chartOverhead, chartWaste, chartSlack, chartUsed
   }
 
   public let depth: ColorDepth
@@ -35,8 +38,9 @@ public struct Theme: Sendable {
   private func monochrome(_ role: Role) -> Style {
     switch role {
     case .normal, .panel, .footerText, .filterLine, .progressEmpty, .negative, .chartArea, .chartLine: return .plain
-    case .chartMarker: return Style(attributes: .bold)
+    case .chartMarker, .chartLive: return Style(attributes: .bold)
     case .chartCursor: return Style(attributes: .reverse)
+    case .chartOverhead, .chartWaste, .chartSlack, .chartUsed: return .plain
     case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
     case .tabInactive, .dim: return Style(attributes: .dim)
     case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
@@ -73,6 +77,11 @@ public struct Theme: Sendable {
     case .chartLine: return Style(foreground: c(203, 9), attributes: .bold)
     case .chartMarker: return Style(foreground: c(222, 11))
     case .chartCursor: return Style(foreground: c(16, 0), background: c(252, 7))
+    case .chartLive: return Style(foreground: c(231, 15), attributes: .bold)
+    case .chartOverhead: return Style(foreground: c(244, 8))
+    case .chartWaste: return Style(foreground: c(176, 5))
+    case .chartSlack: return Style(foreground: c(71, 2))
+    case .chartUsed: return Style(foreground: c(117, 6))
     }
   }
 

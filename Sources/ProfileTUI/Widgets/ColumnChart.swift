@@ -34,10 +34,60 @@ enum ColumnChart {
         grid.put(glyphs == .unicode ? "█" : "#", x: x + column, y: y + rows - 1 - r, style: style)
       }
       if part > 0 {
-        let glyph = glyphs == .unicode ? String(eighths[part - 1]) : (part >= 4 ? "#" : ".")
+        let glyph = glyphs == .unicode ? String(eighths[part - 1]) : (part >= 4 ? "#" : ".")  // part is 1…8
         grid.put(glyph, x: x + column, y: y + rows - 1 - full, style: style)
       }
       tops.append(rows - full - (part > 0 ? 1 : 0))
+    }
+    return tops
+  }
+
+  /// Draws areas stacked from the bottom (`layers[0]` lowest), one column per index.
+  ///
+  /// A cell where one layer ends and the next begins shows the lower layer's eighth block in its
+  /// colour on the upper layer's colour as background, so boundaries keep an eighth of a cell's
+  /// resolution.
+  ///
+  /// - Returns: per column, the first row (from the top) the stack does not reach.
+  @discardableResult
+  static func drawStacked(
+    _ layers: [[Int64]], styles: [Style], scale: Int64, x: Int, y: Int, rows: Int, into grid: inout CellGrid,
+    glyphs: Glyphs
+  ) -> [Int] {
+    let columns = layers.map(\.count).max() ?? 0
+    var tops = [Int]()
+    tops.reserveCapacity(columns)
+    for column in 0..<columns {
+      // Cumulative tops in eighths of a row.
+      var running: Int64 = 0
+      let levels = layers.map { layer -> Int in
+        running += column < layer.count ? max(layer[column], 0) : 0
+        return eighthsHigh(running, scale: scale, rows: rows)
+      }
+      let total = levels.last ?? 0
+      for r in 0..<((total + 7) / 8) {
+        let bottom = r * 8
+        // The lowest layer that reaches above this cell's bottom fills it from there.
+        guard let k = levels.firstIndex(where: { $0 > bottom }) else { break }
+        let cellY = y + rows - 1 - r
+        if levels[k] >= bottom + 8 {
+          grid.put(glyphs == .unicode ? "█" : "#", x: x + column, y: cellY, style: styles[k])
+          continue
+        }
+        var part = levels[k] - bottom
+        var style = styles[k]
+        if let above = levels.indices.first(where: { $0 > k && levels[$0] > levels[k] }) {
+          if styles[above].foreground == .standard {
+            // No colour to tell the layers apart: the cell shows the stack's own height.
+            part = min(total - bottom, 8)
+          } else {
+            style.background = styles[above].foreground
+          }
+        }
+        let glyph = glyphs == .unicode ? String(eighths[part - 1]) : (part >= 4 ? "#" : ".")  // part is 1…8
+        grid.put(glyph, x: x + column, y: cellY, style: style)
+      }
+      tops.append(rows - (total + 7) / 8)
     }
     return tops
   }

@@ -17,6 +17,10 @@ struct SeriesChart {
   var values: [Int64]
   /// A line drawn over the columns (Used Physical), `nil` where it has no sample.
   var line: [Int64?] = []
+  /// Areas stacked from the bottom (allocator stats), with their roles; when there are any,
+  /// `values` is drawn as a line over them instead of as columns.
+  var areas: [[Int64]] = []
+  var areaRoles: [Theme.Role] = []
   var markers: [Snapshot]
   var cursorIndex: Int?
   /// The axis text for an event (in events, frames or seconds).
@@ -30,7 +34,11 @@ struct SeriesChart {
     let rows = max(area.height - Self.fixedRows, 1)
     let chartX = area.x + Self.axisWidth + 1
     let chartY = area.y + 1
-    let peak = max(values.max() ?? 0, line.compactMap { $0 }.max() ?? 0, 1)
+    let stackPeak =
+      (0..<(areas.map(\.count).max() ?? 0)).map { c in
+        areas.reduce(Int64(0)) { $0 + (c < $1.count ? max($1[c], 0) : 0) }
+      }.max() ?? 0
+    let peak = max(values.max() ?? 0, line.compactMap { $0 }.max() ?? 0, stackPeak, 1)
     let scale = Self.niceScale(peak)
 
     for (label, r) in [(scale, 0), (scale / 2, rows / 2), (0, rows - 1)] {
@@ -39,8 +47,22 @@ struct SeriesChart {
     }
     for r in 0..<rows { grid.put(String(glyphs.vertical), x: chartX - 1, y: chartY + r, style: theme[.dim]) }
 
-    let tops = ColumnChart.draw(
-      values, scale: scale, x: chartX, y: chartY, rows: rows, into: &grid, style: theme[.chartArea], glyphs: glyphs)
+    let tops: [Int]
+    if areas.isEmpty {
+      tops = ColumnChart.draw(
+        values, scale: scale, x: chartX, y: chartY, rows: rows, into: &grid, style: theme[.chartArea], glyphs: glyphs)
+    } else {
+      let stacked = ColumnChart.drawStacked(
+        areas, styles: areaRoles.map { theme[$0] }, scale: scale, x: chartX, y: chartY, rows: rows, into: &grid,
+        glyphs: glyphs)
+      var lineTops = stacked
+      for (column, value) in values.enumerated() where value > 0 {
+        let row = ColumnChart.row(of: value, scale: scale, rows: rows)
+        grid.put(glyphs == .unicode ? "━" : "=", x: chartX + column, y: chartY + row, style: theme[.chartLive])
+        if column < lineTops.count { lineTops[column] = min(lineTops[column], row) }
+      }
+      tops = lineTops
+    }
     for (column, value) in line.enumerated() {
       guard let value else { continue }
       grid.put(

@@ -24,7 +24,7 @@ import Testing
   @Test func exclusivePane() throws { try check("exclusive-pane", ["2", "Enter", "j"]) }
   @Test func help() throws { try check("help", ["?"]) }
   @Test func groupsPanel() throws { try check("groups", ["c", "j", "j", "Space"]) }
-  @Test func timeline() throws { try check("timeline", ["3", "[", "[", "+"]) }
+  @Test func timeline() throws { try check("timeline", ["3", "[", "[", "+", "u"]) }
   @Test func histogram() throws { try check("histogram", ["5", "j", "j"]) }
   @Test func histogramBar() throws { try check("histogram-bar", ["5", "Enter"]) }
   @Test func sizes() throws { try check("sizes", ["5", "z"]) }

@@ -116,6 +116,24 @@ import Testing
     #expect(h.lines.contains { $0.hasPrefix(scaled + "│") })
   }
 
+  @Test func allocatorStatsStackUnderTheLiveBytesLine() throws {
+    let (h, tab) = try Self.open()
+    let figures = try #require(tab.figures)
+    let names = figures.stacked.map(\.name)
+    #expect(!names.isEmpty && names == TimelineTab.stackedStats.filter { names.contains($0) })
+    // Each layer is the last sample at or before the bucket's end.
+    let stats = h.profile.stats
+    let last = try #require(figures.series.buckets.last)
+    for layer in figures.stacked {
+      let column = try #require(stats.column(named: layer.name))
+      let sample = try #require(stats.sample(atOrBefore: last.last))
+      #expect(layer.values.last == stats.values[column][sample])
+    }
+    let legend = try #require(h.lines.first { $0.contains("live bytes, all memory") })
+    #expect(legend.hasPrefix("━ live bytes") && legend.contains("■ used"))
+    #expect(h.lines.contains { $0.contains("━") && $0.contains("│") && !$0.hasPrefix("━") })
+  }
+
   @Test func niceScales() {
     #expect(SeriesChart.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
     #expect(SeriesChart.niceScale(180 * 1_048_576) == 200 * 1_048_576)

@@ -15,8 +15,18 @@ extension TimelineTab {
     // Legend.
     let scope = filtered ? "passing the filters" : "all memory"
     var x = area.x
-    x += grid.put(glyphs == .unicode ? "█ " : "# ", x: x, y: area.y, style: theme[.chartArea])
+    let stacked = figures.stacked
+    if stacked.isEmpty {
+      x += grid.put(glyphs == .unicode ? "█ " : "# ", x: x, y: area.y, style: theme[.chartArea])
+    } else {
+      x += grid.put(glyphs == .unicode ? "━ " : "= ", x: x, y: area.y, style: theme[.chartLive])
+    }
     x += grid.put("live bytes, \(scope) (f)  ", x: x, y: area.y)
+    for layer in stacked.reversed() {
+      let role = Self.stackedRoles[layer.name] ?? .chartArea
+      x += grid.put(glyphs.swatch + " ", x: x, y: area.y, style: theme[role])
+      x += grid.put(Self.legendName(layer.name) + "  ", x: x, y: area.y)
+    }
     if figures.usedPhysical.contains(where: { $0 != nil }) {
       x += grid.put(String(glyphs.horizontal) + " ", x: x, y: area.y, style: theme[.chartLine])
       x += grid.put(showsUsedPhysical ? "Used Physical (u)  " : "Used Physical hidden (u)  ", x: x, y: area.y)
@@ -29,7 +39,8 @@ extension TimelineTab {
       x: area.x, y: area.y + 1, width: area.width, height: max(area.height - 3, SeriesChart.fixedRows + 1))
     let (clock, unit) = (clock, unit)
     SeriesChart(
-      buckets: buckets, values: buckets.map(\.maximum), line: usedPhysical, markers: markers, cursorIndex: cursorIndex,
+      buckets: buckets, values: buckets.map(\.maximum), line: usedPhysical, areas: stacked.map(\.values),
+      areaRoles: stacked.map { Self.stackedRoles[$0.name] ?? .chartArea }, markers: markers, cursorIndex: cursorIndex,
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 
@@ -37,6 +48,17 @@ extension TimelineTab {
     let readout = readoutLines(buckets[cursorIndex], figures: figures, glyphs: glyphs)
     for (i, line) in readout.enumerated() {
       grid.put(TextFit.clip(line, area.width, glyphs: glyphs), x: area.x, y: chartArea.y + chartArea.height + i)
+    }
+  }
+
+  /// A stacked stat's legend name: "Binned Used Current" → "used".
+  static func legendName(_ stat: String) -> String {
+    switch stat {
+    case "Memory Profiling Overhead": return "overhead"
+    case "Binned Waste Current": return "waste"
+    case "Binned Slack Current": return "slack"
+    case "Binned Used Current": return "used"
+    default: return stat
     }
   }
 

@@ -15,6 +15,9 @@ public struct TimelineFigures: Sendable {
   public let series: LiveBytesSeries
   /// Per bucket: the last Used Physical sample at or before the bucket's end.
   public let usedPhysical: [Int64?]
+  /// The allocator's stats stacked under the live bytes (bottom first), per bucket, with their
+  /// names; only those the capture carries.
+  public let stacked: [(name: String, values: [Int64])]
 }
 
 /// Tab 3: memory over the whole capture at the terminal's resolution, every snapshot marked,
@@ -39,6 +42,14 @@ final class TimelineTab: TabView {
   /// Rows that are not chart: legend, the chart widget's own, two readout lines.
   static let fixedRows = 3 + SeriesChart.fixedRows
   static var axisWidth: Int { SeriesChart.axisWidth }
+  /// MemoryProfiler2's stacked areas, bottom first, and the roles that colour them.
+  static let stackedStats = [
+    "Memory Profiling Overhead", "Binned Waste Current", "Binned Slack Current", "Binned Used Current",
+  ]
+  static let stackedRoles: [String: Theme.Role] = [
+    "Memory Profiling Overhead": .chartOverhead, "Binned Waste Current": .chartWaste,
+    "Binned Slack Current": .chartSlack, "Binned Used Current": .chartUsed,
+  ]
 
   let clock: FrameClock
   let profile: Profile
@@ -77,7 +88,12 @@ final class TimelineTab: TabView {
       guard let used, let sample = stats.sample(atOrBefore: bucket.last) else { return nil }
       return stats.values[used][sample]
     }
-    return TimelineFigures(series: series, usedPhysical: usedPhysical)
+    let samples = series.buckets.map { stats.sample(atOrBefore: $0.last) }
+    let stacked = stackedStats.compactMap { name -> (name: String, values: [Int64])? in
+      guard let column = stats.column(named: name) else { return nil }
+      return (name, samples.map { sample in sample.flatMap { stats.values[column][$0] } ?? 0 })
+    }
+    return TimelineFigures(series: series, usedPhysical: usedPhysical, stacked: stacked)
   }
 
   func accept(_ new: TimelineFigures, for request: TimelineRequest, context: TabContext) -> TabOutcome {
