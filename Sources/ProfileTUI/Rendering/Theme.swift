@@ -17,7 +17,9 @@ public struct Theme: Sendable {
       chartArea, chartLine, chartMarker, chartCursor,
       /// The live-bytes line over stacked areas, and the allocator stats stacked under it
       /// (MemoryProfiler2's Gray, Plum, Green and SkyBlue).
-      chartLive, chartOverhead, chartWaste, chartSlack, chartUsed
+      chartLive, chartOverhead, chartWaste, chartSlack, chartUsed,
+      /// The background of a GC or map-load span.
+      chartSpan
   }
 
   public let depth: ColorDepth
@@ -40,7 +42,7 @@ public struct Theme: Sendable {
     case .normal, .panel, .footerText, .filterLine, .progressEmpty, .negative, .chartArea, .chartLine: return .plain
     case .chartMarker, .chartLive: return Style(attributes: .bold)
     case .chartCursor: return Style(attributes: .reverse)
-    case .chartOverhead, .chartWaste, .chartSlack, .chartUsed: return .plain
+    case .chartOverhead, .chartWaste, .chartSlack, .chartUsed, .chartSpan: return .plain
     case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
     case .tabInactive, .dim: return Style(attributes: .dim)
     case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
@@ -82,6 +84,7 @@ public struct Theme: Sendable {
     case .chartWaste: return Style(foreground: c(176, 5))
     case .chartSlack: return Style(foreground: c(71, 2))
     case .chartUsed: return Style(foreground: c(117, 6))
+    case .chartSpan: return Style(background: c(236, 8))
     }
   }
 

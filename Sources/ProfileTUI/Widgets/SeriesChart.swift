@@ -23,6 +23,8 @@ struct SeriesChart {
   var areaRoles: [Theme.Role] = []
   var markers: [Snapshot]
   var cursorIndex: Int?
+  /// Events shaded behind the chart: garbage collections and map loads.
+  var spans: [ClosedRange<UInt32>] = []
   /// The axis text for an event (in events, frames or seconds).
   var axisLabel: (UInt32) -> String
 
@@ -46,6 +48,14 @@ struct SeriesChart {
         TextFit.pad(SizeFormat.size(label), Self.axisWidth, right: true), x: area.x, y: chartY + r, style: theme[.dim])
     }
     for r in 0..<rows { grid.put(String(glyphs.vertical), x: chartX - 1, y: chartY + r, style: theme[.dim]) }
+    // Spans first: everything else is drawn over their background.
+    let shade = theme[.chartSpan].background
+    if shade != .standard {
+      for (column, bucket) in buckets.enumerated()
+      where spans.contains(where: { $0.lowerBound <= bucket.last && $0.upperBound >= bucket.first }) {
+        for r in 0..<rows { grid.restyle(x: chartX + column, y: chartY + r, width: 1) { $0.background = shade } }
+      }
+    }
 
     let tops: [Int]
     if areas.isEmpty {
@@ -109,6 +119,25 @@ struct SeriesChart {
     if let cursorIndex, cursorIndex < buckets.count {
       for r in 0..<rows { grid.restyle(x: chartX + cursorIndex, y: chartY + r, width: 1) { $0 = theme[.chartCursor] } }
     }
+  }
+
+  /// Garbage collections (GC Start → GC End) and map loads (LoadMap Start → LoadMap End), paired
+  /// in stream order; a start without an end runs to the last marker.
+  static func spans(of markers: [Snapshot]) -> [ClosedRange<UInt32>] {
+    var result: [ClosedRange<UInt32>] = []
+    for (start, end) in [(TokenSubtype.gcStart, TokenSubtype.gcEnd), (.loadMapStart, .loadMapEnd)] {
+      var open: UInt32?
+      for marker in markers {
+        if marker.subtype == start && !marker.isEnd {
+          open = open ?? marker.streamIndex
+        } else if marker.subtype == end, let from = open {
+          result.append(from...max(from, marker.streamIndex))
+          open = nil
+        }
+      }
+      if let from = open, let last = markers.last { result.append(from...max(from, last.streamIndex)) }
+    }
+    return result.sorted { $0.lowerBound < $1.lowerBound }
   }
 
   /// A snapshot's label above its line: the text after "Snapshot N: ", or the description.

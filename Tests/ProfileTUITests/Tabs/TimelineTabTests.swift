@@ -134,6 +134,30 @@ import Testing
     #expect(h.lines.contains { $0.contains("━") && $0.contains("│") && !$0.hasPrefix("━") })
   }
 
+  @Test func gcAndMapLoadSpansAreShaded() throws {
+    let (h, tab) = try Self.open()
+    let spans = SeriesChart.spans(of: h.profile.snapshots)
+    // Each span runs from a start marker to the matching end marker.
+    let loads = h.profile.snapshots.filter { $0.subtype == .loadMapStart || $0.subtype == .loadMapEnd }
+    #expect(!spans.isEmpty && !loads.isEmpty)
+    for span in spans {
+      #expect(h.profile.snapshots.contains { $0.streamIndex == span.lowerBound && $0.subtype != .snapshot })
+    }
+    let buckets = try #require(tab.figures?.series.buckets)
+    let shade = h.app.theme[.chartSpan].background
+    let chartX = SeriesChart.axisWidth + 1
+    // The chart's top row (row 3 of the body): empty cells, shaded inside spans only.
+    let top = h.app.layout.body.y + 2
+    let screen = h.screen
+    var shaded = 0
+    for (column, bucket) in buckets.enumerated() where screen[chartX + column, top].scalar == " " {
+      let inside = spans.contains { $0.lowerBound <= bucket.last && $0.upperBound >= bucket.first }
+      #expect((screen[chartX + column, top].style.background == shade) == inside, "column \(column)")
+      if inside { shaded += 1 }
+    }
+    #expect(shaded > 0)
+  }
+
   @Test func niceScales() {
     #expect(SeriesChart.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
     #expect(SeriesChart.niceScale(180 * 1_048_576) == 200 * 1_048_576)

@@ -47,6 +47,7 @@ final class HistoryTab: TabView {
   init(setup: TabSetup) {
     profile = setup.profile
     clock = FrameClock(frames: setup.profile.frames)
+    spans = SeriesChart.spans(of: setup.profile.snapshots)
     chart = ChartWindow(
       whole: LiveBytesSeries.wholeCapture(setup.profile), columns: SeriesChart.columns(width: setup.area.width))
   }
@@ -121,6 +122,8 @@ final class HistoryTab: TabView {
   }
 
   var markers: [Snapshot] { profile.snapshots }
+  /// GC and map-load spans, shaded behind the chart.
+  let spans: [ClosedRange<UInt32>]
 
   func perform(_ action: Action, context: TabContext) -> TabOutcome {
     let buckets = figures?.series.buckets ?? []
@@ -210,6 +213,7 @@ final class HistoryTab: TabView {
     let (clock, unit) = (clock, unit)
     SeriesChart(
       buckets: buckets, values: buckets.map(\.maximum), markers: markers, cursorIndex: cursorIndex,
+      spans: spans,
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 

@@ -41,6 +41,7 @@ extension TimelineTab {
     SeriesChart(
       buckets: buckets, values: buckets.map(\.maximum), line: usedPhysical, areas: stacked.map(\.values),
       areaRoles: stacked.map { Self.stackedRoles[$0.name] ?? .chartArea }, markers: markers, cursorIndex: cursorIndex,
+      spans: spans,
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 

@@ -63,6 +63,7 @@ final class TimelineTab: TabView {
   init(setup: TabSetup) {
     profile = setup.profile
     clock = FrameClock(frames: setup.profile.frames)
+    spans = SeriesChart.spans(of: setup.profile.snapshots)
     chart = ChartWindow(
       whole: LiveBytesSeries.wholeCapture(setup.profile), columns: SeriesChart.columns(width: setup.area.width))
   }
@@ -123,6 +124,8 @@ final class TimelineTab: TabView {
 
   /// Markers in stream order: named snapshots, GC and map loads, the end.
   var markers: [Snapshot] { profile.snapshots }
+  /// GC and map-load spans, shaded behind the chart.
+  let spans: [ClosedRange<UInt32>]
 
   func perform(_ action: Action, context: TabContext) -> TabOutcome {
     switch action {
