@@ -12,6 +12,7 @@ import Testing
     h.press("4")
     #expect(h.lines.contains { $0.contains("No history chosen yet.") })
     #expect(h.lines.contains { $0.contains("Press H on a Callgraph node") })
+    #expect(h.lines.contains { $0.contains("or a class group in the c panel") })
   }
 
   @Test func callgraphNodeEndsAtItsActiveBytes() throws {

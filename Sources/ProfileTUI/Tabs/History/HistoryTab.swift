@@ -186,7 +186,8 @@ final class HistoryTab: TabView {
     guard let selection else {
       let lines = [
         "No history chosen yet.",
-        "Press H on a Callgraph node, an Exclusive row or a class group (c) to see its live bytes over time.",
+        "Press H on a Callgraph node, an Exclusive or Short-lived row, a Histogram bar,",
+        "or a class group in the c panel, to see its live bytes over time.",
       ]
       for (i, line) in lines.enumerated() {
         grid.put(TextFit.clip(line, area.width - 2, glyphs: glyphs), x: area.x + 2, y: area.y + 1 + i)
