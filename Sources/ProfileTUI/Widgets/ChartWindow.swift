@@ -115,3 +115,51 @@ struct ChartWindow: Equatable {
     cursorEvent = min(max(cursorEvent, window.lowerBound), window.upperBound)
   }
 }
+
+extension ChartWindow {
+  /// The chart keys every chart over the stream shares: cursor, markers, zoom, pan.
+  ///
+  /// - Returns: `nil` when `action` is not one of them.
+  mutating func perform(_ action: Action, buckets: [LiveBytesSeries.Bucket], markers: [Snapshot]) -> TabOutcome? {
+    switch action {
+    case .cursorLeft: moveCursor(by: -1, buckets: buckets)
+    case .cursorRight: moveCursor(by: 1, buckets: buckets)
+    case .lineStart: cursorEvent = window.lowerBound
+    case .lineEnd: cursorEvent = window.upperBound
+    case .previousSnapshot:
+      let here = cursorEvent
+      guard let marker = markers.last(where: { $0.streamIndex < here && whole.contains($0.streamIndex) }) else {
+        return .say("No snapshot before the cursor", isError: false)
+      }
+      show(marker.streamIndex)
+      return .say(marker.description, isError: false)
+    case .nextSnapshot:
+      let here = cursorEvent
+      guard let marker = markers.first(where: { $0.streamIndex > here && whole.contains($0.streamIndex) }) else {
+        return .say("No snapshot after the cursor", isError: false)
+      }
+      show(marker.streamIndex)
+      return .say(marker.description, isError: false)
+    case .zoomIn:
+      if !zoom(in: true) { return .say("Zoomed in as far as one event per column", isError: false) }
+    case .zoomOut:
+      if !zoom(in: false) { return .say("Everything is shown", isError: false) }
+    case .zoomReset: reset()
+    case .panLeft, .panRight: pan(left: action == .panLeft)
+    default: return nil
+    }
+    return .handled
+  }
+
+  /// A click puts the cursor on its column; the wheel zooms.
+  mutating func mouse(_ event: MouseEvent, area: Rect, buckets: [LiveBytesSeries.Bucket]) -> TabOutcome {
+    let chartX = area.x + SeriesChart.axisWidth + 1
+    switch event.button {
+    case .wheelUp: _ = zoom(in: true)
+    case .wheelDown: _ = zoom(in: false)
+    case .press, .doublePress:
+      if event.x >= chartX && event.x - chartX < buckets.count { cursorEvent = buckets[event.x - chartX].last }
+    }
+    return .handled
+  }
+}

@@ -14,7 +14,7 @@ import Testing
   @Test func oneBucketPerColumnOverTheWholeCapture() throws {
     let (h, tab) = try Self.open()
     let buckets = try #require(tab.figures?.series.buckets)
-    #expect(buckets.count == 120 - TimelineTab.axisWidth - 1)
+    #expect(buckets.count == 120 - SeriesChart.axisWidth - 1)
     #expect(buckets.first?.first == 0 && buckets.last?.last == h.profile.end.streamIndex)
     // The cursor starts on the end: its readout is the End snapshot's live bytes.
     let readout = try #require(h.lines.first { $0.hasPrefix("event") })
@@ -29,7 +29,7 @@ import Testing
   @Test func resizingRecomputesAtTheNewWidth() throws {
     let (h, tab) = try Self.open()
     h.send(.resize(width: 90, height: 30))
-    #expect(tab.figures?.series.buckets.count == 90 - TimelineTab.axisWidth - 1)
+    #expect(tab.figures?.series.buckets.count == 90 - SeriesChart.axisWidth - 1)
   }
 
   @Test func snapshotJumpsAndTheReadout() throws {
@@ -107,12 +107,12 @@ import Testing
     let used = figures.usedPhysical.compactMap { $0 }.max() ?? 0
     let live = figures.series.buckets.map(\.maximum).max() ?? 0
     #expect(used > live)
-    let top = try #require(h.lines.first { $0.dropFirst(TimelineTab.axisWidth).hasPrefix("│") })
+    let top = try #require(h.lines.first { $0.dropFirst(SeriesChart.axisWidth).hasPrefix("│") })
     #expect(
-      top.hasPrefix(TextFit.pad(SizeFormat.size(SeriesChart.niceScale(used)), TimelineTab.axisWidth, right: true)))
+      top.hasPrefix(TextFit.pad(SizeFormat.size(SeriesChart.niceScale(used)), SeriesChart.axisWidth, right: true)))
     h.press("u")
     #expect(!tab.showsUsedPhysical && h.lines.contains { $0.contains("Used Physical hidden (u)") })
-    let scaled = TextFit.pad(SizeFormat.size(SeriesChart.niceScale(live)), TimelineTab.axisWidth, right: true)
+    let scaled = TextFit.pad(SizeFormat.size(SeriesChart.niceScale(live)), SeriesChart.axisWidth, right: true)
     #expect(h.lines.contains { $0.hasPrefix(scaled + "│") })
   }
 

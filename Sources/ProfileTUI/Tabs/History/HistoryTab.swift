@@ -126,31 +126,10 @@ final class HistoryTab: TabView {
   let spans: [ClosedRange<UInt32>]
 
   func perform(_ action: Action, context: TabContext) -> TabOutcome {
-    let buckets = figures?.series.buckets ?? []
+    if let outcome = chart.perform(action, buckets: figures?.series.buckets ?? [], markers: markers) {
+      return outcome
+    }
     switch action {
-    case .cursorLeft: chart.moveCursor(by: -1, buckets: buckets)
-    case .cursorRight: chart.moveCursor(by: 1, buckets: buckets)
-    case .lineStart: chart.cursorEvent = chart.window.lowerBound
-    case .lineEnd: chart.cursorEvent = chart.window.upperBound
-    case .previousSnapshot:
-      guard
-        let marker = markers.last(where: { $0.streamIndex < chart.cursorEvent && chart.whole.contains($0.streamIndex) })
-      else { return .say("No snapshot before the cursor", isError: false) }
-      chart.show(marker.streamIndex)
-      return .say(marker.description, isError: false)
-    case .nextSnapshot:
-      guard
-        let marker = markers.first(where: { $0.streamIndex > chart.cursorEvent && chart.whole.contains($0.streamIndex) }
-        )
-      else { return .say("No snapshot after the cursor", isError: false) }
-      chart.show(marker.streamIndex)
-      return .say(marker.description, isError: false)
-    case .zoomIn:
-      if !chart.zoom(in: true) { return .say("Zoomed in as far as one event per column", isError: false) }
-    case .zoomOut:
-      if !chart.zoom(in: false) { return .say("Everything is shown", isError: false) }
-    case .zoomReset: chart.reset()
-    case .panLeft, .panRight: chart.pan(left: action == .panLeft)
     case .toggleWholeCapture:
       wholeCapture.toggle()
       return .say(
@@ -166,17 +145,7 @@ final class HistoryTab: TabView {
   }
 
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
-    let chartX = context.area.x + SeriesChart.axisWidth + 1
-    switch event.button {
-    case .wheelUp: return perform(.zoomIn, context: context)
-    case .wheelDown: return perform(.zoomOut, context: context)
-    case .press, .doublePress:
-      guard let buckets = figures?.series.buckets, event.x >= chartX, event.x - chartX < buckets.count else {
-        return .handled
-      }
-      chart.cursorEvent = buckets[event.x - chartX].last
-      return .handled
-    }
+    chart.mouse(event, area: context.area, buckets: figures?.series.buckets ?? [])
   }
 
   func draw(into grid: inout CellGrid, context: TabContext) {

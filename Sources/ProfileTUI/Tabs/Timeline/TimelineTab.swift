@@ -39,9 +39,6 @@ final class TimelineTab: TabView {
         footer: "Used", priority: 4),
     ]
 
-  /// Rows that are not chart: legend, the chart widget's own, two readout lines.
-  static let fixedRows = 3 + SeriesChart.fixedRows
-  static var axisWidth: Int { SeriesChart.axisWidth }
   /// MemoryProfiler2's stacked areas, bottom first, and the roles that colour them.
   static let stackedStats = [
     "Memory Profiling Overhead", "Binned Waste Current", "Binned Slack Current", "Binned Used Current",
@@ -128,31 +125,10 @@ final class TimelineTab: TabView {
   let spans: [ClosedRange<UInt32>]
 
   func perform(_ action: Action, context: TabContext) -> TabOutcome {
+    if let outcome = chart.perform(action, buckets: figures?.series.buckets ?? [], markers: markers) {
+      return outcome
+    }
     switch action {
-    case .cursorLeft: chart.moveCursor(by: -1, buckets: figures?.series.buckets ?? [])
-    case .cursorRight: chart.moveCursor(by: 1, buckets: figures?.series.buckets ?? [])
-    case .lineStart: chart.cursorEvent = chart.window.lowerBound
-    case .lineEnd: chart.cursorEvent = chart.window.upperBound
-    case .previousSnapshot:
-      guard let marker = markers.last(where: { $0.streamIndex < cursorEvent }) else {
-        return .say("No snapshot before the cursor", isError: false)
-      }
-      chart.show(marker.streamIndex)
-      return .say(marker.description, isError: false)
-    case .nextSnapshot:
-      guard let marker = markers.first(where: { $0.streamIndex > cursorEvent }) else {
-        return .say("No snapshot after the cursor", isError: false)
-      }
-      chart.show(marker.streamIndex)
-      return .say(marker.description, isError: false)
-    case .zoomIn:
-      if !chart.zoom(in: true) { return .say("Zoomed in as far as one event per column", isError: false) }
-    case .zoomOut:
-      if !chart.zoom(in: false) { return .say("The whole capture is shown", isError: false) }
-    case .zoomReset:
-      chart.reset()
-    case .panLeft, .panRight:
-      chart.pan(left: action == .panLeft)
     case .toggleFiltered:
       filtered.toggle()
       return .say(
@@ -175,16 +151,6 @@ final class TimelineTab: TabView {
   }
 
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
-    let chartX = context.area.x + SeriesChart.axisWidth + 1
-    switch event.button {
-    case .wheelUp: return perform(.zoomIn, context: context)
-    case .wheelDown: return perform(.zoomOut, context: context)
-    case .press, .doublePress:
-      guard let buckets = figures?.series.buckets, event.x >= chartX, event.x - chartX < buckets.count else {
-        return .handled
-      }
-      chart.cursorEvent = buckets[event.x - chartX].last
-      return .handled
-    }
+    chart.mouse(event, area: context.area, buckets: figures?.series.buckets ?? [])
   }
 }
