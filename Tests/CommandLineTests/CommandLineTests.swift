@@ -353,4 +353,25 @@ import Testing
       #expect(status == 2 && !message.isEmpty, "\(bad)")
     }
   }
+
+  /// `--start event:N`: a diff bound at any event, the same as the snapshot at that event.
+  @Test func diffBoundAtAnEvent() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "d.mprof")
+    let profile = try ProfileLoader.load(path: path)
+    let event = profile.snapshots[1].streamIndex
+    func totals(_ start: String) throws -> (Int?, Int?, String?) {
+      let (status, text, message) = try Self.run(["report", path, "--quiet", "--format", "json", "--start", start])
+      #expect(status == 0, "\(message)")
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+      let filter = object["filter"] as? [String: Any]
+      return (object["total_size"] as? Int, object["total_count"] as? Int, filter?["start"] as? String)
+    }
+    let bySnapshot = try totals("1")
+    let byEvent = try totals("event:\(event)")
+    #expect(bySnapshot.0 == byEvent.0 && bySnapshot.1 == byEvent.1)
+    #expect(byEvent.2 == "Event @ event \(event), frame \(profile.frames.frame(containing: event))")
+    let (status, _, message) = try Self.run(["report", path, "--quiet", "--start", "event:99999999"])
+    #expect(status == 2 && message.contains("event:N with N from 0 to"))
+  }
 }

@@ -58,7 +58,8 @@ extension Profile {
 
   /// The stream index a reference stands for (`.start` is before the first token).
   public func streamIndex(_ ref: SnapshotRef) -> UInt32? {
-    snapshot(ref)?.streamIndex
+    if case .event(let index, _) = ref { return min(index, end.streamIndex) }
+    return snapshot(ref)?.streamIndex
   }
 
   /// Live size and count per callstack just after `streamIndex`, for rows accepted by `keep`.

@@ -58,6 +58,8 @@ public final class App {
   var now: () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
   /// The tab a reveal came from: Esc goes back to it.
   var returnTab: Int?
+  /// Points of the stream dropped as diff bounds (Mark A, Mark B), listed in the pickers.
+  var marks: [SnapshotRef] = []
 
   public init(
     profile: Profile, assignment: GroupAssignment, theme: Theme, keyMap: KeyMap = .standard, size: (Int, Int),
@@ -86,8 +88,15 @@ public final class App {
   /// The references the snapshot pickers list: Start, the snapshots (GC markers left out when
   /// asked), End.
   var pickerRefs: [SnapshotRef] {
-    guard pickerHidesGC else { return profile.snapshotRefs }
-    return profile.snapshotRefs.filter { ref in
+    // Marks go among the snapshots in stream order (before a snapshot at the same event).
+    var refs = profile.snapshotRefs
+    for mark in marks {
+      let at = profile.streamIndex(mark) ?? 0
+      let index = refs.indices.dropFirst().first { (profile.streamIndex(refs[$0]) ?? 0) >= at } ?? refs.count
+      refs.insert(mark, at: index)
+    }
+    guard pickerHidesGC else { return refs }
+    return refs.filter { ref in
       guard let s = profile.snapshot(ref), case .snapshot = ref else { return true }
       return s.subtype != .gcStart && s.subtype != .gcEnd
     }
@@ -153,6 +162,13 @@ public final class App {
       say("No action here; ? lists the keys")
     case .say(let text, let isError):
       say(text, error: isError)
+    case .setDiffBound(let ref, let isStart):
+      if case .event(_, let name) = ref {
+        marks.removeAll { if case .event(_, name) = $0 { return true } else { return false } }
+        marks.append(ref)
+      }
+      if isStart { filter.diffStart = ref } else { filter.diffEnd = ref }
+      say("\(isStart ? "Diff start" : "Diff end"): \(profile.label(ref)) (every tab)")
     case .prompt(var prompt):
       promptOwner = tabIndex
       prompt.history = promptHistory[prompt.purpose == .textFilter ? .textFilter : .find] ?? []

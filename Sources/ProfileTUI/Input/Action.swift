@@ -30,7 +30,7 @@ public enum Action: Hashable, Sendable {
   case raiseMinimum, lowerMinimum
   // Timeline
   case zoomIn, zoomOut, zoomReset, panLeft, panRight, previousSnapshot, nextSnapshot, toggleFiltered,
-    toggleUsedPhysical, cycleTimeUnit
+    toggleUsedPhysical, cycleTimeUnit, dropMarkA, dropMarkB
   // History
   case showHistory, toggleWholeCapture
 }

@@ -124,6 +124,33 @@ import Testing
     }
   }
 
+  /// A diff bound at any event: at a snapshot's event it gives that snapshot's figures, and the
+  /// made-up snapshot holds the live bytes, frame and stats there.
+  @Test func anEventIsADiffBoundLikeASnapshot() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let assignment = try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn())
+    let named = try #require(p.snapshots.indices.dropLast().dropFirst().first)
+    let snapshot = p.snapshots[named]
+    for kind in [FilterState.AllocationKind.active, .lifetime] {
+      var bySnapshot = FilterState.defaults(for: .filterIn, assignment: assignment)
+      bySnapshot.kind = kind
+      bySnapshot.diffStart = .snapshot(named)
+      var byEvent = bySnapshot
+      byEvent.diffStart = .event(snapshot.streamIndex, name: "Mark A")
+      let a = try ViewQuery(profile: p, assignment: assignment, filter: bySnapshot)
+      let b = try ViewQuery(profile: p, assignment: assignment, filter: byEvent)
+      #expect(a.totals == b.totals && a.passingRows == b.passingRows)
+    }
+    let made = try #require(p.snapshot(.event(snapshot.streamIndex, name: "Mark A")))
+    #expect(made.allocationSize == snapshot.allocationSize && made.streamIndex == snapshot.streamIndex)
+    #expect(made.frameNumber == p.frames.frame(containing: snapshot.streamIndex))
+    #expect(made.description == "Mark A @ event \(snapshot.streamIndex), frame \(made.frameNumber)")
+    #expect(!made.stats.isEmpty)
+    #expect(try p.resolveSnapshot("event:\(snapshot.streamIndex)") == .event(snapshot.streamIndex, name: "Event"))
+    #expect(throws: MprofError.self) { try p.resolveSnapshot("event:\(p.end.streamIndex + 1)") }
+  }
+
   @Test func cancelledSeriesStops() throws {
     let (p, scratch) = try Self.demo(operations: 2_000)
     _ = scratch

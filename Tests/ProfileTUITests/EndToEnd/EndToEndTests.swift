@@ -334,8 +334,11 @@ struct EndToEndTests {
     let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
     try session.keys("3")
-    var screen = try session.waitFor(text: "live bytes, all memory")
-    #expect(screen.contains { $0.contains("0 bytes│") })
+    // The whole chart, not a frame caught while it is painted.
+    var screen = try session.waitFor("the chart") { lines in
+      lines.contains { $0.contains("live bytes, all memory") } && lines.contains { $0.contains("0 bytes│") }
+        && lines.contains { $0.hasPrefix("           0 ") }
+    }
     let wholeAxis = try #require(screen.first { $0.hasPrefix("           0 ") })
     try session.keys("[")
     screen = try session.waitFor("the cursor on the previous marker") { lines in
@@ -349,6 +352,14 @@ struct EndToEndTests {
     try session.waitFor("the whole capture again") { $0.contains(wholeAxis) }
     try session.keys("x")
     try session.waitFor(text: "frame 0.0")
+    // Mark A on the last snapshot: the Callgraph shows the change since then.
+    try session.keys("[", "a")
+    try session.waitFor(text: "Diff start: Mark A @ event")
+    try session.keys("1")
+    screen = try session.waitFor("the diff from Mark A") { lines in
+      lines.contains { $0.hasPrefix(" Mark A @ event") && $0.contains("→ End") }
+        && lines.contains { $0.contains("change +") }
+    }
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

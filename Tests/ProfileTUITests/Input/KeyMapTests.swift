@@ -27,6 +27,7 @@ import Testing
     "Esc histogram-bar global",  // Esc leaves a bar's callstacks
     "[ timeline global",  // [ and ] jump between snapshots; the timeline ignores the diff range
     "] timeline global",
+    "a timeline global",  // a drops Mark A; the timeline ignores active / lifetime
     "[ history global",
     "] history global",
     "Space groups list",  // Space checks a group instead of paging

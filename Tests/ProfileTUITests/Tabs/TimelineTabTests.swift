@@ -158,6 +158,32 @@ import Testing
     #expect(shaded > 0)
   }
 
+  @Test func marksABecomeTheDiffOfEveryTab() throws {
+    let (h, tab) = try Self.open()
+    let named = try #require(h.profile.snapshots.indices.dropLast().last)
+    let snapshot = h.profile.snapshots[named]
+    h.press("[")
+    #expect(tab.cursorEvent == snapshot.streamIndex)
+    h.press("a")
+    #expect(h.app.filter.diffStart == .event(snapshot.streamIndex, name: "Mark A"))
+    #expect(h.status.contains("Diff start: Mark A @ event \(snapshot.streamIndex)"))
+    let marked = try #require(h.query?.totals)
+    // The same totals as picking that snapshot.
+    var bySnapshot = h.app.filter
+    bySnapshot.diffStart = .snapshot(named)
+    let expected = try ViewQuery(profile: h.profile, assignment: h.assignment, filter: bySnapshot).totals
+    #expect(marked == expected)
+    h.press("Home", "b")
+    #expect(h.app.filter.diffEnd == .event(tab.window.lowerBound, name: "Mark B"))
+    // The pickers list the marks in stream order.
+    h.press("1", "[")
+    #expect(h.lines.contains { $0.contains("Mark A @ event \(snapshot.streamIndex)") })
+    #expect(h.lines.contains { $0.contains("Mark B @ event") })
+    let refs = h.app.pickerRefs
+    let a = try #require(refs.firstIndex(of: .event(snapshot.streamIndex, name: "Mark A")))
+    #expect(refs[a + 1] == .snapshot(named))
+  }
+
   @Test func niceScales() {
     #expect(SeriesChart.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
     #expect(SeriesChart.niceScale(180 * 1_048_576) == 200 * 1_048_576)

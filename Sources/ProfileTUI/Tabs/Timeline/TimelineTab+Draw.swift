@@ -45,6 +45,16 @@ extension TimelineTab {
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 
+    // Marks A and B (diff bounds at any event) over the marker labels and on the axis.
+    let chartX = area.x + SeriesChart.axisWidth + 1
+    for (ref, letter) in [(context.filter.diffStart, "A"), (context.filter.diffEnd, "B")] {
+      guard case .event(let index, _) = ref, chart.window.contains(index), let column = bucketIndex(of: index) else {
+        continue
+      }
+      grid.put(letter, x: chartX + column, y: chartArea.y, style: theme[.statusError])
+      grid.put(letter, x: chartX + column, y: chartArea.y + chartArea.height - 2, style: theme[.statusError])
+    }
+
     guard let cursorIndex else { return }
     let readout = readoutLines(buckets[cursorIndex], figures: figures, glyphs: glyphs)
     for (i, line) in readout.enumerated() {

@@ -35,6 +35,12 @@ final class TimelineTab: TabView {
         [.character("f")], .toggleFiltered, context, help: "all memory ↔ only what passes the filters",
         footer: "Filter", priority: 2),
       Binding(
+        [.character("a")], .dropMarkA, context, help: "Mark A at the cursor: the diff start of every tab",
+        footer: "Mark A", priority: 2),
+      Binding(
+        [.character("b")], .dropMarkB, context, help: "Mark B at the cursor: the diff end of every tab",
+        footer: "Mark B", priority: 2),
+      Binding(
         [.character("u")], .toggleUsedPhysical, context, help: "show / hide Used Physical (the scale follows)",
         footer: "Used", priority: 4),
     ]
@@ -129,6 +135,9 @@ final class TimelineTab: TabView {
       return outcome
     }
     switch action {
+    case .dropMarkA, .dropMarkB:
+      let isStart = action == .dropMarkA
+      return .setDiffBound(.event(chart.cursorEvent, name: isStart ? "Mark A" : "Mark B"), isStart: isStart)
     case .toggleFiltered:
       filtered.toggle()
       return .say(
