@@ -58,8 +58,16 @@ public final class App {
   var now: () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
   /// The tab a reveal came from: Esc goes back to it.
   var returnTab: Int?
-  /// Points of the stream dropped as diff bounds (Mark A, Mark B), listed in the pickers.
+  /// Points of the stream dropped as diff bounds (Mark A, Mark B), listed in the pickers, with
+  /// their made-up snapshots (computed once: each is a pass over the rows).
   var marks: [SnapshotRef] = []
+  var markSnapshots: [SnapshotRef: Snapshot] = [:]
+
+  /// The snapshot a picker row stands for; a mark's is kept from when it was dropped.
+  func pickerSnapshot(_ ref: SnapshotRef) -> Snapshot? {
+    if case .event = ref { return markSnapshots[ref] ?? profile.snapshot(ref) }
+    return profile.snapshot(ref)
+  }
 
   public init(
     profile: Profile, assignment: GroupAssignment, theme: Theme, keyMap: KeyMap = .standard, size: (Int, Int),
@@ -166,6 +174,8 @@ public final class App {
       if case .event(_, let name) = ref {
         marks.removeAll { if case .event(_, name) = $0 { return true } else { return false } }
         marks.append(ref)
+        markSnapshots = [:]
+        for mark in marks { markSnapshots[mark] = profile.snapshot(mark) }
       }
       if isStart { filter.diffStart = ref } else { filter.diffEnd = ref }
       say("\(isStart ? "Diff start" : "Diff end"): \(profile.label(ref)) (every tab)")

@@ -66,7 +66,7 @@ enum OverlayScreens {
       var text =
         (ref == current ? "* " : "  ") + TextFit.pad(p.label(ref), box.width - 43, ellipsis: app.theme.glyphs.ellipsis)
         + " "
-      if let s = p.snapshot(ref) {
+      if let s = app.pickerSnapshot(ref) {
         text +=
           TextFit.pad("\(s.frameNumber)", 9, right: true)
           + TextFit.pad(String(format: "%.1fs", s.currentTime), 10, right: true)

@@ -116,7 +116,10 @@ final class TmuxSession {
 struct EndToEndTests {
   @Test func browseFilterFindResizeAndQuit() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
-    var screen = try session.waitFor(text: "Full callstacks")
+    // The whole first screen, not a frame caught while it is painted.
+    var screen = try session.waitFor("the first screen") { lines in
+      lines.contains { $0.contains("Full callstacks") } && lines.count > 38 && !lines[38].isEmpty
+    }
     #expect(screen[0].hasPrefix(" 1 Callgraph   2 Exclusive"))
     #expect(screen[38].hasPrefix(" viewer.mprof · v7 LE · 6,150 events · live 10.72 MB in 661"))
     // Expand the first child of the full root.

@@ -177,7 +177,11 @@ import Testing
     #expect(h.app.filter.diffEnd == .event(tab.window.lowerBound, name: "Mark B"))
     // The pickers list the marks in stream order.
     h.press("1", "[")
-    #expect(h.lines.contains { $0.contains("Mark A @ event \(snapshot.streamIndex)") })
+    // Its row gives the live bytes there, as the snapshot at that event does.
+    #expect(
+      h.lines.contains {
+        $0.contains("Mark A @ event \(snapshot.streamIndex)") && $0.contains(SizeFormat.size(snapshot.allocationSize))
+      })
     #expect(h.lines.contains { $0.contains("Mark B @ event") })
     let refs = h.app.pickerRefs
     let a = try #require(refs.firstIndex(of: .event(snapshot.streamIndex, name: "Mark A")))
