@@ -105,7 +105,7 @@ public final class App {
     }
     guard pickerHidesGC else { return refs }
     return refs.filter { ref in
-      guard let s = profile.snapshot(ref), case .snapshot = ref else { return true }
+      guard case .snapshot = ref, let s = profile.snapshot(ref) else { return true }
       return s.subtype != .gcStart && s.subtype != .gcEnd
     }
   }
