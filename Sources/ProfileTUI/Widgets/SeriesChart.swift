@@ -161,6 +161,13 @@ struct SeriesChart {
     return decade >= 100 ? Int64(unit * 1024) : Int64(unit * decade * 10)
   }
 
+  /// The events a bucket covers, for a readout: "event 12" or "events 12–40".
+  static func eventsText(_ bucket: LiveBytesSeries.Bucket, glyphs: Glyphs) -> String {
+    bucket.first == bucket.last
+      ? "event \(SizeFormat.count(Int64(bucket.first)))"
+      : "events \(SizeFormat.count(Int64(bucket.first)))\(glyphs.dash)\(SizeFormat.count(Int64(bucket.last)))"
+  }
+
   /// The x axis text for an event in `unit`.
   static func axisText(_ event: UInt32, unit: TimeUnit, clock: FrameClock) -> String {
     switch unit {

@@ -190,10 +190,7 @@ final class HistoryTab: TabView {
     guard let cursorIndex else { return }
     let bucket = buckets[cursorIndex]
     let before = cursorIndex > 0 ? buckets[cursorIndex - 1].final : figures.series.initial
-    let events =
-      bucket.first == bucket.last
-      ? "event \(SizeFormat.count(Int64(bucket.first)))"
-      : "events \(SizeFormat.count(Int64(bucket.first)))\(glyphs.dash)\(SizeFormat.count(Int64(bucket.last)))"
+    let events = SeriesChart.eventsText(bucket, glyphs: glyphs)
     let change = bucket.final - before
     var first = [
       events, "frame " + SizeFormat.grouped(clock.fractionalFrame(at: bucket.last), decimals: 1),

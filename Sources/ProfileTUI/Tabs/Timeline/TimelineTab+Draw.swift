@@ -76,10 +76,7 @@ extension TimelineTab {
   /// Two lines: where the cursor is and the live bytes there; every stats series there.
   func readoutLines(_ bucket: LiveBytesSeries.Bucket, figures: TimelineFigures, glyphs: Glyphs) -> [String] {
     let dot = " \(glyphs.dot) "
-    let events =
-      bucket.first == bucket.last
-      ? "event \(SizeFormat.count(Int64(bucket.first)))"
-      : "events \(SizeFormat.count(Int64(bucket.first)))\(glyphs.dash)\(SizeFormat.count(Int64(bucket.last)))"
+    let events = SeriesChart.eventsText(bucket, glyphs: glyphs)
     var first = [
       events, "frame " + SizeFormat.grouped(clock.fractionalFrame(at: bucket.last), decimals: 1),
       SizeFormat.grouped(clock.seconds(at: bucket.last), decimals: 2) + " s",
