@@ -3,14 +3,16 @@
 /// Frame `k` ends at frame boundary `k`; a stream index between two boundaries is a fraction of
 /// the way through its frame, and its time is interpolated linearly inside the frame.
 public struct FrameClock: Sendable {
+  /// The frame markers the clock reads.
+  public let frames: FrameTable
   /// Frame boundaries (stream indices), starting with 0.
-  public let boundaries: [UInt32]
+  public var boundaries: [UInt32] { frames.streamIndex }
   /// Seconds elapsed at each boundary (running sum of the frame times).
   public let secondsAtBoundary: [Double]
 
   /// - Complexity: O(frames).
   public init(frames: FrameTable) {
-    boundaries = frames.streamIndex
+    self.frames = frames
     var elapsed = 0.0
     var seconds = [Double]()
     seconds.reserveCapacity(frames.deltaTime.count)
@@ -24,15 +26,7 @@ public struct FrameClock: Sendable {
   /// The frame a stream index belongs to, 1-based as MemoryProfiler2 numbers them.
   ///
   /// 0 only for index 0 with no frame markers. O(log frames).
-  public func frame(at index: UInt32) -> Int {
-    var lo = 0
-    var hi = boundaries.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if boundaries[mid] < index { lo = mid + 1 } else { hi = mid }
-    }
-    return lo
-  }
+  public func frame(at index: UInt32) -> Int { frames.frame(containing: index) }
 
   /// Where in frames a stream index lies.
   ///

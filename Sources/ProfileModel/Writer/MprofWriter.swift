@@ -4,7 +4,7 @@
   import Darwin
 #endif
 
-/// Writes `.mprof` captures of versions 4 to 7 in either byte order, as the engine does: placeholder header, tokens,
+/// Writes `.mprof` captures of versions 4 to 7 in either byte order, as the engine does: a header with zero offsets, tokens,
 /// end-of-stream, tables, then the real header.
 ///
 /// Version 4 can be split into parts (`.m1`, `.m2`, …) with the tables appended to the first file.
@@ -55,7 +55,7 @@ public final class MprofWriter {
     }
   }
 
-  /// Creates the file and writes the placeholder header.
+  /// Creates the file and writes the header with its offsets still zero.
   public init(path: String, configuration: Configuration = Configuration()) throws {
     guard (4...7).contains(configuration.version) else {
       throw MprofError.invalidValue(

@@ -37,4 +37,28 @@ enum FindCycle {
     let wrapped = step.wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
     return "Match \(step.index + 1) of \(count): \(text)\(wrapped)"
   }
+
+  /// `n` / `N` over a list: the next (or previous) row any of whose names match, wrapping, within
+  /// one regex step budget.
+  ///
+  /// - Returns: the row to select (`nil` when none matches or the regex fails) and what to say.
+  /// - Complexity: one match per row and name.
+  static func find(
+    _ spec: SearchSpec, rows: Int, from here: Int, forward: Bool, names: (Int) -> [String]
+  ) -> (row: Int?, outcome: TabOutcome) {
+    var budget = LinearRegex.Budget()
+    var hits: [Int] = []
+    do {
+      let matcher = try spec.compile()
+      for row in 0..<rows where try names(row).contains(where: { try matcher.matches($0, budget: &budget) }) {
+        hits.append(row)
+      }
+    } catch {
+      return (nil, .say("\(error)", isError: true))
+    }
+    guard let step = step(hits, from: here, forward: forward) else {
+      return (nil, .say("Not found: \(spec.text)", isError: true))
+    }
+    return (hits[step.index], .say(message(step, count: hits.count, forward: forward, text: spec.text), isError: false))
+  }
 }

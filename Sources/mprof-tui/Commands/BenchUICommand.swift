@@ -58,6 +58,16 @@ struct BenchUICommand: ParsableCommand {
         measure(label, target: 100) { key(k) }
         if runs % 2 == 1 { key(k) }
       }
+      /// Switching to a tab that a filter change (`a` on another tab) left behind.
+      func switchAfterFilterChange(to digit: Character, from other: Character, target: Double) {
+        measure(
+          "\(digit)  switch to the tab after a filter change", target: target,
+          setup: {
+            key(.character(other))
+            key(.character("a"))
+          }
+        ) { key(.character(digit)) }
+      }
       func measure(_ label: String, target: Double, setup: () -> Void = {}, _ body: () -> Void) {
         var times: [Double] = []
         for _ in 0..<runs {
@@ -135,13 +145,7 @@ struct BenchUICommand: ParsableCommand {
         key(.enter)
       }
       key(.character("u"))
-      measure(
-        "1  switch to the tab after a filter change", target: 100,
-        setup: {
-          key(.character("2"))
-          key(.character("a"))
-        }
-      ) { key(.character("1")) }
+      switchAfterFilterChange(to: "1", from: "2", target: 100)
 
       out += "\nExclusive tab\n"
       key(.character("2"))
@@ -151,23 +155,11 @@ struct BenchUICommand: ParsableCommand {
       toggle("s  size ↔ count", .character("s"))
       measure(">  sort by the next column", target: 100) { key(.character(">")) }
       toggle("C  containers shown / hidden", .character("C"))
-      measure(
-        "2  switch to the tab after a filter change", target: 100,
-        setup: {
-          key(.character("1"))
-          key(.character("a"))
-        }
-      ) { key(.character("2")) }
+      switchAfterFilterChange(to: "2", from: "1", target: 100)
 
       out += "\nTimeline tab (a bucket per column, the whole capture)\n"
       key(.character("3"))
-      measure(
-        "3  switch to the tab after a filter change", target: 100,
-        setup: {
-          key(.character("1"))
-          key(.character("a"))
-        }
-      ) { key(.character("3")) }
+      switchAfterFilterChange(to: "3", from: "1", target: 100)
       measure("+  zoom in around the cursor", target: 100, setup: { key(.character("0")) }) { key(.character("+")) }
       key(.character("0"))
       toggle("f  all memory ↔ what passes the filters", .character("f"))
@@ -200,26 +192,14 @@ struct BenchUICommand: ParsableCommand {
       measure("z  allocation sizes ↔ groups", target: 200) { key(.character("z")) }
       key(.character("1"))
       key(.character("a"))
-      measure(
-        "5  switch to the tab after a filter change", target: 100,
-        setup: {
-          key(.character("1"))
-          key(.character("a"))
-        }
-      ) { key(.character("5")) }
+      switchAfterFilterChange(to: "5", from: "1", target: 100)
 
       out += "\nShort-lived tab\n"
       key(.character("6"))
       for _ in 0..<6 { key(.character("-")) }
       measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
       measure(">  sort by the next column", target: 200) { key(.character(">")) }
-      measure(
-        "6  switch to the tab after a filter change", target: 200,
-        setup: {
-          key(.character("1"))
-          key(.character("a"))
-        }
-      ) { key(.character("6")) }
+      switchAfterFilterChange(to: "6", from: "1", target: 200)
       measure("j  cursor down (Short-lived)", target: 16) { key(.character("j")) }
 
       out += "\nDetails tab\n"
@@ -232,13 +212,7 @@ struct BenchUICommand: ParsableCommand {
           key(.character(step % 2 == 0 ? "j" : "k"))
         }
       ) { key(.enter) }
-      measure(
-        "7  switch to the tab after a filter change", target: 100,
-        setup: {
-          key(.character("1"))
-          key(.character("a"))
-        }
-      ) { key(.character("7")) }
+      switchAfterFilterChange(to: "7", from: "1", target: 100)
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.

@@ -261,25 +261,14 @@ final class ExclusiveTab: TabView {
   /// - Complexity: one match per row and name.
   func findStep(forward: Bool, context: TabContext) -> TabOutcome {
     guard let rows = figures?.rows, let spec = search else { return .handled }
-    var budget = LinearRegex.Budget()
-    var hits: [Int] = []
-    do {
-      let matcher = try spec.compile()
-      for (index, row) in rows.enumerated() {
-        if try matcher.matches(row.function, budget: &budget) || matcher.matches(row.group, budget: &budget) {
-          hits.append(index)
-        }
-      }
-    } catch {
-      return .say("\(error)", isError: true)
+    let found = FindCycle.find(spec, rows: rows.count, from: cursor.selected, forward: forward) {
+      [rows[$0].function, rows[$0].group]
     }
-    guard let step = FindCycle.step(hits, from: cursor.selected, forward: forward) else {
-      return .say("Not found: \(spec.text)", isError: true)
-    }
-    cursor.selected = hits[step.index]
+    guard let row = found.row else { return found.outcome }
+    cursor.selected = row
     cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
     detailFocused = false
     syncSelection()
-    return .say(FindCycle.message(step, count: hits.count, forward: forward, text: spec.text), isError: false)
+    return found.outcome
   }
 }

@@ -179,24 +179,14 @@ final class ShortLivedTab: TabView {
 
   func findStep(forward: Bool, context: TabContext) -> TabOutcome {
     guard let spec = search else { return .handled }
-    var budget = LinearRegex.Budget()
-    var hits: [Int] = []
-    do {
-      let matcher = try spec.compile()
-      for (index, row) in rows.enumerated()
-      where try matcher.matches(Self.name(of: row.callstack, in: context.profile), budget: &budget) {
-        hits.append(index)
-      }
-    } catch {
-      return .say("\(error)", isError: true)
+    let found = FindCycle.find(spec, rows: rows.count, from: cursor.selected, forward: forward) {
+      [Self.name(of: self.rows[$0].callstack, in: context.profile)]
     }
-    guard let step = FindCycle.step(hits, from: cursor.selected, forward: forward) else {
-      return .say("Not found: \(spec.text)", isError: true)
-    }
-    cursor.selected = hits[step.index]
+    guard let row = found.row else { return found.outcome }
+    cursor.selected = row
     cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
     syncSelection()
-    return .say(FindCycle.message(step, count: hits.count, forward: forward, text: spec.text), isError: false)
+    return found.outcome
   }
 
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
