@@ -374,4 +374,46 @@ import Testing
     let (status, _, message) = try Self.run(["report", path, "--quiet", "--start", "event:99999999"])
     #expect(status == 2 && message.contains("event:N with N from 0 to"))
   }
+
+  /// `--rule` with `--mark-a`…`--mark-d`: Insights' rules in the batch commands, the same figures
+  /// as the model's, and Insights' refusal without the markers a rule reads.
+  @Test func queryRulesInReports() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "r.mprof")
+    let profile = try ProfileLoader.load(path: path)
+    let b = profile.snapshots[2].streamIndex
+    func report(_ extra: [String]) throws -> [String: Any] {
+      let (status, text, message) = try Self.run(["report", path, "--quiet", "--format", "json"] + extra)
+      #expect(status == 0, "\(message)")
+      return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+    let leaks = try report(["--rule", "leaks", "--mark-b", "\(b)", "--mark-c", "end"])
+    let filter = try #require(leaks["filter"] as? [String: Any])
+    #expect(filter["rule"] as? String == "leaks")
+    #expect(
+      filter["markers"] as? [String]
+        == ["Start", "Mark B @ event \(b), frame \(profile.frames.frame(containing: b))", "End"])
+    // The rows a leak is: born by B, never freed (C is the end); the report's groups default to
+    // the Filter In selection, so compare against every callstack with the default groups.
+    let assignment = try GroupAssignment(profile: profile, groups: ClassGroupsLocator.builtIn())
+    var state = FilterState.defaults(for: .filterIn, assignment: assignment)
+    state.rule = .leaks
+    state.diffEnd = .event(b, name: "Mark B")
+    state.markC = .end
+    let query = try ViewQuery(profile: profile, assignment: assignment, filter: state)
+    #expect(leaks["total_size"] as? Int == Int(query.totals.size))
+    #expect(query.totals.size > 0)
+    let a = profile.allocations
+    let born = (0..<a.count).filter { a.birth[$0] <= b && a.death[$0] == AllocationTable.alive }
+    #expect(Int64(born.count) >= query.totals.count)
+    // Growth vs. Decline between two snapshots is the plain diff.
+    let diff = try report(["--start", "1", "--end", "2"])
+    let rule = try report(["--mark-a", "\(profile.snapshots[1].streamIndex)", "--end", "2", "--rule", "A*B*/*A*B"])
+    #expect(diff["total_size"] as? Int == rule["total_size"] as? Int)
+    let (status, _, message) = try Self.run(["report", path, "--quiet", "--rule", "specific-lifetime", "--mark-c", "2"])
+    #expect(status == 2)
+    #expect(message.contains("Only 3 time markers available. Current rule (Specific Lifetime (A*B C*D)) requires 4"))
+    let (unknown, _, why) = try Self.run(["report", path, "--quiet", "--rule", "nope"])
+    #expect(unknown == 2 && why.contains("no query rule named 'nope'; known: active, before"))
+  }
 }

@@ -25,6 +25,8 @@ public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
   case regexTooSlow(pattern: String, source: String)
   /// The user asked for something the capture does not hold (a snapshot name, say).
   case notFound(what: String)
+  /// A query rule needs more time markers than are set (Insights' refusal).
+  case missingMarkers(rule: String, available: Int, required: Int)
   /// Loading was cancelled by the caller.
   case cancelled
 
@@ -53,6 +55,8 @@ public enum MprofError: Error, Equatable, Sendable, CustomStringConvertible {
         + "(more than \(LinearRegex.defaultSteps / 1_000_000) million steps) and was stopped"
     case .notFound(let what):
       return what
+    case .missingMarkers(let rule, let available, let required):
+      return "Only \(available) time markers available. Current rule (\(rule)) requires \(required) time markers!"
     case .cancelled:
       return "aborted by user"
     }

@@ -117,6 +117,25 @@ extension Profile {
     return result
   }
 
+  /// Size and count per callstack of the rows `filter`'s query rule (and tags) select, a
+  /// decline under Growth vs. Decline counted negatively.
+  ///
+  /// - Complexity: O(rows born up to the rule's last possible birth).
+  public func aggregates(selectedBy filter: CallstackFilter, cancel: CancelToken = .never) throws
+    -> CallstackAggregates
+  {
+    var result = CallstackAggregates(callstackCount: callstacks.count)
+    for row in 0..<filter.ruleRowLimit(in: self) {
+      if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+      let sign = filter.sign(row: row, in: self)
+      guard sign != 0 else { continue }
+      let c = Int(allocations.callstack[row])
+      result.size[c] += sign * Int64(allocations.size[row])
+      result.count[c] += sign
+    }
+    return result
+  }
+
   /// The per-callstack figures a (start, end, kind) selection stands for, as MemoryProfiler2's
   /// "current snapshot": a single point when one side is `Start`, else end − start with signs.
   ///

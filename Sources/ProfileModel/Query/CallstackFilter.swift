@@ -10,9 +10,24 @@ public struct CallstackFilter: Sendable {
   public let passesIgnoringGroups: [Bool]
   /// `tagPasses[t + 1]`: rows with tags index `t` (−1 = untagged) pass the tag filter; `nil` = all.
   public let tagPasses: [Bool]?
+  /// The query rule in force, and the stream positions of its markers in order (Start is −1,
+  /// before every event; out-of-order markers are sorted, as reversed diff points are swapped).
+  public let rule: QueryRule?
+  public let ruleMarkers: [Int64]
 
-  /// - Throws: `MprofError.badRegex` for an invalid text regex.
+  /// - Throws: `MprofError.badRegex` for an invalid text regex; `MprofError.missingMarkers`
+  ///   when the rule needs a marker that is not set.
   public init(profile: Profile, assignment: GroupAssignment, filter: FilterState) throws {
+    rule = filter.rule
+    if let rule = filter.rule {
+      let refs = filter.markerRefs
+      guard refs.count >= rule.markerCount else {
+        throw MprofError.missingMarkers(rule: rule.title, available: refs.count, required: rule.markerCount)
+      }
+      ruleMarkers = refs.prefix(rule.markerCount).map { profile.markerPosition($0) }.sorted()
+    } else {
+      ruleMarkers = []
+    }
     // Text: once per distinct function, case-insensitive.
     var textHit: [Bool]? = nil
     if !filter.text.isEmpty {
@@ -73,9 +88,28 @@ public struct CallstackFilter: Sendable {
     }
   }
 
-  /// Whether allocation row `row` passes (its callstack and its tags).
+  /// Whether allocation row `row` passes its tags and the query rule (not its callstack).
   @inline(__always) public func keeps(row: Int, in profile: Profile) -> Bool {
-    if let tagPasses, !tagPasses[Int(profile.allocations.tags[row]) + 1] { return false }
-    return true
+    sign(row: row, in: profile) != 0
+  }
+
+  /// How allocation row `row` counts: 0 when its tags or the query rule leave it out, −1 for a
+  /// decline under Growth vs. Decline, else 1.
+  @inline(__always) public func sign(row: Int, in profile: Profile) -> Int64 {
+    if let tagPasses, !tagPasses[Int(profile.allocations.tags[row]) + 1] { return 0 }
+    guard let rule else { return 1 }
+    let death = profile.allocations.death[row]
+    return rule.sign(
+      birth: Int64(profile.allocations.birth[row]), death: death == AllocationTable.alive ? .max : Int64(death),
+      markers: ruleMarkers)
+  }
+
+  /// Whether `keeps` looks at anything but the callstack.
+  public var filtersRows: Bool { tagPasses != nil || rule != nil }
+
+  /// The rows a rule can accept, as a prefix of the birth-ordered table.
+  func ruleRowLimit(in profile: Profile) -> Int {
+    guard let rule, let last = rule.lastBirth(markers: ruleMarkers) else { return profile.allocations.count }
+    return last < 0 ? 0 : profile.rowsBorn(atOrBefore: UInt32(clamping: last))
   }
 }

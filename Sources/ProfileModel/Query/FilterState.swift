@@ -33,8 +33,20 @@ public struct FilterState: Sendable, Equatable {
   public var poolMask: UInt8 = MemoryPool.allMask
   /// Selected tags (full tag names, or `Untagged`); empty selects every allocation.
   public var tags: Set<String> = []
+  /// Unreal Insights' query rule over the markers, or `nil` for MemoryProfiler2's selection
+  /// (active or lifetime between the diff points). Under a rule the diff start and end are
+  /// markers A and B and `kind` is not used.
+  public var rule: QueryRule? = nil
+  /// Markers C and D, for the rules that read them.
+  public var markC: SnapshotRef? = nil
+  public var markD: SnapshotRef? = nil
 
   public init() {}
+
+  /// The marker references in order A, B, C, D (C and D when set).
+  public var markerRefs: [SnapshotRef] {
+    [diffStart, diffEnd] + (markC.map { [$0] + (markD.map { [$0] } ?? []) } ?? [])
+  }
 
   /// The filter with `mode`, selections at their defaults moved to the new mode's.
   ///
@@ -77,6 +89,7 @@ public struct FilterState: Sendable, Equatable {
   /// allocations.
   public func selectsSameAllocations(as other: FilterState) -> Bool {
     diffStart == other.diffStart && diffEnd == other.diffEnd && kind == other.kind && tags == other.tags
-      && (tags.isEmpty || mode == other.mode)
+      && (tags.isEmpty || mode == other.mode) && rule == other.rule
+      && (rule == nil || (markC == other.markC && markD == other.markD))
   }
 }

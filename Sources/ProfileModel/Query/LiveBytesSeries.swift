@@ -56,7 +56,8 @@ public struct LiveBytesSeries: Sendable, Equatable {
     case (nil, let passes?): keep = passes
     case (let chosen?, let passes?): keep = zip(chosen, passes).map { $0 && $1 }
     }
-    let tagPasses = query?.filter.tagPasses
+    // Tags and the query rule, per row (the rule selects which blocks the curve follows).
+    let rowFilter = query?.filter.filtersRows == true ? query?.filter : nil
 
     // Bytes and blocks freed at each event of the range (transient: 5 bytes per event).
     let freed = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: length)
@@ -75,10 +76,10 @@ public struct LiveBytesSeries: Sendable, Equatable {
       try a.death.withUnsafeBufferPointer { death in
         try a.size.withUnsafeBufferPointer { size in
           try a.callstack.withUnsafeBufferPointer { callstack in
-            try a.tags.withUnsafeBufferPointer { tags in
+            do {
               @inline(__always) func counts(_ row: Int) -> Bool {
                 if let keep, !keep[Int(callstack[row])] { return false }
-                if let tagPasses, !tagPasses[Int(tags[row]) + 1] { return false }
+                if let rowFilter { return rowFilter.keeps(row: row, in: profile) }
                 return true
               }
               // Rows are in birth order: the rows born in the range follow those born before it.

@@ -30,7 +30,8 @@ public struct SizeHistogram: Sendable, Equatable {
   }
 
   /// The blocks a filter selects, by size class: live at the end point (Active), or made
-  /// between the points (Lifetime); a diff is end − start, signed.
+  /// between the points (Lifetime); a diff is end − start, signed; under a query rule, the
+  /// rule's blocks.
   ///
   /// - Complexity: one pass over the allocation rows in the selected range.
   /// - Throws: `CancellationError` when `cancel` is cancelled.
@@ -46,11 +47,13 @@ public struct SizeHistogram: Sendable, Equatable {
         if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
         if let point = point, profile.allocations.death[row] <= point { continue }
         let callstack = Int(profile.allocations.callstack[row])
-        guard passes[callstack], filter.keeps(row: row, in: profile) else { continue }
+        guard passes[callstack] else { continue }
+        let rowSign = sign * filter.sign(row: row, in: profile)
+        guard rowSign != 0 else { continue }
         let size = profile.allocations.size[row]
         let k = Self.classIndex(of: size)
-        counts[k] += sign
-        sizes[k] += sign * Int64(size)
+        counts[k] += rowSign
+        sizes[k] += rowSign * Int64(size)
       }
     }
     func point(_ at: UInt32, sign: Int64) throws {
@@ -61,6 +64,9 @@ public struct SizeHistogram: Sendable, Equatable {
       }
     }
     switch (profile.streamIndex(state.diffStart), profile.streamIndex(state.diffEnd)) {
+    case _ where filter.rule != nil:
+      // The rule picks the rows (and their signs) itself.
+      try add(rowsFrom: 0, to: filter.ruleRowLimit(in: profile), liveAfter: nil, sign: 1)
     case (nil, nil): break
     case (let at?, nil), (nil, let at?): try point(at, sign: 1)
     case (let a?, let b?):

@@ -100,6 +100,13 @@ extension Profile {
     return label(ref)
   }
 
+  /// Where a reference sits as a query-rule marker: its stream index, Start before every event
+  /// (−1).
+  public func markerPosition(_ ref: SnapshotRef) -> Int64 {
+    if ref == .start { return -1 }
+    return Int64(streamIndex(ref) ?? 0)
+  }
+
   /// Every reference in picker order: Start, each named snapshot, End.
   public var snapshotRefs: [SnapshotRef] {
     [.start] + (0..<max(snapshots.count - 1, 0)).map { .snapshot($0) } + [.end]

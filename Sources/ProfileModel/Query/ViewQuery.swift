@@ -10,9 +10,10 @@ public struct ViewQuery: Sendable {
   /// - Parameter previous: a query on the same profile whose aggregates are reused when the
   ///   snapshots, the allocation kind and the tags are the same (a group, text, pool or sort
   ///   change then skips the pass over the allocation rows).
-  /// - Complexity: one pass over the allocation rows in the selected range, unless reused.
-  /// - Throws: `MprofError.badRegex` for an invalid text regex; `CancellationError` when
-  ///   `cancel` is cancelled.
+  /// - Complexity: one pass over the allocation rows in the selected range, unless reused
+  ///   (under a query rule: the rows born up to the rule's last possible birth).
+  /// - Throws: `MprofError.badRegex` for an invalid text regex; `MprofError.missingMarkers` for
+  ///   a rule without its markers; `CancellationError` when `cancel` is cancelled.
   public init(
     profile: Profile, assignment: GroupAssignment, filter state: FilterState, reusing previous: ViewQuery? = nil,
     cancel: CancelToken = .never
@@ -21,6 +22,8 @@ public struct ViewQuery: Sendable {
     let aggregates: CallstackAggregates
     if let previous, previous.state.selectsSameAllocations(as: state) {
       aggregates = previous.aggregates
+    } else if filter.rule != nil {
+      aggregates = try profile.aggregates(selectedBy: filter, cancel: cancel)
     } else {
       let keep: ((Int) -> Bool)? = filter.tagPasses == nil ? nil : { row in filter.keeps(row: row, in: profile) }
       aggregates = try profile.aggregates(

@@ -60,8 +60,7 @@ struct ReportCommand: ParsableCommand {
       let state = try filters.state(for: p, groups: groups)
       let assignment = try GroupAssignment(profile: p, groups: groups)
       let query = try ViewQuery(profile: p, assignment: assignment, filter: state)
-      let header =
-        "\(p.label(state.diffStart)) → \(p.label(state.diffEnd)), \(state.kind.rawValue), \(state.mode.rawValue)"
+      let header = FilterOptions.header(state, profile: p)
       switch view {
       case .exclusive: emit(exclusive(p, query, state, header))
       case .groups: emit(groupsReport(p, query, state, header))

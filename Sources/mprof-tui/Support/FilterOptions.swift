@@ -25,6 +25,23 @@ struct FilterOptions: ParsableArguments {
       "Comma-separated pools (main, local, hostdefault, hostmovies): shown with --filter-in, removed with --filter-out (default: all with --filter-in, none with --filter-out)."
   ) var pools: String?
   @Option(help: "Comma-separated tags (e.g. Subsystem:Audio, Untagged).") var tags: String?
+  @Option(
+    help: ArgumentHelp(
+      "Unreal Insights' query rule over markers A-D (A = --start, B = --end): \(QueryRule.allCases.map(\.rawValue).joined(separator: ", ")).",
+      valueName: "rule")) var rule: String?
+  @Option(
+    name: .customLong("mark-a"), help: "Marker A (the diff start): an event number, or a snapshot as --start takes.")
+  var markA: String?
+  @Option(name: .customLong("mark-b"), help: "Marker B (the diff end): an event number or a snapshot.") var markB:
+    String?
+  @Option(name: .customLong("mark-c"), help: "Marker C, for the rules that read it.") var markC: String?
+  @Option(name: .customLong("mark-d"), help: "Marker D, for the rules that read it.") var markD: String?
+
+  /// A marker: a plain number is an event of the stream, anything else a snapshot reference.
+  func marker(_ text: String, _ letter: QueryRule.Marker, in profile: Profile) throws -> SnapshotRef {
+    if let event = UInt32(text) { return .event(min(event, profile.end.streamIndex), name: "Mark \(letter.letter)") }
+    return try profile.resolveSnapshot(text)
+  }
 
   enum SortOption: String, ExpressibleByArgument, CaseIterable { case size, count }
 
@@ -34,6 +51,17 @@ struct FilterOptions: ParsableArguments {
     var f = FilterState.defaults(for: filterOut ? .filterOut : .filterIn, groups: GroupAssignment.groupList(set).groups)
     f.diffStart = try profile.resolveSnapshot(start)
     f.diffEnd = try profile.resolveSnapshot(end)
+    if let markA { f.diffStart = try marker(markA, .a, in: profile) }
+    if let markB { f.diffEnd = try marker(markB, .b, in: profile) }
+    f.markC = try markC.map { try marker($0, .c, in: profile) }
+    f.markD = try markD.map { try marker($0, .d, in: profile) }
+    if let rule {
+      guard let found = QueryRule.named(rule) else {
+        throw MprofError.notFound(
+          what: "no query rule named '\(rule)'; known: \(QueryRule.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      f.rule = found
+    }
     f.kind = lifetime ? .lifetime : .active
     f.sort = sort == .size ? .size : .count
     f.mode = filterOut ? .filterOut : .filterIn
@@ -99,6 +127,19 @@ struct FilterOptions: ParsableArguments {
       ),
       ("tags", .array(f.tags.sorted().map { .string($0) })),
       ("sort", .string(f.sort.rawValue.lowercased())),
+      ("rule", f.rule.map { .string($0.rawValue) } ?? .null),
+      ("markers", .array(f.markerRefs.map { .string(profile.label($0)) })),
     ])
+  }
+
+  /// The selection in one line: the points, then the rule or the kind, then the mode.
+  static func header(_ f: FilterState, profile p: Profile) -> String {
+    guard let rule = f.rule else {
+      return "\(p.label(f.diffStart)) → \(p.label(f.diffEnd)), \(f.kind.rawValue), \(f.mode.rawValue)"
+    }
+    let markers = zip(QueryRule.Marker.allCases, f.markerRefs).prefix(rule.markerCount).map {
+      "\($0.letter) = \(p.label($1))"
+    }
+    return "\(rule.title): \(rule.formula); \(markers.joined(separator: ", ")), \(f.mode.rawValue)"
   }
 }
