@@ -117,8 +117,9 @@ extension Profile {
     return result
   }
 
-  /// Size and count per callstack of the rows `filter`'s query rule (and tags) select, a
-  /// decline under Growth vs. Decline counted negatively.
+  /// Size and count per callstack of the rows `filter`'s query rule (and tags) select.
+  ///
+  /// A decline under Growth vs. Decline counts negatively.
   ///
   /// - Complexity: O(rows born up to the rule's last possible birth).
   public func aggregates(selectedBy filter: CallstackFilter, cancel: CancelToken = .never) throws

@@ -93,8 +93,9 @@ public struct CallstackFilter: Sendable {
     sign(row: row, in: profile) != 0
   }
 
-  /// How allocation row `row` counts: 0 when its tags or the query rule leave it out, −1 for a
-  /// decline under Growth vs. Decline, else 1.
+  /// How allocation row `row` counts: 0 when left out, else 1 or −1.
+  ///
+  /// 0 when its tags or the query rule leave it out, −1 for a decline under Growth vs. Decline.
   @inline(__always) public func sign(row: Int, in profile: Profile) -> Int64 {
     if let tagPasses, !tagPasses[Int(profile.allocations.tags[row]) + 1] { return 0 }
     guard let rule else { return 1 }

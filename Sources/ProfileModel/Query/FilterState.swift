@@ -33,8 +33,9 @@ public struct FilterState: Sendable, Equatable {
   public var poolMask: UInt8 = MemoryPool.allMask
   /// Selected tags (full tag names, or `Untagged`); empty selects every allocation.
   public var tags: Set<String> = []
-  /// Unreal Insights' query rule over the markers, or `nil` for MemoryProfiler2's selection
-  /// (active or lifetime between the diff points). Under a rule the diff start and end are
+  /// Unreal Insights' query rule over the markers, or `nil` for MemoryProfiler2's selection.
+  ///
+  /// Without a rule: active or lifetime between the diff points. Under a rule the diff start and end are
   /// markers A and B and `kind` is not used.
   public var rule: QueryRule? = nil
   /// Markers C and D, for the rules that read them.

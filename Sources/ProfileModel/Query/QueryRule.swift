@@ -22,7 +22,10 @@ public enum QueryRule: String, Sendable, CaseIterable {
 
   /// One of the four time markers.
   public enum Marker: Int, Sendable, CaseIterable, Comparable {
-    case a = 0, b, c, d
+    case a = 0
+    case b
+    case c
+    case d
     public var letter: String { ["A", "B", "C", "D"][rawValue] }
     public static func < (l: Marker, r: Marker) -> Bool { l.rawValue < r.rawValue }
   }
@@ -103,8 +106,9 @@ public enum QueryRule: String, Sendable, CaseIterable {
   /// The rule's markers.
   public var markers: [Marker] { Array(Marker.allCases.prefix(markerCount)) }
 
-  /// Whether a block made at `a` and ended at `f` (`Int64.max` while live) counts: +1, −1 (a
-  /// decline under Growth vs. Decline) or 0. `m` holds the markers in order, A first.
+  /// Whether a block made at `a` and ended at `f` (`Int64.max` while live) counts: 1, −1 or 0.
+  ///
+  /// −1 is a decline under Growth vs. Decline; `m` holds the markers in order, A first.
   ///
   /// - Complexity: O(1).
   @inline(__always) public func sign(birth a: Int64, death f: Int64, markers m: [Int64]) -> Int64 {

@@ -3,9 +3,10 @@ import Testing
 
 @testable import ProfileModel
 
-/// Unreal Insights' query rules: every rule against its predicate written out naively over the
-/// rows, Growth vs. Decline against MemoryProfiler2's snapshot diff, and the refusal without
-/// markers.
+/// Unreal Insights' query rules, checked against naive predicates and MemoryProfiler2's diff.
+///
+/// Every rule against its predicate written out over the rows, Growth vs. Decline against the
+/// snapshot diff, and the refusal without markers.
 @Suite struct QueryRuleTests {
   /// The table of `views-anchors.md` §5, written again here as plain predicates on (a, f, markers).
   static let naive: [QueryRule: @Sendable (Int64, Int64, [Int64]) -> Int64] = [
