@@ -46,7 +46,28 @@ extension App {
       let index = pickerRefs.firstIndex(of: current) ?? 0
       overlay = .snapshotPicker(target, ListCursor(selected: index))
     case .toggleAllocationKind:
+      if let rule = filter.rule {
+        return say("\(rule.title) chooses the allocations; r cycles the rules back to Active / Lifetime")
+      }
       filter.kind = filter.kind == .active ? .lifetime : .active
+    case .cycleRule:
+      let rules = QueryRule.allCases
+      let next = filter.rule.flatMap { rules.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+      filter.rule = next < rules.count ? rules[next] : nil
+      guard let rule = filter.rule else {
+        return say("No rule: \(filter.kind.rawValue) allocations between the diff points")
+      }
+      let set = filter.markerRefs.count
+      guard set >= rule.markerCount else {
+        // Insights' refusal; the views keep their figures until the markers are there.
+        return say(
+          MprofError.missingMarkers(rule: rule.title, available: set, required: rule.markerCount).description
+            + " (C, D on the Timeline drop them)", error: true)
+      }
+      let markers = zip(QueryRule.Marker.allCases, filter.markerRefs).prefix(rule.markerCount).map {
+        "\($0.letter) \(profile.shortLabel($1))"
+      }
+      say("\(rule.title): \(rule.formula)  [\(markers.joined(separator: ", "))]")
     case .toggleFilterMode:
       filter = filter.switching(to: filter.mode == .filterIn ? .filterOut : .filterIn, assignment: assignment)
       say(

@@ -170,15 +170,23 @@ public final class App {
       say("No action here; ? lists the keys")
     case .say(let text, let isError):
       say(text, error: isError)
-    case .setDiffBound(let ref, let isStart):
+    case .dropMarker(let ref, let marker):
       if case .event(_, let name) = ref {
         marks.removeAll { if case .event(_, name) = $0 { return true } else { return false } }
         marks.append(ref)
         markSnapshots = [:]
         for mark in marks { markSnapshots[mark] = profile.snapshot(mark) }
       }
-      if isStart { filter.diffStart = ref } else { filter.diffEnd = ref }
-      say("\(isStart ? "Diff start" : "Diff end"): \(profile.label(ref)) (every tab)")
+      switch marker {
+      case .a: filter.diffStart = ref
+      case .b: filter.diffEnd = ref
+      case .c: filter.markC = ref
+      case .d:
+        guard filter.markC != nil else { return say("Drop Mark C (C) before Mark D", error: true) }
+        filter.markD = ref
+      }
+      let role = marker <= .b ? (marker == .a ? "diff start" : "diff end") + " of every tab" : "for the query rules (r)"
+      say("\(profile.label(ref)): \(role)")
     case .prompt(var prompt):
       promptOwner = tabIndex
       prompt.history = promptHistory[prompt.purpose == .textFilter ? .textFilter : .find] ?? []

@@ -1,3 +1,5 @@
+import ProfileModel
+
 /// Everything a key can do.
 ///
 /// Keys map to actions through the binding tables (`KeyMap`), which also carry each action's help line and footer
@@ -9,7 +11,7 @@ public enum Action: Hashable, Sendable {
   case suspend, redraw, dismissMessage
   // The shared filter
   case pickDiffStart, pickDiffEnd, toggleAllocationKind, toggleFilterMode, classGroupsPanel, textFilter, poolsPanel,
-    tagsPanel, clearFilters
+    tagsPanel, clearFilters, cycleRule
   // Lists
   case moveUp, moveDown, pageUp, pageDown, top, bottom
   // Panels and prompts
@@ -30,7 +32,8 @@ public enum Action: Hashable, Sendable {
   case raiseMinimum, lowerMinimum
   // Timeline
   case zoomIn, zoomOut, zoomReset, panLeft, panRight, previousSnapshot, nextSnapshot, toggleFiltered,
-    toggleUsedPhysical, cycleTimeUnit, dropMarkA, dropMarkB
+    toggleUsedPhysical, cycleTimeUnit
+  case dropMarker(QueryRule.Marker)
   // History
   case showHistory, toggleWholeCapture
 }

@@ -27,6 +27,9 @@ enum ShellBindings {
       priority: 6),
     Binding([.character("o")], .toggleFilterMode, .global, help: "filter in / filter out"),
     Binding(
+      [.character("r")], .cycleRule, .global,
+      help: "next query rule over marks A-D (growth, leaks...)"),
+    Binding(
       [.character("c")], .classGroupsPanel, .global, help: "class groups to filter", footer: "Groups", priority: 4),
     Binding(
       [.character("\\"), .function(4)], .textFilter, .global, help: "text filter (Ctrl-R in the prompt: regex)",

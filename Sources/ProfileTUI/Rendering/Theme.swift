@@ -19,7 +19,14 @@ public struct Theme: Sendable {
       /// (MemoryProfiler2's Gray, Plum, Green and SkyBlue).
       chartLive, chartOverhead, chartWaste, chartSlack, chartUsed,
       /// The background of a GC or map-load span.
-      chartSpan
+      chartSpan,
+      /// Time markers A–D (Unreal Insights' hues 0°, 72°, 144°, 216°).
+      markA, markB, markC, markD
+
+    /// The role of a time marker.
+    public static func marker(_ marker: QueryRule.Marker) -> Role {
+      [.markA, .markB, .markC, .markD][marker.rawValue]
+    }
   }
 
   public let depth: ColorDepth
@@ -43,6 +50,7 @@ public struct Theme: Sendable {
     case .chartMarker, .chartLive: return Style(attributes: .bold)
     case .chartCursor: return Style(attributes: .reverse)
     case .chartOverhead, .chartWaste, .chartSlack, .chartUsed, .chartSpan: return .plain
+    case .markA, .markB, .markC, .markD: return Style(attributes: [.reverse, .bold])
     case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
     case .tabInactive, .dim: return Style(attributes: .dim)
     case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
@@ -85,6 +93,10 @@ public struct Theme: Sendable {
     case .chartSlack: return Style(foreground: c(71, 2))
     case .chartUsed: return Style(foreground: c(117, 6))
     case .chartSpan: return Style(background: c(236, 8))
+    case .markA: return Style(foreground: c(16, 0), background: c(203, 9), attributes: .bold)
+    case .markB: return Style(foreground: c(16, 0), background: c(191, 11), attributes: .bold)
+    case .markC: return Style(foreground: c(16, 0), background: c(85, 10), attributes: .bold)
+    case .markD: return Style(foreground: c(16, 0), background: c(75, 12), attributes: .bold)
     }
   }
 

@@ -48,11 +48,16 @@ enum Chrome {
     }
     let tags = f.tags.isEmpty ? "all" : (f.tags.count == 1 ? f.tags.first ?? "" : "\(f.tags.count) tags")
     let arrow = app.theme.glyphs.arrow
+    // A rule reading C and D shows them after A → B.
+    let later = f.rule.map { Array(f.markerRefs.prefix($0.markerCount).dropFirst(2)) } ?? []
+    let laterText = later.map { " \(arrow) \(p.label($0))" }.joined()
+    let laterShort = later.map { " \(arrow) \(p.shortLabel($0))" }.joined()
     return [
       Segment(
-        label: "", value: "\(p.label(f.diffStart)) \(arrow) \(p.label(f.diffEnd))",
-        short: "\(p.shortLabel(f.diffStart)) \(arrow) \(p.shortLabel(f.diffEnd))", action: .pickDiffStart),
-      Segment(label: "", value: f.kind.rawValue, action: .toggleAllocationKind),
+        label: "", value: "\(p.label(f.diffStart)) \(arrow) \(p.label(f.diffEnd))\(laterText)",
+        short: "\(p.shortLabel(f.diffStart)) \(arrow) \(p.shortLabel(f.diffEnd))\(laterShort)", action: .pickDiffStart),
+      f.rule.map { Segment(label: "Rule ", value: $0.title, short: $0.shortName, action: .cycleRule) }
+        ?? Segment(label: "", value: f.kind.rawValue, action: .toggleAllocationKind),
     ] + app.tab.filterSegments.map { Segment(label: "", value: $0, action: .toggleSort) } + [
       Segment(label: "", value: f.mode.rawValue, action: .toggleFilterMode),
       Segment(

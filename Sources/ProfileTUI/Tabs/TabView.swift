@@ -105,9 +105,9 @@ enum TabOutcome {
   case effect(AppEffect, message: String, isError: Bool)
   /// Show something in whichever tab takes it (the app switches to that tab).
   case reveal(Reveal)
-  /// Set the shared diff start or end to a point of the stream (a marker dropped on a chart); it
-  /// joins the snapshot pickers' list.
-  case setDiffBound(SnapshotRef, isStart: Bool)
+  /// Put a time marker on a point of the stream (dropped on a chart): A and B are the shared diff
+  /// start and end and join the snapshot pickers' list; C and D are read by the query rules.
+  case dropMarker(SnapshotRef, QueryRule.Marker)
 }
 
 /// Where to go in another tab.

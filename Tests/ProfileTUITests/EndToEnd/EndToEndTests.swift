@@ -357,7 +357,7 @@ struct EndToEndTests {
     try session.waitFor(text: "frame 0.0")
     // Mark A on the last snapshot: the Callgraph shows the change since then.
     try session.keys("[", "a")
-    try session.waitFor(text: "Diff start: Mark A @ event")
+    try session.waitFor(text: ": diff start of every tab")
     try session.keys("1")
     screen = try session.waitFor("the diff from Mark A") { lines in
       lines.contains { $0.hasPrefix(" Mark A @ event") && $0.contains("→ End") }

@@ -166,7 +166,10 @@ import Testing
     #expect(tab.cursorEvent == snapshot.streamIndex)
     h.press("a")
     #expect(h.app.filter.diffStart == .event(snapshot.streamIndex, name: "Mark A"))
-    #expect(h.status.contains("Diff start: Mark A @ event \(snapshot.streamIndex)"))
+    #expect(
+      h.status.contains(
+        "Mark A @ event \(snapshot.streamIndex), frame \(h.profile.frames.frame(containing: snapshot.streamIndex)): diff start of every tab"
+      ))
     let marked = try #require(h.query?.totals)
     // The same totals as picking that snapshot.
     var bySnapshot = h.app.filter
@@ -186,6 +189,41 @@ import Testing
     let refs = h.app.pickerRefs
     let a = try #require(refs.firstIndex(of: .event(snapshot.streamIndex, name: "Mark A")))
     #expect(refs[a + 1] == .snapshot(named))
+  }
+
+  /// `r` cycles Insights' rules over marks A-D; every tab's figures follow, the filter line and
+  /// the chart show the rule's markers, and a rule without its markers is refused.
+  @Test func queryRulesOverTheMarks() throws {
+    let (h, tab) = try Self.open()
+    h.press("Home", "a", "]", "]", "b", "End", "C")
+    let a = try #require(h.profile.streamIndex(h.app.filter.diffStart))
+    let b = try #require(h.profile.streamIndex(h.app.filter.diffEnd))
+    #expect(a < b && h.app.filter.markC == .event(tab.cursorEvent, name: "Mark C"))
+    #expect(h.status.contains("for the query rules (r)"))
+    h.press("r")
+    #expect(h.app.filter.rule == .activeAt)
+    #expect(h.filterLine.contains("Rule Active Allocs (*A*)") || h.filterLine.contains("Rule *A* "))
+    while h.app.filter.rule != .leaks { h.press("r") }
+    #expect(h.status.contains("Memory Leaks (A*B C*): A ≤ a ≤ B ≤ C ≤ f"))
+    #expect(h.filterLine.contains("Rule Memory Leaks (A*B C*)") || h.filterLine.contains("Rule A*B C*"))
+    #expect(h.filterLine.contains("Mark C"))
+    let expected = try ViewQuery(profile: h.profile, assignment: h.assignment, filter: h.app.filter).totals
+    let shown = try #require(h.query?.totals)
+    #expect(shown == expected)
+    #expect(expected.size > 0)
+    // The chart marks A, B and C in their colours on the axis row.
+    let axis = try #require(h.lines.first { $0.contains("┴") })
+    #expect(["A", "B", "C"].allSatisfy { axis.contains($0) }, "\(axis)")
+    // The Callgraph's total is the rule's.
+    h.press("1")
+    #expect(h.lines.contains { $0.contains(SizeFormat.size(expected.size)) })
+    // a does not apply under a rule; Specific Lifetime needs D.
+    h.press("a")
+    #expect(h.status.contains("chooses the allocations"))
+    while h.app.filter.rule != .specificLifetime { h.press("r") }
+    #expect(h.status.contains("Only 3 time markers available. Current rule (Specific Lifetime (A*B C*D)) requires 4"))
+    h.press("r")
+    #expect(h.app.filter.rule == nil && h.filterLine.contains("Active"))
   }
 
   @Test func niceScales() {

@@ -45,14 +45,22 @@ extension TimelineTab {
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 
-    // Marks A and B (diff bounds at any event) over the marker labels and on the axis.
+    // Time markers over the marker labels and on the axis: those dropped at events, or every
+    // one the query rule reads (Insights shows only the rule's).
     let chartX = area.x + SeriesChart.axisWidth + 1
-    for (ref, letter) in [(context.filter.diffStart, "A"), (context.filter.diffEnd, "B")] {
-      guard case .event(let index, _) = ref, chart.window.contains(index), let column = bucketIndex(of: index) else {
-        continue
+    let filter = context.filter
+    for (marker, ref) in zip(QueryRule.Marker.allCases, filter.markerRefs) {
+      if let rule = filter.rule {
+        guard marker.rawValue < rule.markerCount else { continue }
+      } else {
+        guard case .event = ref else { continue }
       }
-      grid.put(letter, x: chartX + column, y: chartArea.y, style: theme[.statusError])
-      grid.put(letter, x: chartX + column, y: chartArea.y + chartArea.height - 2, style: theme[.statusError])
+      guard let index = profile.streamIndex(ref) ?? (ref == .start ? 0 : nil), chart.window.contains(index),
+        let column = bucketIndex(of: index)
+      else { continue }
+      let style = theme[.marker(marker)]
+      grid.put(marker.letter, x: chartX + column, y: chartArea.y, style: style)
+      grid.put(marker.letter, x: chartX + column, y: chartArea.y + chartArea.height - 2, style: style)
     }
 
     guard let cursorIndex else { return }

@@ -35,11 +35,15 @@ final class TimelineTab: TabView {
         [.character("f")], .toggleFiltered, context, help: "all memory ↔ only what passes the filters",
         footer: "Filter", priority: 2),
       Binding(
-        [.character("a")], .dropMarkA, context, help: "Mark A at the cursor: the diff start of every tab",
+        [.character("a")], .dropMarker(.a), context, help: "Mark A at the cursor: the diff start of every tab",
         footer: "Mark A", priority: 2),
       Binding(
-        [.character("b")], .dropMarkB, context, help: "Mark B at the cursor: the diff end of every tab",
+        [.character("b")], .dropMarker(.b), context, help: "Mark B at the cursor: the diff end of every tab",
         footer: "Mark B", priority: 2),
+      Binding(
+        [.character("C")], .dropMarker(.c), context, help: "Mark C at the cursor (the rules with three or four markers)"
+      ),
+      Binding([.character("D")], .dropMarker(.d), context, help: "Mark D at the cursor (Specific Lifetime)"),
       Binding(
         [.character("u")], .toggleUsedPhysical, context, help: "show / hide Used Physical (the scale follows)",
         footer: "Used", priority: 4),
@@ -135,9 +139,8 @@ final class TimelineTab: TabView {
       return outcome
     }
     switch action {
-    case .dropMarkA, .dropMarkB:
-      let isStart = action == .dropMarkA
-      return .setDiffBound(.event(chart.cursorEvent, name: isStart ? "Mark A" : "Mark B"), isStart: isStart)
+    case .dropMarker(let marker):
+      return .dropMarker(.event(chart.cursorEvent, name: "Mark \(marker.letter)"), marker)
     case .toggleFiltered:
       filtered.toggle()
       return .say(
