@@ -36,6 +36,14 @@ public enum ContainerFrames {
       return v
     }
 
+    /// The function that names `callstack` (its naming frame's), or `nil` for an empty stack.
+    public mutating func namingFunction(of callstack: Int, showContainers: Bool) -> String? {
+      guard let position = namingFrame(of: callstack, showContainers: showContainers),
+        let address = profile.callstacks.frames(of: callstack).dropFirst(position).first
+      else { return nil }
+      return profile.functions.names[Int(profile.functions.idOfAddress[Int(address)])]
+    }
+
     /// The frame position (0 = outermost) that names `callstack`, or `nil` for an empty stack.
     public mutating func namingFrame(of callstack: Int, showContainers: Bool) -> Int? {
       let frames = profile.callstacks.frames(of: callstack)

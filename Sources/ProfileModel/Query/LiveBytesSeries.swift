@@ -16,6 +16,45 @@ public struct LiveBytesSeries: Sendable, Equatable {
     public var final: Int64
     /// Live blocks after the bucket's last event.
     public var finalCount: Int64
+
+    /// This bucket and the one after it as one bucket.
+    public func merged(with next: Bucket) -> Bucket {
+      Bucket(
+        first: first, last: next.last, maximum: max(maximum, next.maximum), minimum: min(minimum, next.minimum),
+        final: next.final, finalCount: next.finalCount)
+    }
+  }
+
+  /// The series with every two buckets merged into one (a last odd bucket stays alone): with
+  /// twice the buckets asked for, the same edges as asking for half, and the halves' peaks kept.
+  public func mergingPairs() -> LiveBytesSeries {
+    var merged = [Bucket]()
+    merged.reserveCapacity((buckets.count + 1) / 2)
+    var i = 0
+    while i < buckets.count {
+      merged.append(i + 1 < buckets.count ? buckets[i].merged(with: buckets[i + 1]) : buckets[i])
+      i += 2
+    }
+    return LiveBytesSeries(initial: initial, initialCount: initialCount, buckets: merged)
+  }
+
+  /// Which rows a curve counts: per callstack (chosen and passing; `nil` when every callstack
+  /// counts), and per row (tags and the query rule; `nil` when no row filter applies).
+  static func counting(query: ViewQuery?, callstacks: [Bool]?) -> (callstacks: [Bool]?, rows: CallstackFilter?) {
+    let keep: [Bool]?
+    switch (callstacks, query?.filter.passes) {
+    case (nil, nil): keep = nil
+    case (let chosen?, nil): keep = chosen
+    case (nil, let passes?): keep = passes
+    case (let chosen?, let passes?): keep = zip(chosen, passes).map { $0 && $1 }
+    }
+    return (keep, query?.filter.filtersRows == true ? query?.filter : nil)
+  }
+
+  init(initial: Int64, initialCount: Int64, buckets: [Bucket]) {
+    self.initial = initial
+    self.initialCount = initialCount
+    self.buckets = buckets
   }
 
   /// Live bytes just before the range's first event.
@@ -48,16 +87,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
     let hi = range.upperBound
     let length = Int(hi - lo) + 1
     let count = max(1, min(requested, length))
-    // Per callstack: whether its rows count (chosen and passing), `nil` when every row counts.
-    let keep: [Bool]?
-    switch (callstacks, query?.filter.passes) {
-    case (nil, nil): keep = nil
-    case (let chosen?, nil): keep = chosen
-    case (nil, let passes?): keep = passes
-    case (let chosen?, let passes?): keep = zip(chosen, passes).map { $0 && $1 }
-    }
-    // Tags and the query rule, per row (the rule selects which blocks the curve follows).
-    let rowFilter = query?.filter.filtersRows == true ? query?.filter : nil
+    let (keep, rowFilter) = Self.counting(query: query, callstacks: callstacks)
 
     // Bytes and blocks freed at each event of the range (transient: 5 bytes per event).
     let freed = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: length)

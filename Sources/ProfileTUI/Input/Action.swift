@@ -35,5 +35,5 @@ public enum Action: Hashable, Sendable {
     toggleUsedPhysical, cycleTimeUnit
   case dropMarker(QueryRule.Marker)
   // History
-  case showHistory, toggleWholeCapture
+  case showHistory, toggleWholeCapture, toggleBraille
 }

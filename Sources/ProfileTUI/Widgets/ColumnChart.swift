@@ -91,4 +91,49 @@ enum ColumnChart {
     }
     return tops
   }
+
+  /// Braille dot bits by dot row (0 = top) for the left and right dot columns of a cell.
+  static let brailleLeft: [UInt32] = [0x01, 0x02, 0x04, 0x40]
+  static let brailleRight: [UInt32] = [0x08, 0x10, 0x20, 0x80]
+
+  /// The height of `value` in braille dots (four per row), at least one for anything above zero.
+  static func dotsHigh(_ value: Int64, scale: Int64, rows: Int) -> Int {
+    guard value > 0, scale > 0 else { return 0 }
+    let exact = Double(value) / Double(scale) * Double(rows * 4)
+    return min(max(Int(exact.rounded()), 1), rows * 4)
+  }
+
+  /// Draws two values per column in braille (btop's graphs): the left and right dot columns of
+  /// each cell filled from the bottom to their values, so the chart has twice the horizontal
+  /// resolution of `draw` and four levels per row.
+  ///
+  /// - Parameter values: `2 × columns` values, left to right.
+  /// - Returns: per column, the first row (from the top) the dots do not reach.
+  @discardableResult
+  static func drawBraille(
+    _ values: [Int64], scale: Int64, x: Int, y: Int, rows: Int, into grid: inout CellGrid, style: Style
+  ) -> [Int] {
+    let columns = values.count / 2
+    var tops = [Int]()
+    tops.reserveCapacity(columns)
+    for column in 0..<columns {
+      let left = dotsHigh(values[2 * column], scale: scale, rows: rows)
+      let right = dotsHigh(values[2 * column + 1], scale: scale, rows: rows)
+      let high = max(left, right)
+      for r in 0..<((high + 3) / 4) {
+        let bottom = r * 4
+        var bits: UInt32 = 0
+        for dot in 0..<4 {
+          // Dot row 3 is the cell's bottom: level bottom + 1.
+          let level = bottom + (4 - dot)
+          if left >= level { bits |= brailleLeft[dot] }
+          if right >= level { bits |= brailleRight[dot] }
+        }
+        guard bits != 0, let scalar = Unicode.Scalar(0x2800 + bits) else { continue }
+        grid.put(String(scalar), x: x + column, y: y + rows - 1 - r, style: style)
+      }
+      tops.append(rows - (high + 3) / 4)
+    }
+    return tops
+  }
 }

@@ -15,6 +15,8 @@ struct SeriesChart {
   var buckets: [LiveBytesSeries.Bucket]
   /// Each column's height (the bucket's peak, usually).
   var values: [Int64]
+  /// Two values per column (the halves' peaks): drawn in braille instead of `values`' blocks.
+  var halfValues: [Int64]? = nil
   /// A line drawn over the columns (Used Physical), `nil` where it has no sample.
   var line: [Int64?] = []
   /// Areas stacked from the bottom (allocator stats), with their roles; when there are any,
@@ -58,7 +60,10 @@ struct SeriesChart {
     }
 
     let tops: [Int]
-    if areas.isEmpty {
+    if areas.isEmpty, let halfValues, halfValues.count == 2 * values.count {
+      tops = ColumnChart.drawBraille(
+        halfValues, scale: scale, x: chartX, y: chartY, rows: rows, into: &grid, style: theme[.chartArea])
+    } else if areas.isEmpty {
       tops = ColumnChart.draw(
         values, scale: scale, x: chartX, y: chartY, rows: rows, into: &grid, style: theme[.chartArea], glyphs: glyphs)
     } else {

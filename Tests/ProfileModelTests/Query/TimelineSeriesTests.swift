@@ -151,6 +151,43 @@ import Testing
     #expect(throws: MprofError.self) { try p.resolveSnapshot("event:\(p.end.streamIndex + 1)") }
   }
 
+  @Test func mergedPairsAreTheSeriesAtHalfTheBuckets() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    for range in [LiveBytesSeries.wholeCapture(p), 1_000...4_321] {
+      for columns in [7, 80, 100] {
+        let fine = try LiveBytesSeries(profile: p, range: range, buckets: 2 * columns)
+        let coarse = try LiveBytesSeries(profile: p, range: range, buckets: columns)
+        #expect(fine.mergingPairs() == coarse, "\(range) \(columns)")
+      }
+    }
+  }
+
+  /// The largest change at one event in a range, against a replay of every event's net change.
+  @Test func largestChangeAtOneEvent() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let a = p.allocations
+    let chosen = (0..<p.callstacks.count).map { $0 % 3 == 0 }
+    var delta: [UInt32: Int64] = [:]
+    for row in 0..<a.count where chosen[Int(a.callstack[row])] {
+      delta[a.birth[row], default: 0] += Int64(a.size[row])
+      if a.death[row] != AllocationTable.alive { delta[a.death[row], default: 0] -= Int64(a.size[row]) }
+    }
+    for range in [LiveBytesSeries.wholeCapture(p), 2_000...2_400, 3_000...3_000] {
+      let change = try EventChange.largest(in: range, profile: p, callstacks: chosen)
+      let inRange = delta.filter { range.contains($0.key) && $0.value != 0 }
+      let best = inRange.max { abs($0.value) != abs($1.value) ? abs($0.value) < abs($1.value) : $0.key > $1.key }
+      #expect(change?.event == best?.key, "\(range)")
+      #expect(change?.bytes == best?.value, "\(range)")
+      if let change {
+        #expect(chosen[change.callstack])
+        #expect(a.birth[change.row] == change.event || a.death[change.row] == change.event)
+        #expect((change.kind == .free) == (a.birth[change.row] != change.event))
+      }
+    }
+  }
+
   @Test func cancelledSeriesStops() throws {
     let (p, scratch) = try Self.demo(operations: 2_000)
     _ = scratch

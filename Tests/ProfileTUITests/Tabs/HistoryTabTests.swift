@@ -49,6 +49,45 @@ import Testing
       h.lines.contains { $0.contains("live \(SizeFormat.size(row.size)) in \(SizeFormat.count(row.count)) blocks") })
   }
 
+  /// Braille by default (two samples a column), `s` for blocks; the readout names the change at
+  /// the cursor's event and the function that made it.
+  @Test func brailleAndTheChangeUnderTheCursor() throws {
+    let h = try Harness(width: 120, height: 40)
+    h.press("2", "H")
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    let figures = try #require(tab.figures)
+    #expect(figures.halfPeaks?.count == 2 * figures.series.buckets.count)
+    let braille = h.lines.joined().unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }
+    #expect(braille)
+    // The readout: the largest change in the cursor's column and its callstack's function.
+    let callstack = try #require(h.exclusive.selectedCallstack)
+    let bucket = try #require(figures.series.buckets.last)
+    let change = try EventChange.largest(
+      in: bucket.first...bucket.last, profile: h.profile, query: h.query,
+      callstacks: (0..<h.profile.callstacks.count).map { $0 == callstack })
+    if let change {
+      let sign = change.bytes >= 0 ? "+" : ""
+      #expect(
+        h.lines.contains {
+          $0.contains(
+            "largest at event \(SizeFormat.count(Int64(change.event))) \(sign)\(SizeFormat.size(change.bytes))")
+        })
+    } else {
+      #expect(h.lines.contains { $0.contains("no change in this column") })
+    }
+    // Zoomed in to one event a column: the change at that event.
+    for _ in 0..<20 { h.press("+") }
+    let one = try #require(tab.figures?.series.buckets)
+    #expect(one.allSatisfy { $0.first == $0.last })
+    #expect(tab.figures?.halfPeaks == nil)
+    #expect(h.lines.contains { $0.contains("at this event") || $0.contains("no change at event") })
+    h.press("s")
+    #expect(tab.braille == false && tab.request.twoPerColumn == false)
+    h.press("0")
+    #expect(tab.figures?.halfPeaks == nil)
+    #expect(!h.lines.joined().unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) })
+  }
+
   @Test func classGroupFromThePanel() throws {
     let h = try Harness(width: 120, height: 40)
     let query = try #require(h.query)

@@ -16,6 +16,19 @@ import Testing
     #expect(tops == [0, 0, 1])
   }
 
+  @Test func brailleHasTwoSamplesPerCellAndFourLevelsPerRow() {
+    var grid = CellGrid(width: 2, height: 2)
+    // Scale 8 over 2 rows: one dot per unit. Column 0: left 8 (full), right 3; column 1: left
+    // 0, right 1 (a dot for anything above zero).
+    let tops = ColumnChart.drawBraille(
+      [8, 3, 0, 1], scale: 8, x: 0, y: 0, rows: 2, into: &grid, style: Self.lower)
+    // Bottom row: left full (dots 1 2 3 7), right 3 low dots (5 6 8) → 0x47 | 0xB0.
+    #expect(grid.line(1) == "\u{28F7}\u{2880}")
+    // Top row: left full only.
+    #expect(grid.line(0).trimmingSuffix == "\u{2847}")
+    #expect(tops == [0, 1])
+  }
+
   @Test func aBoundaryCellShowsTheLowerLayerOnTheUpperOnesColour() {
     var grid = CellGrid(width: 1, height: 2)
     // Lower layer 5 eighths, upper 6 more: the bottom cell is 5/8 lower on upper's colour, the

@@ -8,6 +8,8 @@ public struct HistoryRequest: Sendable, Equatable {
   public var columns: Int
   /// The complete capture instead of the diff range.
   public var wholeCapture: Bool
+  /// Two samples per column, for braille.
+  public var twoPerColumn: Bool
 }
 
 /// The History tab's figures.
@@ -17,6 +19,11 @@ public struct HistoryFigures: Sendable {
   public let extent: ClosedRange<UInt32>
   /// Chosen callstacks that pass the filters.
   public let callstackCount: Int
+  /// The peaks of each column's two halves (`2 × columns` values) when asked for and the window
+  /// has at least two events per column.
+  public let halfPeaks: [Int64]?
+  /// The chosen callstacks (the readout's change is looked up among them).
+  let mask: [Bool]
 }
 
 /// Tab 4: the live bytes over time of a set of callstacks (MemoryProfiler2's Callstack History, §3.4).
@@ -33,7 +40,10 @@ final class HistoryTab: TabView {
     ChartBindings.bindings(context) + [
       Binding(
         [.character("w")], .toggleWholeCapture, context, help: "the diff range ↔ the complete capture",
-        footer: "Whole", priority: 2)
+        footer: "Whole", priority: 2),
+      Binding(
+        [.character("s")], .toggleBraille, context, help: "braille steps (two samples a cell) ↔ block columns",
+        footer: "Style", priority: 5),
     ]
 
   let clock: FrameClock
@@ -42,7 +52,11 @@ final class HistoryTab: TabView {
   var selection: HistorySelection?
   var wholeCapture = false
   var unit = SeriesChart.TimeUnit.events
+  /// Braille (two samples a column) rather than eighth blocks; ASCII screens draw blocks.
+  var braille = true
   private(set) var figures: HistoryFigures?
+  /// The readout's largest change, for the bucket it was looked up for.
+  private var change: (bucket: ClosedRange<UInt32>, change: EventChange?)?
 
   init(setup: TabSetup) {
     profile = setup.profile
@@ -55,7 +69,7 @@ final class HistoryTab: TabView {
   var request: HistoryRequest {
     HistoryRequest(
       selection: selection, window: chart.window == chart.whole ? nil : chart.window, columns: chart.columns,
-      wholeCapture: wholeCapture)
+      wholeCapture: wholeCapture, twoPerColumn: braille)
   }
 
   /// The events between the diff start and end (either order), or the whole capture.
@@ -78,13 +92,19 @@ final class HistoryTab: TabView {
     let extent = extent(profile, filter: shared.filter, wholeCapture: request.wholeCapture)
     let window = request.window.map { $0.clamped(to: extent) } ?? extent
     let mask = try selection.callstackMask(profile: profile, query: shared.query, cancel: cancel)
+    let events = Int(window.upperBound - window.lowerBound) + 1
+    let halves = request.twoPerColumn && events >= 2 * request.columns
     let series = try LiveBytesSeries(
-      profile: profile, range: window, buckets: request.columns, query: shared.query, callstacks: mask, cancel: cancel)
-    return HistoryFigures(series: series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count)
+      profile: profile, range: window, buckets: request.columns * (halves ? 2 : 1), query: shared.query,
+      callstacks: mask, cancel: cancel)
+    return HistoryFigures(
+      series: halves ? series.mergingPairs() : series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count,
+      halfPeaks: halves ? series.buckets.map(\.maximum) : nil, mask: mask)
   }
 
   func accept(_ new: HistoryFigures?, for request: HistoryRequest, context: TabContext) -> TabOutcome {
     figures = new
+    change = nil
     if let new, new.extent != chart.whole {
       let cursor = chart.cursorEvent
       chart.setWhole(new.extent)
@@ -138,6 +158,9 @@ final class HistoryTab: TabView {
     case .cycleTimeUnit:
       unit = unit.next
       return .say("x axis in \(unit.rawValue)", isError: false)
+    case .toggleBraille:
+      braille.toggle()
+      return .say(braille ? "Braille: two samples a column" : "Block columns in eighths of a cell", isError: false)
     case .redraw: break
     default: return .unhandled
     }
@@ -182,8 +205,8 @@ final class HistoryTab: TabView {
       x: area.x, y: area.y + 1, width: area.width, height: max(area.height - 3, SeriesChart.fixedRows + 1))
     let (clock, unit) = (clock, unit)
     SeriesChart(
-      buckets: buckets, values: buckets.map(\.maximum), markers: markers, cursorIndex: cursorIndex,
-      spans: spans,
+      buckets: buckets, values: buckets.map(\.maximum), halfValues: glyphs == .unicode ? figures.halfPeaks : nil,
+      markers: markers, cursorIndex: cursorIndex, spans: spans,
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 
@@ -209,6 +232,30 @@ final class HistoryTab: TabView {
     ]
     let y = chartArea.y + chartArea.height
     grid.put(TextFit.clip(first.joined(separator: dot), area.width, glyphs: glyphs), x: area.x, y: y)
-    grid.put(TextFit.clip(second.joined(separator: dot), area.width, glyphs: glyphs), x: area.x, y: y + 1)
+    grid.put(
+      TextFit.clip(
+        ([changeText(in: bucket, context: context)] + second).joined(separator: dot), area.width, glyphs: glyphs),
+      x: area.x, y: y + 1)
+  }
+
+  /// The change at the cursor's event (one event per column), else the largest single change in
+  /// its column, with the callstack that made it.
+  func changeText(in bucket: LiveBytesSeries.Bucket, context: TabContext) -> String {
+    guard let figures, let shared = context.shared else { return "" }
+    let range = bucket.first...bucket.last
+    if change?.bucket != range {
+      change = (
+        range, try? EventChange.largest(in: range, profile: profile, query: shared.query, callstacks: figures.mask)
+      )
+    }
+    let single = bucket.first == bucket.last
+    guard let found = change?.change else {
+      return single ? "no change at event \(SizeFormat.count(Int64(bucket.first)))" : "no change in this column"
+    }
+    var classifier = ContainerFrames.Classifier(profile: profile)
+    let name = classifier.namingFunction(of: found.callstack, showContainers: false) ?? "callstack \(found.callstack)"
+    let sign = found.bytes >= 0 ? "+" : ""
+    return (single ? "at this event " : "largest at event \(SizeFormat.count(Int64(found.event))) ")
+      + "\(sign)\(SizeFormat.size(found.bytes)) \(found.kind.rawValue) by \(name)"
   }
 }
