@@ -165,6 +165,11 @@ struct BenchUICommand: ParsableCommand {
       toggle("f  all memory ↔ what passes the filters", .character("f"))
       measure("→  cursor right (Timeline)", target: 16, setup: { key(.home) }) { key(.right) }
       measure("]  cursor to the next snapshot", target: 16, setup: { key(.home) }) { key(.character("]")) }
+      measure(
+        "r  a query rule (Active Allocs, every tab)", target: 100,
+        setup: { while app.filter.rule != nil { key(.character("r")) } }
+      ) { key(.character("r")) }
+      while app.filter.rule != nil { key(.character("r")) }
 
       out += "\nHistory tab (the diff range, a bucket per column)\n"
       key(.character("2"))
@@ -184,7 +189,9 @@ struct BenchUICommand: ParsableCommand {
           key(.home)
         }
       ) { key(.character("H")) }
-      measure("→  cursor right (History)", target: 16, setup: { key(.home) }) { key(.right) }
+      measure("→  cursor right (History: readout's largest change)", target: 16, setup: { key(.home) }) {
+        key(.right)
+      }
 
       out += "\nHistogram tab\n"
       key(.character("5"))
