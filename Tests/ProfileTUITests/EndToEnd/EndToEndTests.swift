@@ -363,6 +363,12 @@ struct EndToEndTests {
       lines.contains { $0.hasPrefix(" Mark A @ event") && $0.contains("→ End") }
         && lines.contains { $0.contains("change +") }
     }
+    // A query rule over the marks: Growth between Mark A and End, on the filter line.
+    for _ in 0..<5 { try session.keys("r") }
+    try session.waitFor("the Growth rule") { lines in
+      lines.contains { $0.contains("Rule Growth (A*B*)") || $0.contains("Rule A*B*") }
+        && lines.contains { $0.contains("A ≤ a ≤ B ≤ f") }
+    }
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }
