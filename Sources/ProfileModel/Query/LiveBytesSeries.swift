@@ -38,6 +38,22 @@ public struct LiveBytesSeries: Sendable, Equatable {
     return LiveBytesSeries(initial: initial, initialCount: initialCount, buckets: merged)
   }
 
+  /// A series for a chart of `columns` columns, and with `halves` the peaks of each column's two
+  /// halves (for braille, two samples a cell) when the range has at least two events a column.
+  ///
+  /// - Complexity: as `init`, with twice the buckets when halves are made.
+  public static func forChart(
+    profile: Profile, range: ClosedRange<UInt32>, columns: Int, halves: Bool, query: ViewQuery? = nil,
+    callstacks: [Bool]? = nil, cancel: CancelToken = .never
+  ) throws -> (series: LiveBytesSeries, halfPeaks: [Int64]?) {
+    let events = Int(range.upperBound - range.lowerBound) + 1
+    let twice = halves && events >= 2 * columns
+    let series = try LiveBytesSeries(
+      profile: profile, range: range, buckets: columns * (twice ? 2 : 1), query: query, callstacks: callstacks,
+      cancel: cancel)
+    return twice ? (series.mergingPairs(), series.buckets.map(\.maximum)) : (series, nil)
+  }
+
   /// Which rows a curve counts: per callstack (chosen and passing; `nil` when every callstack
   /// counts), and per row (tags and the query rule; `nil` when no row filter applies).
   static func counting(query: ViewQuery?, callstacks: [Bool]?) -> (callstacks: [Bool]?, rows: CallstackFilter?) {

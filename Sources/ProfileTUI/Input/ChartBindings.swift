@@ -23,6 +23,10 @@ enum ChartBindings {
       Binding([.character("<"), .character(","), .pageUp], .panLeft, context, help: "pan a quarter window left"),
       Binding([.character(">"), .character("."), .pageDown], .panRight, context, help: "pan a quarter window right"),
       Binding(
+        [.character("s")], .toggleBraille, context,
+        help: "braille (two samples a cell) ↔ block columns (curves without stacked stats)", footer: "Style",
+        priority: 5),
+      Binding(
         [.character("x")], .cycleTimeUnit, context, help: "x axis in events, frames or seconds", footer: "Units",
         priority: 4),
     ]

@@ -226,6 +226,36 @@ import Testing
     #expect(h.app.filter.rule == nil && h.filterLine.contains("Active"))
   }
 
+  /// Without allocator stats the live bytes are braille, two samples a cell.
+  ///
+  /// `s` switches to block columns. With stats (the other tests) they are a line over stacked
+  /// blocks.
+  @Test func brailleWithoutAllocatorStats() throws {
+    let scratch = ScratchFolder()
+    let path = scratch.path("nostats.mprof")
+    let w = try MprofWriter(path: path, configuration: MprofWriter.Configuration())
+    let main = w.address(pc: 0x1000, function: "main", file: "Main.cpp", line: 3)
+    let stack = w.callstack(innermostFirst: [main])
+    for i in 0..<150 { try w.malloc(pointer: 0x10_0000 + UInt64(i) * 64, size: 64, callstack: stack) }
+    for i in 0..<100 { try w.free(pointer: 0x10_0000 + UInt64(i) * 64) }
+    try w.finish()
+    let profile = try ProfileLoader.load(path: path)
+    let h = try Harness(
+      width: 60, height: 20,
+      capture: (profile, try GroupAssignment(profile: profile, groups: ClassGroupsLocator.builtIn())))
+    h.press("3")
+    let tab = try #require(h.app.tab(TimelineTab.self))
+    let figures = try #require(tab.figures)
+    #expect(figures.stacked.isEmpty)
+    #expect(figures.halfPeaks?.count == 2 * figures.series.buckets.count)
+    let braille = { h.lines.joined().unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) } }
+    #expect(braille())
+    #expect(h.lines.contains { $0.hasPrefix("⣿ live bytes") })
+    h.press("s")
+    #expect(tab.figures?.halfPeaks == nil && !braille())
+    #expect(h.lines.contains { $0.hasPrefix("█ live bytes") })
+  }
+
   @Test func niceScales() {
     #expect(SeriesChart.niceScale(955 * 1_048_576 * 100 / 105) == 1_073_741_824)
     #expect(SeriesChart.niceScale(180 * 1_048_576) == 200 * 1_048_576)

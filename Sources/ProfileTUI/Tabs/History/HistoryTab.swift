@@ -40,10 +40,7 @@ final class HistoryTab: TabView {
     ChartBindings.bindings(context) + [
       Binding(
         [.character("w")], .toggleWholeCapture, context, help: "the diff range ↔ the complete capture",
-        footer: "Whole", priority: 2),
-      Binding(
-        [.character("s")], .toggleBraille, context, help: "braille steps (two samples a cell) ↔ block columns",
-        footer: "Style", priority: 5),
+        footer: "Whole", priority: 2)
     ]
 
   let clock: FrameClock
@@ -92,14 +89,11 @@ final class HistoryTab: TabView {
     let extent = extent(profile, filter: shared.filter, wholeCapture: request.wholeCapture)
     let window = request.window.map { $0.clamped(to: extent) } ?? extent
     let mask = try selection.callstackMask(profile: profile, query: shared.query, cancel: cancel)
-    let events = Int(window.upperBound - window.lowerBound) + 1
-    let halves = request.twoPerColumn && events >= 2 * request.columns
-    let series = try LiveBytesSeries(
-      profile: profile, range: window, buckets: request.columns * (halves ? 2 : 1), query: shared.query,
+    let (series, halfPeaks) = try LiveBytesSeries.forChart(
+      profile: profile, range: window, columns: request.columns, halves: request.twoPerColumn, query: shared.query,
       callstacks: mask, cancel: cancel)
     return HistoryFigures(
-      series: halves ? series.mergingPairs() : series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count,
-      halfPeaks: halves ? series.buckets.map(\.maximum) : nil, mask: mask)
+      series: series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count, halfPeaks: halfPeaks, mask: mask)
   }
 
   func accept(_ new: HistoryFigures?, for request: HistoryRequest, context: TabContext) -> TabOutcome {

@@ -17,7 +17,8 @@ extension TimelineTab {
     var x = area.x
     let stacked = figures.stacked
     if stacked.isEmpty {
-      x += grid.put(glyphs == .unicode ? "█ " : "# ", x: x, y: area.y, style: theme[.chartArea])
+      let swatch = glyphs != .unicode ? "# " : (figures.halfPeaks == nil ? "█ " : "⣿ ")
+      x += grid.put(swatch, x: x, y: area.y, style: theme[.chartArea])
     } else {
       x += grid.put(glyphs == .unicode ? "━ " : "= ", x: x, y: area.y, style: theme[.chartLive])
     }
@@ -39,7 +40,8 @@ extension TimelineTab {
       x: area.x, y: area.y + 1, width: area.width, height: max(area.height - 3, SeriesChart.fixedRows + 1))
     let (clock, unit) = (clock, unit)
     SeriesChart(
-      buckets: buckets, values: buckets.map(\.maximum), line: usedPhysical, areas: stacked.map(\.values),
+      buckets: buckets, values: buckets.map(\.maximum), halfValues: glyphs == .unicode ? figures.halfPeaks : nil,
+      line: usedPhysical, areas: stacked.map(\.values),
       areaRoles: stacked.map { Self.stackedRoles[$0.name] ?? .chartArea }, markers: markers, cursorIndex: cursorIndex,
       spans: spans,
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }

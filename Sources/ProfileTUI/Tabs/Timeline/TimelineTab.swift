@@ -8,6 +8,8 @@ public struct TimelineRequest: Sendable, Equatable {
   public var columns: Int
   /// Only what passes the shared filters (MemoryProfiler2's timeline ignores them).
   public var filtered: Bool
+  /// Two samples per column, for braille (captures without allocator stats).
+  public var twoPerColumn: Bool
 }
 
 /// The Timeline's figures: live bytes per column (peak and end), and Used Physical beside them.
@@ -18,6 +20,8 @@ public struct TimelineFigures: Sendable {
   /// The allocator's stats stacked under the live bytes (bottom first), per bucket, with their
   /// names; only those the capture carries.
   public let stacked: [(name: String, values: [Int64])]
+  /// The peaks of each column's halves, when asked for.
+  public let halfPeaks: [Int64]?
 }
 
 /// Tab 3: memory over the whole capture at the terminal's resolution, every snapshot marked,
@@ -65,12 +69,17 @@ final class TimelineTab: TabView {
   /// The Used Physical line, and the scale that makes room for it.
   var showsUsedPhysical = true
   var unit = SeriesChart.TimeUnit.events
+  /// Braille for the live bytes when nothing is stacked under them.
+  var braille = true
+  /// Whether the capture has allocator stats to stack (then the live bytes are a line).
+  let hasStackedStats: Bool
   private(set) var figures: TimelineFigures?
 
   init(setup: TabSetup) {
     profile = setup.profile
     clock = FrameClock(frames: setup.profile.frames)
     spans = SeriesChart.spans(of: setup.profile.snapshots)
+    hasStackedStats = Self.stackedStats.contains { setup.profile.stats.column(named: $0) != nil }
     chart = ChartWindow(
       whole: LiveBytesSeries.wholeCapture(setup.profile), columns: SeriesChart.columns(width: setup.area.width))
   }
@@ -79,7 +88,10 @@ final class TimelineTab: TabView {
   var cursorEvent: UInt32 { chart.cursorEvent }
   var columns: Int { chart.columns }
 
-  var request: TimelineRequest { TimelineRequest(window: chart.window, columns: chart.columns, filtered: filtered) }
+  var request: TimelineRequest {
+    TimelineRequest(
+      window: chart.window, columns: chart.columns, filtered: filtered, twoPerColumn: braille && !hasStackedStats)
+  }
 
   /// - Complexity: O(rows born before the window's end + events in the window), then
   ///   O(columns × log stats samples).
@@ -87,9 +99,9 @@ final class TimelineTab: TabView {
     -> TimelineFigures
   {
     let profile = shared.profile
-    let series = try LiveBytesSeries(
-      profile: profile, range: request.window, buckets: request.columns, query: request.filtered ? shared.query : nil,
-      cancel: cancel)
+    let (series, halfPeaks) = try LiveBytesSeries.forChart(
+      profile: profile, range: request.window, columns: request.columns, halves: request.twoPerColumn,
+      query: request.filtered ? shared.query : nil, cancel: cancel)
     let stats = profile.stats
     let used = stats.column(named: "Used Physical")
     let usedPhysical = series.buckets.map { bucket -> Int64? in
@@ -101,7 +113,7 @@ final class TimelineTab: TabView {
       guard let column = stats.column(named: name) else { return nil }
       return (name, samples.map { sample in sample.flatMap { stats.values[column][$0] } ?? 0 })
     }
-    return TimelineFigures(series: series, usedPhysical: usedPhysical, stacked: stacked)
+    return TimelineFigures(series: series, usedPhysical: usedPhysical, stacked: stacked, halfPeaks: halfPeaks)
   }
 
   func accept(_ new: TimelineFigures, for request: TimelineRequest, context: TabContext) -> TabOutcome {
@@ -139,6 +151,12 @@ final class TimelineTab: TabView {
       return outcome
     }
     switch action {
+    case .toggleBraille:
+      guard !hasStackedStats else {
+        return .say("The allocator stats are stacked in blocks; braille draws captures without them", isError: false)
+      }
+      braille.toggle()
+      return .say(braille ? "Braille: two samples a column" : "Block columns in eighths of a cell", isError: false)
     case .dropMarker(let marker):
       return .dropMarker(.event(chart.cursorEvent, name: "Mark \(marker.letter)"), marker)
     case .toggleFiltered:
