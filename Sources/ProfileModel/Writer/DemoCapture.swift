@@ -356,7 +356,15 @@ public enum DemoCapture {
     // A heap with per-size-class free lists, so addresses get reused as they do in a real heap.
     var freeLists = [[UInt64]](repeating: [], count: 64)
     var bump: UInt64 = 0x7F00_0000_0000
+    // Blocks of 128 KiB and more are mapped apart from the heap, as glibc's default mmap
+    // threshold does: the address space has a gap to fold.
+    var mapped: UInt64 = 0x7FA0_0000_0000
     func allocateAddress(_ size: Int) -> UInt64 {
+      if size >= 128 << 10 {
+        let p = mapped
+        mapped += UInt64((size + 4095) & ~4095) + 4096
+        return p
+      }
       let sizeClass = min((size + 15) / 16, 63)
       if sizeClass < 63, let reused = freeLists[sizeClass].popLast() { return reused }
       let p = bump
