@@ -112,8 +112,8 @@ import Testing
     let scratch = ScratchFolder()
     let (status, out, _) = try Self.run(["summary", "--quiet"], environment: ["XDG_CACHE_HOME": scratch.path("cache")])
     #expect(status == 0)
-    #expect(out.contains("demo-v1.mprof") && out.contains("Top callstacks"))
-    #expect(FileManager.default.fileExists(atPath: scratch.path("cache/mprof-tui/demo-v1.mprof")))
+    #expect(out.contains("demo-v2.mprof") && out.contains("Top callstacks"))
+    #expect(FileManager.default.fileExists(atPath: scratch.path("cache/mprof-tui/demo-v2.mprof")))
   }
 
   @Test func viewerWithoutATerminalSaysSoAndExits2() throws {

@@ -4,6 +4,10 @@
 ///
 /// The viewer opens one when given no file.
 public enum DemoCapture {
+  /// The generator's version: a change to what it writes bumps it, so a cached demo of an older
+  /// generator is written again (2: blocks of 128 KiB and more are mapped apart from the heap).
+  public static let version = 2
+
   public struct Configuration: Sendable {
     /// Memory operations to write (mallocs, frees and reallocs).
     public var operations = 200_000

@@ -79,7 +79,8 @@ public final class App {
     self.keyMap = keyMap
     layout = Layout(width: size.0, height: size.1)
     slots = TabRegistry.makeSlots(
-      TabSetup(profile: profile, assignment: assignment, clipboardPath: clipboardPath, area: layout.body))
+      TabSetup(
+        profile: profile, assignment: assignment, clipboardPath: clipboardPath, area: layout.body, theme: theme))
     filter = FilterState.defaults(for: .filterIn, assignment: assignment)
   }
 

@@ -36,4 +36,6 @@ public enum Action: Hashable, Sendable {
   case dropMarker(QueryRule.Marker)
   // History
   case showHistory, toggleWholeCapture, toggleBraille
+  // Memory
+  case startRowSelection, undoZoom, toggleHeat, toggleFolding
 }

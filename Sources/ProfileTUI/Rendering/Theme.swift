@@ -21,7 +21,10 @@ public struct Theme: Sendable {
       /// The background of a GC or map-load span.
       chartSpan,
       /// Time markers A–D (Unreal Insights' hues 0°, 72°, 144°, 216°).
-      markA, markB, markC, markD
+      markA, markB, markC, markD,
+      /// The memory map: blocks live at the diff base too (dimmed so new ones stand out), and the
+      /// end of a band's last row past the used space (MemoryProfiler2's dark magenta).
+      mapOld, mapOutside
 
     /// The role of a time marker.
     public static func marker(_ marker: QueryRule.Marker) -> Role {
@@ -51,6 +54,7 @@ public struct Theme: Sendable {
     case .chartCursor: return Style(attributes: .reverse)
     case .chartOverhead, .chartWaste, .chartSlack, .chartUsed, .chartSpan: return .plain
     case .markA, .markB, .markC, .markD: return Style(attributes: [.reverse, .bold])
+    case .mapOld, .mapOutside: return Style(attributes: .dim)
     case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
     case .tabInactive, .dim: return Style(attributes: .dim)
     case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
@@ -97,7 +101,23 @@ public struct Theme: Sendable {
     case .markB: return Style(foreground: c(16, 0), background: c(191, 11), attributes: .bold)
     case .markC: return Style(foreground: c(16, 0), background: c(85, 10), attributes: .bold)
     case .markD: return Style(foreground: c(16, 0), background: c(75, 12), attributes: .bold)
+    case .mapOld: return Style(foreground: c(240, 8))
+    case .mapOutside: return Style(foreground: c(53, 5))
     }
+  }
+
+  /// The heat ramp of 256-colour screens, dark red to white (a "hot" ramp); others draw
+  /// `heatCharacters`.
+  static let heatRamp: [UInt8] = [52, 88, 124, 160, 196, 202, 208, 214, 220, 226, 227, 228, 229, 230, 231]
+  /// The heat ramp as characters, empty to full.
+  public static let heatCharacters: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
+
+  /// The colour of a heat level from 0 (cold) to 1 (hottest), or `nil` when the screen draws
+  /// heat as characters.
+  public func heatColor(_ level: Double) -> TermColor? {
+    guard depth == .xterm256 else { return nil }
+    let i = Int((min(max(level, 0), 1) * Double(Self.heatRamp.count - 1)).rounded())
+    return .indexed(Self.heatRamp[i])
   }
 
   /// The foreground style of a class group's colour.

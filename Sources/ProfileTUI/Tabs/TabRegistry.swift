@@ -6,6 +6,7 @@ enum TabRegistry {
     TimelineTab.self,
     HistoryTab.self,
     HistogramTab.self,
+    MemoryTab.self,
     ShortLivedTab.self,
     DetailsTab.self,
   ]

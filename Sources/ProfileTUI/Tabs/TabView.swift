@@ -70,6 +70,8 @@ struct TabSetup {
   let clipboardPath: String
   /// The tab's area on the first screen.
   let area: Rect
+  /// The colours and glyphs the screen has (fixed for a run).
+  let theme: Theme
 }
 
 /// What a tab sees while it handles input or draws: the capture, the theme, its area, and the

@@ -202,15 +202,15 @@ struct BenchUICommand: ParsableCommand {
       switchAfterFilterChange(to: "5", from: "1", target: 100)
 
       out += "\nShort-lived tab\n"
-      key(.character("6"))
+      key(.character("7"))
       for _ in 0..<6 { key(.character("-")) }
       measure("a  active ↔ lifetime (diff)", target: 200) { key(.character("a")) }
       measure(">  sort by the next column", target: 200) { key(.character(">")) }
-      switchAfterFilterChange(to: "6", from: "1", target: 200)
+      switchAfterFilterChange(to: "7", from: "1", target: 200)
       measure("j  cursor down (Short-lived)", target: 16) { key(.character("j")) }
 
       out += "\nDetails tab\n"
-      key(.character("7"))
+      key(.character("8"))
       measure(
         "[  diff start → another snapshot", target: 100,
         setup: {
@@ -219,7 +219,7 @@ struct BenchUICommand: ParsableCommand {
           key(.character(step % 2 == 0 ? "j" : "k"))
         }
       ) { key(.enter) }
-      switchAfterFilterChange(to: "7", from: "1", target: 100)
+      switchAfterFilterChange(to: "8", from: "1", target: 100)
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 
       // Cursor moves: render only, over a fully expanded tree and the Exclusive list.

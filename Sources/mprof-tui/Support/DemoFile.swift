@@ -13,7 +13,7 @@ enum DemoFile {
 
   static func path() throws -> String {
     let folder = cacheFolder
-    let path = folder + "/demo-v1.mprof"
+    let path = folder + "/demo-v\(DemoCapture.version).mprof"
     if FileManager.default.fileExists(atPath: path) { return path }
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     // Write beside, then rename, so an interrupted run never leaves half a capture.

@@ -33,9 +33,9 @@ import Testing
     h.send(.resize(width: 80, height: 24))
     let lines = h.lines
     #expect(lines.count == 24 && lines.allSatisfy { CharacterWidth.of($0) <= 80 })
-    // Seven tabs at 80 columns: the visible one in full, the others short; the name on the
+    // Eight tabs at 80 columns: the visible one in full, the others short; the name on the
     // right gives way (? Help stays in the footer).
-    #expect(lines[0] == " 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Short   7 Det")
+    #expect(lines[0] == " 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Mem   7 Short   8 Det")
     #expect(lines[1].hasPrefix(" Start → End │ Active │ by Size │ Filter In │ Groups all │ Text - │ Pools all"))
     #expect(lines[22].hasPrefix(" viewer.mprof · v7 LE"))
     #expect(lines[23].hasPrefix("? Help  Enter Expand") && lines[23].hasSuffix("q Quit"))

@@ -120,7 +120,7 @@ struct EndToEndTests {
     var screen = try session.waitFor("the first screen") { lines in
       lines.contains { $0.contains("Full callstacks") } && lines.count > 38 && !lines[38].isEmpty
     }
-    #expect(screen[0].hasPrefix(" 1 Callgraph   2 Exclusive"))
+    #expect(screen[0].hasPrefix(" 1 Callgraph   2 Excl   3 Time"))
     #expect(screen[38].hasPrefix(" viewer.mprof · v7 LE · 6,150 events · live 10.72 MB in 661"))
     // Expand the first child of the full root.
     try session.keys("Enter", "Enter")
@@ -152,7 +152,7 @@ struct EndToEndTests {
     screen = try session.waitFor("the footer on row 23") { $0.count >= 24 && $0[23].hasPrefix("? Help") }
     // The whole screen is repainted, not only what ncurses believes changed.
     screen = try session.waitFor("the short tab bar on row 0") {
-      $0[0].hasPrefix(" 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Short   7 Det")
+      $0[0].hasPrefix(" 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Mem   7 Short   8 Det")
     }
     #expect(screen[1].hasPrefix(" #0: "))
     // The status row keeps the file summary (the message cleared on the next key).
@@ -291,7 +291,7 @@ struct EndToEndTests {
   @Test func detailsTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("[", "j", "j", "j", "j", "Enter", "7")
+    try session.keys("[", "j", "j", "j", "j", "Enter", "8")
     var screen = try session.waitFor(text: "Is Diff Result: True")
     #expect(screen[2].hasPrefix(" Start") && screen[2].contains(" Diff") && screen[2].contains(" End"))
     #expect(screen[3].contains("Description: LoadMap End 0"))
@@ -321,7 +321,7 @@ struct EndToEndTests {
   @Test func shortLivedTab() throws {
     let session = try TmuxSession(width: 120, height: 40, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
-    try session.keys("6")
+    try session.keys("7")
     try session.waitFor(text: "at least 101")
     for _ in 0..<6 { try session.keys("-") }
     try session.waitFor(text: "at least 1 short-lived blocks")
@@ -387,6 +387,41 @@ struct EndToEndTests {
     try session.keys("H")
     screen = try session.waitFor(text: "History of callstack ")
     #expect(screen.contains { $0.contains("1 callstacks") })
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
+
+  /// Tab 6 on a fixture: the map, the cursor, an address's history and a block's callstack, a
+  /// row zoom and its undo, the heat map.
+  @Test func memoryTabOnAFixture() throws {
+    let fixture = Fixtures.path("medium.mprof")
+    let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(fixture)")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("6")
+    var screen = try session.waitFor("the map") { lines in
+      lines.contains { $0.hasPrefix("Allocated memory 4.02 MB") } && lines.contains { $0.hasPrefix("0x7f2a00000000 ") }
+        && lines.contains { $0.hasPrefix("0x7f2a00000000 · ") }
+    }
+    // Pixels: half blocks in colour, a group's letter without.
+    #expect(screen.contains { $0.hasPrefix("0x7f2a") && $0.dropFirst(15).contains { $0 != " " } })
+    try session.keys("l", "l", "l", "j")
+    screen = try session.waitFor("the cursor moved") { lines in
+      lines.contains { $0.hasPrefix("0x") && $0.contains(" · ") && !$0.hasPrefix("0x7f2a00000000 · ") }
+    }
+    try session.keys("Enter")
+    screen = try session.waitFor("an address history") { lines in
+      lines.contains { $0.contains("Block at") } && lines.contains { $0.contains("blocks covered 0x") }
+    }
+    try session.keys("Enter")
+    try session.waitFor(text: "frames, innermost first")
+    try session.keys("Escape", "Escape")
+    try session.waitFor("the map alone") { lines in !lines.contains { $0.contains("Block at") } }
+    try session.keys("v", "j", "j", "j", "Enter")
+    try session.waitFor(text: "zoom 1")
+    try session.keys("u")
+    try session.waitFor("the whole space") { lines in !lines.contains { $0.contains("zoom 1") } }
+    try session.keys("H")
+    try session.waitFor(text: "allocations per pixel (log scale)")
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }

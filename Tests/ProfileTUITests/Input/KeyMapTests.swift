@@ -25,6 +25,8 @@ import Testing
   static let intendedShadows: Set<String> = [
     "Esc exclusive-pane global",  // Esc leaves the callstack pane before it clears a message
     "Esc histogram-bar global",  // Esc leaves a bar's callstacks
+    "Esc memory-history global",  // Esc closes an address history, then leaves its callstack pane
+    "Esc memory-pane global",
     "[ timeline global",  // [ and ] jump between snapshots; the timeline ignores the diff range
     "] timeline global",
     "a timeline global",  // a drops Mark A; the timeline ignores active / lifetime

@@ -28,6 +28,6 @@ import Testing
   @Test func histogram() throws { try check("histogram", ["5", "j", "j"]) }
   @Test func histogramBar() throws { try check("histogram-bar", ["5", "Enter"]) }
   @Test func sizes() throws { try check("sizes", ["5", "z"]) }
-  @Test func shortLived() throws { try check("short-lived", ["6", "-", "-", "-", "-", "-", "-", "j"]) }
-  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "7"]) }
+  @Test func shortLived() throws { try check("short-lived", ["7", "-", "-", "-", "-", "-", "-", "j"]) }
+  @Test func details() throws { try check("details", ["[", "j", "j", "j", "j", "Enter", "]", "k", "k", "Enter", "8"]) }
 }

@@ -15,7 +15,7 @@ import Testing
   @Test func firstScreenShowsTabsFilterLineRootsAndStatus() throws {
     let h = try Harness(width: 100, height: 30)
     let lines = h.lines
-    #expect(lines[0].hasPrefix(" 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Short   7 Det "))
+    #expect(lines[0].hasPrefix(" 1 Callgraph   2 Excl   3 Time   4 Hstry   5 Hist   6 Mem   7 Short   8 Det "))
     #expect(lines[1] == " Start → End │ Active │ by Size │ Filter In │ Groups all │ Text - │ Pools all │ Tags all")
     #expect(lines[2] == "       Size    Size%      Count   Count%  Function")
     #expect(lines[3] == "    0 bytes    0.00%          0    0.00%  · Truncated callstacks")

@@ -7,7 +7,7 @@ import Testing
 @Suite struct DetailsTabTests {
   @Test func panesFollowTheDiffSideBySideAt120() throws {
     let h = try Harness(width: 120, height: 40)
-    h.press("[", "j", "j", "j", "j", "Enter", "7")
+    h.press("[", "j", "j", "j", "j", "Enter", "8")
     #expect(h.app.tab is DetailsTab)
     let lines = h.lines
     #expect(lines[2].hasPrefix(" Start") && lines[2].contains(" Diff") && lines[2].contains(" End"))
@@ -20,7 +20,7 @@ import Testing
 
   @Test func stackedAt80AndScrolling() throws {
     let h = try Harness(width: 80, height: 24)
-    h.press("[", "j", "Enter", "7")
+    h.press("[", "j", "Enter", "8")
     #expect(h.lines[2].hasPrefix(" Start"))
     let tab = try #require(h.app.tab(DetailsTab.self))
     h.press("j")

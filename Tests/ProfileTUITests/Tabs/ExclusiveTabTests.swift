@@ -11,7 +11,7 @@ import Testing
     #expect(h.app.tab is ExclusiveTab)
     let view = try #require(h.exclusive.figures)
     let lines = h.lines
-    #expect(lines[0].hasPrefix(" 1 Callgraph   2 Exclusive"))
+    #expect(lines[0].hasPrefix(" 1 Graph   2 Exclusive   3 Time"))
     #expect(lines[2].hasPrefix("      Size▼    Size%      Count   Count%  Group                  Function"))
     let first = view.rows[0]
     #expect(lines[3].hasPrefix(TextFit.pad(SizeFormat.size(first.size), 11, right: true)))

@@ -145,7 +145,7 @@ import Testing
     #expect(tab.selection?.source == .callstacks([callstack]))
     #expect(tab.figures?.series.buckets.last?.final == bar.callstacks[1].size)
     // A Short-lived row.
-    h.press("6")
+    h.press("7")
     for _ in 0..<6 { h.press("-") }
     let shortLived = try #require(h.app.tab(ShortLivedTab.self))
     let row = try #require(shortLived.selectedCallstack)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ShortLivedTabTests {
   @Test func rowsMinimumAndSorting() throws {
     let h = try Harness(width: 120, height: 40)
-    h.press("6")
+    h.press("7")
     let tab = try #require(h.app.tab(ShortLivedTab.self))
     #expect(h.filterLine.contains("by Longest Run") && h.filterLine.contains("at least 101"))
     // The demo's callstacks churn less than 101 blocks each: lower the minimum until rows show.
@@ -31,7 +31,7 @@ import Testing
 
   @Test func findAndThePane() throws {
     let h = try Harness(width: 120, height: 40)
-    h.press("6")
+    h.press("7")
     for _ in 0..<6 { h.press("-") }
     h.press("/").type("Paint").press("Enter")
     let tab = try #require(h.app.tab(ShortLivedTab.self))
