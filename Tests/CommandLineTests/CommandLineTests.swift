@@ -416,4 +416,56 @@ import Testing
     let (unknown, _, why) = try Self.run(["report", path, "--quiet", "--rule", "nope"])
     #expect(unknown == 2 && why.contains("no query rule named 'nope'; known: active, before"))
   }
+
+  /// `--view memory` and `--view address`: the map in text and JSON, an address's blocks.
+  @Test func memoryAndAddressReports() throws {
+    let scratch = ScratchFolder()
+    let path = try Captures.writeDemo(in: scratch, operations: 6_000, name: "m.mprof")
+    let profile = try ProfileLoader.load(path: path)
+    let (status, json, message) = try Self.run([
+      "report", path, "--quiet", "--view", "memory", "--width", "32", "--height", "20", "--format", "json",
+    ])
+    #expect(status == 0, "\(message)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    #expect(object["width"] as? Int == 32)
+    #expect((object["rows"] as? Int ?? 99) <= 20)
+    // The demo's heap and its mapped blocks: one folded gap.
+    #expect((object["separators"] as? [Any])?.count == 1)
+    // Allocated memory: every block live at the end (zero-byte blocks count a byte).
+    let a = profile.allocations
+    let assignment = try GroupAssignment(profile: profile, groups: ClassGroupsLocator.builtIn())
+    let passes = try ViewQuery(
+      profile: profile, assignment: assignment, filter: FilterState.defaults(for: .filterIn, assignment: assignment)
+    ).filter.passes
+    let live = (0..<a.count).filter { a.death[$0] == AllocationTable.alive && passes[Int(a.callstack[$0])] }
+    #expect(object["allocated_bytes"] as? Int == live.map { Int(max(a.size[$0], 1)) }.reduce(0, +))
+    let pixels = try #require(object["pixels"] as? [[String: Any]])
+    let bytes = pixels.compactMap { $0["bytes"] as? [Int] }.flatMap { $0 }.reduce(0, +)
+    #expect(bytes == object["allocated_bytes"] as? Int)
+    // Text: a row per pixel row, a letter per group, the gap folded.
+    let (_, text, _) = try Self.run(["report", path, "--quiet", "--view", "memory", "--width", "32", "--height", "20"])
+    #expect(text.contains("Bytes per pixel") && text.contains("... gap ") && text.contains("Groups: "))
+    #expect(text.split(separator: "\n").contains { $0.hasPrefix("0x7f0000000000 ") })
+    let (_, heat, _) = try Self.run(["report", path, "--quiet", "--view", "memory", "--heat", "--width", "32"])
+    #expect(heat.contains("Heat: allocations per pixel"))
+    // An address: every block that covered it, in stream order.
+    let address = a.address[a.count / 2] + 1
+    let (status2, list, message2) = try Self.run([
+      "report", path, "--quiet", "--view", "address", "--address", String(format: "0x%llx", address), "--format",
+      "json",
+    ])
+    #expect(status2 == 0, "\(message2)")
+    let history = try #require(try JSONSerialization.jsonObject(with: Data(list.utf8)) as? [String: Any])
+    let blocks = try #require(history["blocks"] as? [[String: Any]])
+    let expected = (0..<a.count).filter {
+      a.address[$0] <= address && address < a.address[$0] + UInt64(max(a.size[$0], 1)) && passes[Int(a.callstack[$0])]
+    }
+    #expect(blocks.map { $0["birth_event"] as? Int } == expected.map { Int(a.birth[$0]) })
+    let (bad, _, why) = try Self.run(["report", path, "--quiet", "--view", "address", "--address", "zz"])
+    #expect(bad == 2 && why.contains("is not a hexadecimal address"))
+    let (none, _, why2) = try Self.run([
+      "report", path, "--quiet", "--view", "memory", "--filter-out", "--pools", "main",
+    ])
+    #expect(none == 2 && why2.contains("never allocated to") || why2.contains("filtered out"))
+  }
 }

@@ -127,6 +127,21 @@ public struct GroupAssignment: Sendable {
     groupOfCallstack = result
   }
 
+  /// A distinct capital per group, for maps drawn without colour: the first letter of its name
+  /// not taken by an earlier group, else any free letter, else a digit.
+  public var letters: [Character] { Self.letters(for: groups.map(\.name)) }
+
+  static func letters(for names: [String]) -> [Character] {
+    var taken = Set<Character>()
+    let spare = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+    return names.map { name in
+      let candidates = name.uppercased().filter { $0.isASCII && $0.isLetter } + spare
+      let letter = candidates.first { !taken.contains($0) } ?? "?"
+      taken.insert(letter)
+      return letter
+    }
+  }
+
   /// The group name of a callstack (`Ungrouped` for empty stacks, as the Exclusive view says).
   public func groupName(of callstack: Int) -> String {
     let g = Int(groupOfCallstack[callstack])

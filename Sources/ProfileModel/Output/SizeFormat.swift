@@ -15,6 +15,12 @@ public enum SizeFormat {
     return sign + grouped(value, decimals: 2) + " " + units[unit]
   }
 
+  /// An address as `0x` and at least 12 lower-case hex digits (`0x7f0000012340`).
+  public static func address(_ address: UInt64) -> String {
+    let digits = String(address, radix: 16)
+    return "0x" + String(repeating: "0", count: max(12 - digits.count, 0)) + digits
+  }
+
   /// `1,234,567`.
   public static func count(_ n: Int64) -> String {
     let digits = String(n.magnitude)

@@ -8,13 +8,14 @@ struct ReportCommand: ParsableCommand {
     commandName: "report", abstract: "Print the Callgraph, Exclusive or class-group view as text, CSV or JSON.")
 
   enum View: String, ExpressibleByArgument, CaseIterable {
-    case callgraph, exclusive, groups, histogram, sizes, details, timeline, history
+    case callgraph, exclusive, groups, histogram, sizes, details, timeline, history, memory, address
     case shortLived = "short-lived"
   }
 
   @OptionGroup var capture: CaptureOptions
   @OptionGroup var filters: FilterOptions
-  @Option(help: "callgraph, exclusive, groups, histogram, sizes, short-lived, details, timeline or history.")
+  @Option(
+    help: "callgraph, exclusive, groups, histogram, sizes, short-lived, details, timeline, history, memory or address.")
   var view: View = .exclusive
   @Option(
     name: .customLong("min-short-lived"), help: "Short-lived: the least age-0 and age-1 blocks a listed callstack has.")
@@ -27,6 +28,12 @@ struct ReportCommand: ParsableCommand {
   var function: String?
   @Option(help: "History: a class group's callstacks (its name).") var group: String?
   @Flag(help: "History: the complete capture instead of the diff range.") var whole = false
+  @Option(name: .customLong("width"), help: "Memory: pixels per row.") var mapWidth = 64
+  @Option(name: .customLong("height"), help: "Memory: the rows the map is fit into.") var mapHeight = 32
+  @Flag(help: "Memory: allocations per pixel in the diff range instead of class groups.") var heat = false
+  @Flag(help: "Memory: one linear range (MemoryProfiler2's) instead of folding gaps over 30 MiB.") var linear = false
+  @Option(help: "Memory: 2^K bytes per pixel instead of fitting the rows.") var scale: Int?
+  @Option(help: "Address: the address whose blocks to list (hex, 0x optional).") var address: String?
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
@@ -47,6 +54,11 @@ struct ReportCommand: ParsableCommand {
     if view == .history && chosen != 1 {
       throw ValidationError("--view history needs one of --callstacks LIST, --function REGEX or --group NAME")
     }
+    guard mapWidth >= 1 && mapWidth <= 4096 && mapHeight >= 1 && mapHeight <= 4096 else {
+      throw ValidationError("--width and --height must be from 1 to 4096, found \(mapWidth) and \(mapHeight)")
+    }
+    if let scale, !(0...40).contains(scale) { throw ValidationError("--scale must be from 0 to 40, found \(scale)") }
+    if view == .address && address == nil { throw ValidationError("--view address needs --address 0x…") }
     guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, found \(limit)") }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, found \(depth)") }
     guard minPercent.isFinite && minPercent >= 0 && minPercent <= 100 else {
@@ -71,6 +83,8 @@ struct ReportCommand: ParsableCommand {
       case .shortLived: emit(try shortLived(p, query, state, header))
       case .timeline: emit(try timeline(p, query, state))
       case .history: emit(try history(p, query, state))
+      case .memory: emit(try memoryMap(p, query, state))
+      case .address: emit(try addressReport(p, query, state))
       }
     }
   }

@@ -141,9 +141,9 @@ import Testing
   }
 
   @Test func groupLettersAreDistinct() {
-    #expect(MemoryTab.letters(for: ["Textures", "Tasks", "T"]) == ["T", "A", "B"])
+    #expect(GroupAssignment.letters(for: ["Textures", "Tasks", "T"]) == ["T", "A", "B"])
     let names = (0..<40).map { "Group \($0)" }
-    #expect(Set(MemoryTab.letters(for: names).prefix(36)).count == 36)
+    #expect(Set(GroupAssignment.letters(for: names).prefix(36)).count == 36)
   }
 
   @Test func noPoolMeansNoMap() throws {

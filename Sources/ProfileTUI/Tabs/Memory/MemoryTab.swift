@@ -117,7 +117,7 @@ final class MemoryTab: TabView {
   init(setup: TabSetup) {
     profile = setup.profile
     assignment = setup.assignment
-    groupLetters = Self.letters(for: setup.assignment.groups.map(\.name))
+    groupLetters = setup.assignment.letters
     area = setup.area
     halfBlocks = setup.theme.glyphs == .unicode && setup.theme.depth != .none
     self.depth = setup.theme.depth
@@ -125,19 +125,6 @@ final class MemoryTab: TabView {
   let depth: ColorDepth
   /// Each group's character on screens without colour.
   let groupLetters: [Character]
-
-  /// A distinct capital per group: the first letter of its name not taken by an earlier group,
-  /// else any free letter, else a digit.
-  static func letters(for names: [String]) -> [Character] {
-    var taken = Set<Character>()
-    let spare = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-    return names.map { name in
-      let candidates = name.uppercased().filter { $0.isASCII && $0.isLetter } + spare
-      let letter = candidates.first { !taken.contains($0) } ?? "?"
-      taken.insert(letter)
-      return letter
-    }
-  }
 
   var rowsPerCell: Int { halfBlocks && !(heat && depth == .ansi16) ? 2 : 1 }
 
@@ -467,9 +454,6 @@ final class MemoryTab: TabView {
     return event.button == .doublePress ? openHistory(context: context) : .handled
   }
 
-  /// 12 hex digits (16 when the address needs them).
-  static func hex(_ address: UInt64) -> String {
-    let digits = String(address, radix: 16)
-    return String(repeating: "0", count: max(12 - digits.count, 0)) + digits
-  }
+  /// 12 hex digits (more when the address needs them), without `0x`.
+  static func hex(_ address: UInt64) -> String { String(SizeFormat.address(address).dropFirst(2)) }
 }
