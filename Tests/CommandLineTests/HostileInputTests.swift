@@ -167,6 +167,11 @@ import Testing
       "report", path, "--view", "callgraph", "--depth", "100000", "--quiet",
     ])
     #expect(status == 0 && maxRSS < 400 << 20, "peak RSS \(maxRSS >> 20) MB")
+    // As JSON too: 4,096 levels of nested objects, built and written without recursion.
+    let (jsonStatus, bytes, jsonRSS) = try CommandLineTests.measure([
+      "report", path, "--view", "callgraph", "--depth", "100000", "--quiet", "--format", "json",
+    ])
+    #expect(jsonStatus == 0 && bytes > 4_096 * 20 && jsonRSS < 400 << 20, "peak RSS \(jsonRSS >> 20) MB")
   }
 
   /// SIGQUIT in a batch command quits as it does by default, without the Swift runtime's

@@ -24,49 +24,74 @@ public indirect enum JSONValue: Sendable, Equatable {
     return out
   }
 
-  private func write(into out: inout String, pretty: Bool, indent: Int) {
-    switch self {
-    case .object(let members):
-      if members.isEmpty {
-        out += "{}"
-        return
+  /// What is left to write: a value at a depth, or closing text.
+  private enum Step {
+    case value(JSONValue, indent: Int)
+    case text(String)
+  }
+
+  /// Levels indented when pretty; deeper ones are written compact, so the indentation of a
+  /// document thousands of levels deep does not grow with the square of its depth.
+  static let prettyDepth = 64
+
+  /// Writes with an explicit stack, not recursion: a document thousands of levels deep (a call
+  /// graph of a 4,096-frame callstack) must not overflow the thread's stack.
+  private func write(into out: inout String, pretty prettyAtTop: Bool, indent: Int) {
+    var stack: [Step] = [.value(self, indent: indent)]
+    func margin(_ level: Int) -> String { "\n" + String(repeating: "  ", count: level) }
+    while let step = stack.popLast() {
+      guard case .value(let value, let indent) = step else {
+        if case .text(let text) = step { out += text }
+        continue
       }
-      out += "{"
-      for (i, (key, value)) in members.enumerated() {
-        if i > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-        Self.writeString(key, into: &out)
-        out += pretty ? ": " : ":"
-        value.write(into: &out, pretty: pretty, indent: indent + 1)
+      let pretty = prettyAtTop && indent < Self.prettyDepth
+      switch value {
+      case .object(let members):
+        if members.isEmpty {
+          out += "{}"
+          continue
+        }
+        out += "{"
+        var steps: [Step] = []
+        for (i, (key, member)) in members.enumerated() {
+          var prefix = i > 0 ? "," : ""
+          if pretty { prefix += margin(indent + 1) }
+          Self.writeString(key, into: &prefix)
+          prefix += pretty ? ": " : ":"
+          steps.append(.text(prefix))
+          steps.append(.value(member, indent: indent + 1))
+        }
+        steps.append(.text((pretty ? margin(indent) : "") + "}"))
+        stack.append(contentsOf: steps.reversed())
+      case .array(let items):
+        if items.isEmpty {
+          out += "[]"
+          continue
+        }
+        out += "["
+        let simple = items.allSatisfy {
+          if case .object = $0 { return false } else if case .array = $0 { return false } else { return true }
+        }
+        var steps: [Step] = []
+        for (i, item) in items.enumerated() {
+          var prefix = i > 0 ? (pretty && simple ? ", " : ",") : ""
+          if pretty && !simple { prefix += margin(indent + 1) }
+          if !prefix.isEmpty { steps.append(.text(prefix)) }
+          steps.append(.value(item, indent: indent + 1))
+        }
+        steps.append(.text((pretty && !simple ? margin(indent) : "") + "]"))
+        stack.append(contentsOf: steps.reversed())
+      case .string(let s): Self.writeString(s, into: &out)
+      case .int(let n): out += String(n)
+      case .double(let d):
+        if d.isFinite {
+          out += d == d.rounded() && abs(d) < 1e15 ? String(format1: d) : "\(d)"
+        } else {
+          out += "null"
+        }
+      case .bool(let b): out += b ? "true" : "false"
+      case .null: out += "null"
       }
-      if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "}"
-    case .array(let items):
-      if items.isEmpty {
-        out += "[]"
-        return
-      }
-      out += "["
-      let simple = items.allSatisfy {
-        if case .object = $0 { return false } else if case .array = $0 { return false } else { return true }
-      }
-      for (i, item) in items.enumerated() {
-        if i > 0 { out += pretty && simple ? ", " : "," }
-        if pretty && !simple { out += "\n" + String(repeating: "  ", count: indent + 1) }
-        item.write(into: &out, pretty: pretty, indent: indent + 1)
-      }
-      if pretty && !simple { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "]"
-    case .string(let s): Self.writeString(s, into: &out)
-    case .int(let n): out += String(n)
-    case .double(let d):
-      if d.isFinite {
-        out += d == d.rounded() && abs(d) < 1e15 ? String(format1: d) : "\(d)"
-      } else {
-        out += "null"
-      }
-    case .bool(let b): out += b ? "true" : "false"
-    case .null: out += "null"
     }
   }
 

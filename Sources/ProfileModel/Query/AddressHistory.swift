@@ -36,11 +36,21 @@ public struct AddressHistory: Sendable {
     poolMask: UInt8 = MemoryPool.allMask, assignment: GroupAssignment, cancel: CancelToken = .never
   ) throws {
     let a = profile.allocations
+    // The rows over the address, found over raw buffers (one compare a row for most).
+    var over: [Int] = []
+    try a.address.withUnsafeBufferPointer { starts in
+      try a.size.withUnsafeBufferPointer { sizes in
+        for row in 0..<starts.count {
+          if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+          let start = starts[row]
+          guard start <= address, address - start < UInt64(max(sizes[row], 1)) else { continue }
+          over.append(row)
+        }
+      }
+    }
     var entries: [Entry] = []
-    for row in 0..<a.count {
-      if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+    for row in over {
       let start = a.address[row]
-      guard start <= address, address < AddressSpace.end(of: start, size: a.size[row]) else { continue }
       guard poolMask & (1 << (a.flags[row] & 3)) != 0 else { continue }
       let callstack = Int(a.callstack[row])
       if let query {

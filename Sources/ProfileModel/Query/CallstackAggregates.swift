@@ -126,13 +126,37 @@ extension Profile {
     -> CallstackAggregates
   {
     var result = CallstackAggregates(callstackCount: callstacks.count)
-    for row in 0..<filter.ruleRowLimit(in: self) {
-      if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
-      let sign = filter.sign(row: row, in: self)
-      guard sign != 0 else { continue }
-      let c = Int(allocations.callstack[row])
-      result.size[c] += sign * Int64(allocations.size[row])
-      result.count[c] += sign
+    guard let rule = filter.rule else { return result }
+    let markers = filter.ruleMarkers
+    let tagPasses = filter.tagPasses
+    let limit = filter.ruleRowLimit(in: self)
+    let a = allocations
+    // Raw buffers: the rule's test is a few compares a row; subscripts would dominate.
+    try a.birth.withUnsafeBufferPointer { birth in
+      try a.death.withUnsafeBufferPointer { death in
+        try a.size.withUnsafeBufferPointer { size in
+          try a.callstack.withUnsafeBufferPointer { callstack in
+            try a.tags.withUnsafeBufferPointer { tags in
+              try result.size.withUnsafeMutableBufferPointer { sizes in
+                try result.count.withUnsafeMutableBufferPointer { counts in
+                  for row in 0..<limit {
+                    if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+                    if let tagPasses, !tagPasses[Int(tags[row]) + 1] { continue }
+                    let died = death[row]
+                    let sign = rule.sign(
+                      birth: Int64(birth[row]), death: died == AllocationTable.alive ? .max : Int64(died),
+                      markers: markers)
+                    guard sign != 0 else { continue }
+                    let c = Int(callstack[row])
+                    sizes[c] += sign * Int64(size[row])
+                    counts[c] += sign
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
     }
     return result
   }

@@ -86,4 +86,10 @@ extension App {
   public var tabRowCount: Int {
     tab.rowCount
   }
+
+  /// The ids of the visible tab's key contexts, most specific first (benchmarks: which pane has
+  /// the keys).
+  public var tabKeyContextIDs: [String] {
+    tab.keyContexts.map(\.id)
+  }
 }

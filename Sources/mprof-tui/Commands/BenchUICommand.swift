@@ -201,6 +201,38 @@ struct BenchUICommand: ParsableCommand {
       key(.character("a"))
       switchAfterFilterChange(to: "5", from: "1", target: 100)
 
+      out += "\nMemory tab (the address space at \(width)×\(height))\n"
+      let spaceStart = DispatchTime.now().uptimeNanoseconds
+      _ = try AddressSpace(profile: profile, poolMask: MemoryPool.allMask)
+      out += String(
+        format: "(the used address space, once per pool selection: %.1f ms)\n",
+        Double(DispatchTime.now().uptimeNanoseconds - spaceStart) / 1e6)
+      key(.character("6"))
+      switchAfterFilterChange(to: "6", from: "1", target: 100)
+      if runs % 2 == 1 {
+        // Back to the allocation kind the later rows were measured with.
+        key(.character("1"))
+        key(.character("a"))
+        key(.character("6"))
+      }
+      toggle("H  heat map ↔ class groups", .character("H"))
+      measure("→  cursor right (Memory)", target: 16, setup: { key(.character("g")) }) { key(.right) }
+      measure("j  cursor down a pixel row (Memory)", target: 16, setup: { key(.character("g")) }) {
+        key(.character("j"))
+      }
+      measure(
+        "Enter  address history (a pass over every row)", target: 50,
+        setup: {
+          // Esc closes an open history (on the map it would leave the tab).
+          if app.tabKeyContextIDs.first == "memory-history" { key(.escape) }
+          key(.character("g"))
+          for _ in 0..<4 { key(.right) }
+        }
+      ) { key(.enter) }
+      if app.tabKeyContextIDs.first == "memory-history" { key(.escape) }
+      measure("+  half the bytes per pixel", target: 100, setup: { key(.character("0")) }) { key(.character("+")) }
+      key(.character("0"))
+
       out += "\nShort-lived tab\n"
       key(.character("7"))
       for _ in 0..<6 { key(.character("-")) }

@@ -190,17 +190,29 @@ struct ReportCommand: ParsableCommand {
     }
     switch format {
     case .json:
-      func node(_ i: Int32, _ root: Int64) -> JSONValue {
-        let n = graph.nodes[Int(i)]
-        let children = n.depth < depth ? n.children.filter { visible($0, root: root) }.map { node($0, root) } : []
-        return .object([
-          ("function", .string(graph.title(i, in: p))), ("size", .int(n.size)), ("count", .int(n.count)),
-          ("children", .array(children)),
-        ])
+      // Built children first with an explicit stack: a 4,096-frame callstack is 4,096 levels,
+      // too deep for recursion on a thread's stack.
+      func tree(_ top: Int32, _ root: Int64) -> JSONValue {
+        var built: [Int32: JSONValue] = [:]
+        var stack: [(node: Int32, expanded: Bool)] = [(top, false)]
+        while let (i, expanded) = stack.popLast() {
+          let n = graph.nodes[Int(i)]
+          let children = n.depth < depth ? n.children.filter { visible($0, root: root) } : []
+          if !expanded {
+            stack.append((i, true))
+            for child in children { stack.append((child, false)) }
+            continue
+          }
+          built[i] = .object([
+            ("function", .string(graph.title(i, in: p))), ("size", .int(n.size)), ("count", .int(n.count)),
+            ("children", .array(children.compactMap { built.removeValue(forKey: $0) })),
+          ])
+        }
+        return built[top] ?? .null
       }
       return JSONValue.object([
         ("selection", .string(header)), ("filter", filters.json(state, profile: p)), ("inverted", .bool(invert)),
-        ("roots", .array([CallGraph.fullRoot, CallGraph.truncatedRoot].map { node($0, graph.nodes[Int($0)].size) })),
+        ("roots", .array([CallGraph.fullRoot, CallGraph.truncatedRoot].map { tree($0, graph.nodes[Int($0)].size) })),
       ]).text(pretty: true) + "\n"
     case .csv, .text:
       var out =
@@ -208,26 +220,34 @@ struct ReportCommand: ParsableCommand {
         ? "depth,size,count,path\n"
         : "\(header)\n" + pad("Size", 12, right: true) + pad("Size%", 9, right: true) + pad("Count", 11, right: true)
           + "  Function (indented two columns a level)\n"
-      func walk(_ i: Int32, _ path: [String], _ root: Int64) {
-        if limit > 0 && printed >= limit { return }
-        let n = graph.nodes[Int(i)]
-        let title = graph.title(i, in: p)
-        printed += 1
-        if format == .csv {
-          out += "\(n.depth),\(n.size),\(n.count),\(csvField((path + [title]).joined(separator: " > ")))\n"
-        } else {
-          let share = root == 0 ? 0 : Double(n.size) * 100 / Double(root)
-          out +=
-            pad(SizeFormat.size(n.size), 12, right: true) + pad(SizeFormat.percent(share), 9, right: true)
-            + pad(SizeFormat.count(n.count), 11, right: true) + "  " + String(repeating: "  ", count: Int(n.depth))
-            + shown(title) + "\n"
+      // Depth first with an explicit stack (deep callstacks would overflow recursion); `path`
+      // holds the titles of the current node's ancestors.
+      func walk(_ top: Int32, _ root: Int64) {
+        var path: [String] = []
+        var stack: [(node: Int32, level: Int)] = [(top, 0)]
+        while let (i, level) = stack.popLast() {
+          if limit > 0 && printed >= limit { return }
+          let n = graph.nodes[Int(i)]
+          let title = graph.title(i, in: p)
+          path.removeLast(path.count - level)
+          printed += 1
+          if format == .csv {
+            out += "\(n.depth),\(n.size),\(n.count),\(csvField((path + [title]).joined(separator: " > ")))\n"
+          } else {
+            let share = root == 0 ? 0 : Double(n.size) * 100 / Double(root)
+            out +=
+              pad(SizeFormat.size(n.size), 12, right: true) + pad(SizeFormat.percent(share), 9, right: true)
+              + pad(SizeFormat.count(n.count), 11, right: true) + "  " + String(repeating: "  ", count: Int(n.depth))
+              + shown(title) + "\n"
+          }
+          guard n.depth < depth else { continue }
+          path.append(title)
+          for child in n.children.reversed() where visible(child, root: root) { stack.append((child, level + 1)) }
         }
-        guard n.depth < depth else { return }
-        for child in n.children where visible(child, root: root) { walk(child, path + [title], root) }
       }
       for root in [CallGraph.fullRoot, CallGraph.truncatedRoot]
       where graph.nodes[Int(root)].count != 0 || graph.nodes[Int(root)].size != 0 {
-        walk(root, [], graph.nodes[Int(root)].size)
+        walk(root, graph.nodes[Int(root)].size)
       }
       return out
     }

@@ -3,11 +3,12 @@ import ProfileModel
 
 /// The generated captures the benchmarks measure, made once into their work folder.
 enum BenchCapture {
-  /// `workDir/demo-OPERATIONS.mprof` (or `demo-OPERATIONS-VARIANTSv.mprof` for a wider tree).
+  /// `workDir/demo-vG-OPERATIONS.mprof` (or `demo-vG-OPERATIONS-VARIANTSv.mprof` for a wider
+  /// tree), G the generator's version, so a capture of an older generator is not measured.
   static func path(operations: Int, variants: Int = 6, workDir: String) throws -> String {
     try FileManager.default.createDirectory(atPath: workDir, withIntermediateDirectories: true)
     let capture =
-      variants == 6 ? "\(workDir)/demo-\(operations).mprof" : "\(workDir)/demo-\(operations)-\(variants)v.mprof"
+      "\(workDir)/demo-v\(DemoCapture.version)-\(operations)" + (variants == 6 ? "" : "-\(variants)v") + ".mprof"
     if !FileManager.default.fileExists(atPath: capture) {
       var configuration = DemoCapture.Configuration()
       configuration.operations = operations
