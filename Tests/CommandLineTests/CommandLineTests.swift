@@ -461,6 +461,14 @@ import Testing
       a.address[$0] <= address && address < a.address[$0] + UInt64(max(a.size[$0], 1)) && passes[Int(a.callstack[$0])]
     }
     #expect(blocks.map { $0["birth_event"] as? Int } == expected.map { Int(a.birth[$0]) })
+    let (_, folded, _) = try Self.run([
+      "report", path, "--quiet", "--view", "memory", "--width", "32", "--gap", "4K", "--format", "json",
+    ])
+    let fine = try #require(try JSONSerialization.jsonObject(with: Data(folded.utf8)) as? [String: Any])
+    #expect(fine["gap_bytes"] as? Int == 4096)
+    #expect(((fine["separators"] as? [Any])?.count ?? 0) > 1)
+    let (badGap, _, gapWhy) = try Self.run(["report", path, "--quiet", "--view", "memory", "--gap", "lots"])
+    #expect(badGap == 2 && gapWhy.contains("--gap must be a size like"))
     let (bad, _, why) = try Self.run(["report", path, "--quiet", "--view", "address", "--address", "zz"])
     #expect(bad == 2 && why.contains("is not a hexadecimal address"))
     let (none, _, why2) = try Self.run([

@@ -33,6 +33,8 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Memory: allocations per pixel in the diff range instead of class groups.") var heat = false
   @Flag(help: "Memory: one linear range (MemoryProfiler2's) instead of folding gaps over 30 MiB.") var linear = false
   @Option(help: "Memory: 2^K bytes per pixel instead of fitting the rows.") var scale: Int?
+  @Option(help: "Memory: fold gaps between used regions larger than this (bytes, or with K, M, G: 30M).")
+  var gap = "30M"
   @Option(help: "Address: the address whose blocks to list (hex, 0x optional).") var address: String?
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
@@ -59,6 +61,10 @@ struct ReportCommand: ParsableCommand {
     }
     if let scale, !(0...40).contains(scale) { throw ValidationError("--scale must be from 0 to 40, found \(scale)") }
     if view == .address && address == nil { throw ValidationError("--view address needs --address 0x…") }
+    guard let bytes = Self.byteCount(gap), bytes >= 1 else {
+      throw ValidationError("--gap must be a size like 4096, 64K, 30M or 1G, found \"\(SafeText.excerpt(gap))\"")
+    }
+    _ = bytes
     guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more, found \(limit)") }
     guard depth >= 0 else { throw ValidationError("--depth must be 0 or more, found \(depth)") }
     guard minPercent.isFinite && minPercent >= 0 && minPercent <= 100 else {

@@ -36,13 +36,23 @@ import Testing
     #expect(h.lines.contains { $0.contains("··· gap ") })
     #expect(h.lines.contains { $0.hasPrefix("0x7fa000000000") })
     #expect(h.lines.joined().contains("▀"))
-    #expect(h.filterLine.contains("by group") && h.filterLine.contains("gaps folded"))
+    #expect(h.filterLine.contains("by group") && h.filterLine.contains("gaps over 30.00 MB folded"))
     // F: MemoryProfiler2's one linear range.
     h.press("F")
     let linear = try #require(tab.figures?.map?.layout)
     #expect(linear.bands.count == 1 && linear.separators.isEmpty)
     #expect(!h.lines.contains { $0.contains("··· gap ") })
     #expect(linear.bytesPerPixel > map.layout.bytesPerPixel)
+    // < folds smaller gaps (and folds again): more bands; > larger ones.
+    for _ in 0..<12 { h.press("<") }
+    let fine = try #require(tab.figures)
+    #expect(fine.space.gap == 30 << 8)
+    #expect(fine.space.regions.count > 2)
+    #expect(h.filterLine.contains("gaps over 7.50 KB folded"))
+    #expect(
+      fine.space.regions == (try AddressSpace(profile: h.profile, poolMask: MemoryPool.allMask, gap: 30 << 8)).regions)
+    h.press("0", "R")
+    #expect(tab.gap == AddressSpace.defaultGap)
   }
 
   @Test func cursorReadoutAndAddressHistory() throws {

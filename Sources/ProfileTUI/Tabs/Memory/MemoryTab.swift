@@ -73,8 +73,12 @@ final class MemoryTab: TabView {
       [.character("H")], .toggleHeat, mapContext, help: "heat map: allocations per address ↔ class groups",
       footer: "Heat", priority: 2),
     Binding(
-      [.character("F")], .toggleFolding, mapContext, help: "gaps over 30 MiB folded ↔ one linear range",
+      [.character("F")], .toggleFolding, mapContext, help: "gaps folded ↔ one linear range",
       footer: "Fold", priority: 6),
+    Binding(
+      [.character("<"), .character(",")], .panLeft, mapContext, help: "fold smaller gaps (half the threshold)"),
+    Binding(
+      [.character(">"), .character(".")], .panRight, mapContext, help: "fold only larger gaps (twice the threshold)"),
     Binding(
       [.enter], .focusDetail, historyContext, help: "the block's callstack", footer: "Stack", priority: 1),
     Binding(
@@ -99,6 +103,8 @@ final class MemoryTab: TabView {
   let halfBlocks: Bool
   var heat = false
   var linear = false
+  /// Gaps larger than this between used regions fold into a separator row.
+  var gap = AddressSpace.defaultGap
   var scale = MemoryMapLayout.Scale.fit
   var zooms: [Range<UInt64>] = []
   /// The cursor pixel (row over the whole layout) and the first row on screen.
@@ -168,7 +174,7 @@ final class MemoryTab: TabView {
     let firstRow = max(topRow / size.rows - 1, 0) * size.rows
     return MemoryRequest(
       zoom: zooms.last, linear: linear, scale: scale, width: size.width, height: size.rows,
-      rowsPerCell: rowsPerCell, firstRow: firstRow, gap: AddressSpace.defaultGap, spaces: spaces)
+      rowsPerCell: rowsPerCell, firstRow: firstRow, gap: gap, spaces: spaces)
   }
 
   /// - Complexity: the used space once per pool selection (a pass over every row), then one
@@ -231,7 +237,9 @@ final class MemoryTab: TabView {
   }
 
   var filterSegments: [String] {
-    var segments = [heat ? "heat map" : "by group", linear ? "linear" : "gaps folded"]
+    var segments = [
+      heat ? "heat map" : "by group", linear ? "linear" : "gaps over \(SizeFormat.size(Int64(clamping: gap))) folded",
+    ]
     if !zooms.isEmpty { segments.append("zoom \(zooms.count)") }
     return segments
   }
@@ -241,6 +249,7 @@ final class MemoryTab: TabView {
   func reset() {
     heat = false
     linear = false
+    gap = AddressSpace.defaultGap
     scale = .fit
     zooms = []
     selectionAnchor = nil
@@ -335,8 +344,14 @@ final class MemoryTab: TabView {
       linear.toggle()
       pendingAddress = cursorAddress
       return .say(
-        linear ? "One linear range, as MemoryProfiler2 draws it (F folds gaps)" : "Gaps over 30 MiB folded",
-        isError: false)
+        linear
+          ? "One linear range, as MemoryProfiler2 draws it (F folds gaps)"
+          : "Gaps over \(SizeFormat.size(Int64(clamping: gap))) folded", isError: false)
+    case .panLeft, .panRight:
+      gap = action == .panLeft ? max(gap / 2, 4096) : min(gap * 2, 1 << 40)
+      linear = false
+      pendingAddress = cursorAddress
+      return .say("Gaps over \(SizeFormat.size(Int64(clamping: gap))) folded (< > change it)", isError: false)
     default:
       return .unhandled
     }
