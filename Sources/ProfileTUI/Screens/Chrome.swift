@@ -92,6 +92,9 @@ enum Chrome {
     var x = 1
     for (i, segment) in fitting(filterSegments(app), width: width - 1).enumerated() {
       if i > 0 { x += 3 }
+      // A segment the line has no room left for is not drawn (a filter in force can outgrow a
+      // narrow line, more so beside the computing badge).
+      guard x < width else { break }
       let start = x
       x += CharacterWidth.of(segment.label)
       x += CharacterWidth.of(TextFit.clip(segment.value, max(width - x, 0), glyphs: app.theme.glyphs))

@@ -24,6 +24,19 @@ import Testing
     #expect(h.filterLine.contains("Tags all"))
   }
 
+  /// Filters in force can outgrow a narrow line (beside the computing badge): the segments that
+  /// do not fit are left out, none is placed past the edge.
+  @Test func filtersInForceNeverRunPastTheEdge() throws {
+    let h = try Harness(width: 80, height: 24)
+    h.press("6", "\\")
+    h.type("a long text filter that takes room")
+    h.press("Enter", "[", "j", "j", "Enter")
+    for width in [1, 5, 12, 30, 50] {
+      let spans = Chrome.filterLineSpans(h.app, width: width)
+      #expect(spans.allSatisfy { $0.range.lowerBound < width && $0.range.upperBound <= width }, "width \(width)")
+    }
+  }
+
   @Test func theStatusLineDropsWholeFieldsForAMessage() throws {
     let h = try Harness(width: 80, height: 24)
     let totals = try #require(h.query?.totals)

@@ -56,7 +56,10 @@ extension MemoryTab {
       for step in 0..<10 {
         let level = Double(step) / 9
         let pixel = heatPixel(count: step == 0 ? 0 : 1, level: level, theme: theme)
-        x += grid.put(String(PixelGrid.character(pixel)), x: x, y: y, style: PixelGrid(rowsPerCell: 1).style(of: pixel))
+        let glyph = PixelGrid.color(pixel) != nil && rowsPerCell == 2 ? glyphs.barFull : nil
+        x += grid.put(
+          glyph.map { String($0) } ?? String(PixelGrid.character(pixel)), x: x, y: y,
+          style: PixelGrid(rowsPerCell: 1).style(of: pixel))
       }
       grid.put(" 0 \(glyphs.dash) \(SizeFormat.count(Int64(top)))", x: x, y: y, maxWidth: max(end - x, 0))
       return
