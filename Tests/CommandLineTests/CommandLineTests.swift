@@ -476,4 +476,62 @@ import Testing
     ])
     #expect(none == 2 && why2.contains("never allocated to") || why2.contains("filtered out"))
   }
+
+  /// `report --base` and `check`: A, B and Δ from each side's own figures; the gate's exit codes
+  /// at the limit's boundary.
+  @Test func compareAndCheck() throws {
+    let scratch = ScratchFolder()
+    let a = scratch.path("a.mprof")
+    let b = scratch.path("b.mprof")
+    #expect(try Self.run(["demo", a, "--operations", "8000"]).0 == 0)
+    #expect(try Self.run(["demo", b, "--operations", "8000", "--variant"]).0 == 0)
+    func json(_ arguments: [String]) throws -> [String: Any] {
+      let (status, text, message) = try Self.run(arguments + ["--quiet", "--format", "json"])
+      #expect(status == 0, "\(message)")
+      return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+    let compare = try json(["report", b, "--base", a])
+    let totalA = try #require(compare["total_a"] as? Int)
+    let totalB = try #require(compare["total_b"] as? Int)
+    let plainA = try json(["report", a])
+    let plainB = try json(["report", b])
+    #expect(totalA == plainA["total_size"] as? Int && totalB == plainB["total_size"] as? Int)
+    let rows = try #require(compare["rows"] as? [[String: Any]])
+    #expect(rows.compactMap { $0["delta_size"] as? Int }.reduce(0, +) == totalB - totalA)
+    #expect(compare["new_stacks"] as? Int == 1)
+    // Groups: each side's groups computed on its own.
+    let groups = try #require(try json(["report", b, "--base", a, "--view", "groups"])["groups"] as? [[String: Any]])
+    func sizes(_ report: [String: Any]) -> [String: Int] {
+      Dictionary(
+        uniqueKeysWithValues: ((report["rows"] as? [[String: Any]]) ?? []).compactMap { row in
+          (row["group"] as? String).map { ($0, row["size"] as? Int ?? 0) }
+        })
+    }
+    let groupsA = sizes(try json(["report", a, "--view", "groups"]))
+    let groupsB = sizes(try json(["report", b, "--view", "groups"]))
+    #expect(!groups.isEmpty)
+    for g in groups {
+      let name = try #require(g["group"] as? String)
+      #expect(g["size_a"] as? Int == groupsA[name] ?? 0, "\(name)")
+      #expect(g["size_b"] as? Int == groupsB[name] ?? 0, "\(name)")
+    }
+    // check: B is smaller than A (textures halved); A against B grew by exactly this much.
+    let growth = totalA - totalB
+    #expect(growth > 0)
+    let (within, text, _) = try Self.run(["check", b, "--base", a, "--quiet"])
+    #expect(within == 0 && text.contains("OK: within the limit"))
+    let (atLimit, _, _) = try Self.run(["check", a, "--base", b, "--quiet", "--max-growth", "\(growth)"])
+    #expect(atLimit == 0)
+    let (over, failure, _) = try Self.run(["check", a, "--base", b, "--quiet", "--max-growth", "\(growth - 1)"])
+    #expect(over == 1 && failure.contains("FAILED: grew past the limit") && failure.contains("Top growing callstacks"))
+    #expect(failure.contains("Textures / "))
+    let (percent, _, _) = try Self.run(["check", a, "--base", b, "--quiet", "--max-growth", "5%"])
+    #expect(percent == 1)
+    let (perGroup, listed, _) = try Self.run(["check", b, "--base", a, "--quiet", "--per-group"])
+    #expect(perGroup == 1 && listed.contains("Materials & Shaders:"))
+    let (bad, _, why) = try Self.run(["check", b, "--base", a, "--quiet", "--max-growth", "lots"])
+    #expect(bad == 2 && why.contains("--max-growth must be"))
+    let (missing, _, _) = try Self.run(["check", b, "--base", scratch.path("none.mprof"), "--quiet"])
+    #expect(missing == 2)
+  }
 }

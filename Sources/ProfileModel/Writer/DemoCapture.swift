@@ -18,6 +18,10 @@ public enum DemoCapture {
     /// (benchmarks).
     public var variantsPerChain = 6
     public var writer = MprofWriter.Configuration()
+    /// The "next build" of the same program, for comparing two captures: code and heap at other
+    /// addresses, every line three lower, the texture streaming sites allocating half as much,
+    /// the leak sites leaking about twice as often, and one new leaking call site.
+    public var variant = false
     public init() {}
   }
 
@@ -29,6 +33,8 @@ public enum DemoCapture {
     var minSize: Int
     var maxSize: Int
     var tags: Int32
+    /// Allocates half as much in the variant.
+    var shrinks = false
   }
 
   private struct Block {
@@ -46,10 +52,14 @@ public enum DemoCapture {
       ModuleInfo(
         baseOfImage: 0x5555_0000_0000, imageSize: 0x0400_0000, timeDateStamp: 0x5C8A_1B2C, pdbSig: 0, pdbAge: 1,
         moduleName: "UE4Game", imageName: "UE4Game", loadedImageName: "/Game/Binaries/Linux/UE4Game"))
-    var nextPC: UInt64 = 0x5555_0001_0000
+    let variant = configuration.variant
+    // The variant's own choices come from another stream, so both builds share every other one.
+    var variantRng = SplitMix64(seed: configuration.seed ^ 0x5EED)
+    var nextPC: UInt64 = variant ? 0x5555_0003_0000 : 0x5555_0001_0000
     func frame(_ function: String, _ file: String) -> Int32 {
       nextPC += UInt64(16 + rng.below(400))
-      return w.address(pc: nextPC, function: function, file: file, line: Int32(20 + rng.below(1800)))
+      let line = Int32(20 + rng.below(1800)) + (variant ? 3 : 0)
+      return w.address(pc: nextPC, function: function, file: file, line: line)
     }
     let hasTags = configuration.writer.version >= 7
     let tagChoices =
@@ -346,9 +356,23 @@ public enum DemoCapture {
         sites.append(
           Site(
             callstack: w.callstack(innermostFirst: inner), behaviour: chain.behaviour, minSize: chain.sizes.lowerBound,
-            maxSize: chain.sizes.upperBound, tags: rng.below(3) > 0 ? tags : -1))
+            maxSize: chain.sizes.upperBound, tags: rng.below(3) > 0 ? tags : -1,
+            shrinks: chain.chain.contains { $0.0.hasPrefix("FTexture") || $0.0.hasPrefix("UTexture") }))
       }
     }
+    // The variant's new call site: a leak the previous build did not have.
+    let newLeak: Int? =
+      variant
+      ? {
+        let inner =
+          [
+            profilerFrame, memoryFrame,
+            frame("FShaderPipelineCache::PrecompileNewPSO(int)", "RenderCore/ShaderPipelineCache.cpp"),
+          ] + Array(chains[chains.count - 1].root.reversed())
+        sites.append(
+          Site(callstack: w.callstack(innermostFirst: inner), behaviour: .leak, minSize: 256, maxSize: 4096, tags: -1))
+        return sites.count - 1
+      }() : nil
     let byBehaviour = { (b: Behaviour) in sites.indices.filter { sites[$0].behaviour == b } }
     let startupSites = byBehaviour(.startup)
     let levelSites = byBehaviour(.level)
@@ -359,10 +383,10 @@ public enum DemoCapture {
 
     // A heap with per-size-class free lists, so addresses get reused as they do in a real heap.
     var freeLists = [[UInt64]](repeating: [], count: 64)
-    var bump: UInt64 = 0x7F00_0000_0000
+    var bump: UInt64 = variant ? 0x7F10_0000_0000 : 0x7F00_0000_0000
     // Blocks of 128 KiB and more are mapped apart from the heap, as glibc's default mmap
     // threshold does: the address space has a gap to fold.
-    var mapped: UInt64 = 0x7FA0_0000_0000
+    var mapped: UInt64 = variant ? 0x7FB0_0000_0000 : 0x7FA0_0000_0000
     func allocateAddress(_ size: Int) -> UInt64 {
       if size >= 128 << 10 {
         let p = mapped
@@ -382,11 +406,15 @@ public enum DemoCapture {
     var operations = 0
     let usedPhysical: Int64 = 900 << 20
     var liveBytes: Int64 = 0
+    var drawsFromVariant = false
     func randomSize(_ site: Site) -> Int {
       // Skewed towards small sizes, as real heaps are.
       let span = max(site.maxSize - site.minSize, 1)
-      let r = Double(rng.below(1 << 20)) / Double(1 << 20)
-      return site.minSize + Int(Double(span) * r * r * r)
+      // The variant's extra blocks draw from its own stream, leaving the shared one as it was.
+      let draw = drawsFromVariant ? variantRng.below(1 << 20) : rng.below(1 << 20)
+      let r = Double(draw) / Double(1 << 20)
+      let size = site.minSize + Int(Double(span) * r * r * r)
+      return variant && site.shrinks ? max(size / 2, 1) : size
     }
     func statsValues() -> [(String, Int64)] {
       [
@@ -471,6 +499,11 @@ public enum DemoCapture {
           }
         }
         if rng.below(50) == 0 && operations < mapEnd { _ = try malloc(pick(leakSites)) }
+        if let newLeak, variantRng.below(40) == 0 && operations < mapEnd {
+          drawsFromVariant = true
+          _ = try malloc(variantRng.below(2) == 0 ? newLeak : leakSites[variantRng.below(leakSites.count)])
+          drawsFromVariant = false
+        }
         // Most temporaries die in their frame; a few survive into the next one.
         for block in survivors { try free(block) }
         survivors.removeAll(keepingCapacity: true)

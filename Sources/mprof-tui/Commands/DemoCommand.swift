@@ -13,6 +13,10 @@ struct DemoCommand: ParsableCommand {
   @Option(name: .customLong("split-bytes"), help: "Version 4: start a new part (.m1, .m2 …) after this many bytes.")
   var splitBytes: UInt64?
   @Option(help: "Random seed.") var seed: UInt64 = 2026
+  @Flag(
+    help:
+      "The next build of the same program, to compare with (--base): other addresses and lines, textures halved, more leaks, a new leak site."
+  ) var variant = false
 
   func validate() throws {
     guard operations >= 0 else { throw ValidationError("--operations must be 0 or more, found \(operations)") }
@@ -33,6 +37,7 @@ struct DemoCommand: ParsableCommand {
       configuration.writer.version = version
       configuration.writer.bigEndian = bigEndian
       configuration.writer.splitBytes = splitBytes
+      configuration.variant = variant
       try DemoCapture.write(to: output, configuration: configuration)
     }
   }

@@ -16,7 +16,7 @@ extension ReportCommand {
     guard pools != 0 else {
       throw MprofError.notFound(what: "All memory pools are being filtered out. No data to display.")
     }
-    var space = try AddressSpace(profile: p, poolMask: pools, gap: Self.byteCount(gap) ?? AddressSpace.defaultGap)
+    var space = try AddressSpace(profile: p, poolMask: pools, gap: parseByteCount(gap) ?? AddressSpace.defaultGap)
     guard !space.regions.isEmpty else {
       throw MprofError.notFound(what: "The selected memory pools were never allocated to in this profiling run.")
     }
@@ -129,17 +129,6 @@ extension ReportCommand {
       }
       return out
     }
-  }
-
-  /// A byte count with an optional binary suffix (`4096`, `64K`, `30M`, `1G`).
-  static func byteCount(_ text: String) -> UInt64? {
-    let units: [Character: UInt64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
-    let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(of: "IB", with: "")
-    guard let last = trimmed.last else { return nil }
-    let (digits, unit) = units[last].map { (trimmed.dropLast(), $0) } ?? (Substring(trimmed), 1)
-    guard let value = UInt64(digits) else { return nil }
-    let (product, overflow) = value.multipliedReportingOverflow(by: unit)
-    return overflow ? nil : product
   }
 
   /// Every block that ever covered `--address`, in stream order.

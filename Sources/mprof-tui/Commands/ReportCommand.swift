@@ -36,6 +36,19 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Memory: fold gaps between used regions larger than this (bytes, or with K, M, G: 30M).")
   var gap = "30M"
   @Option(help: "Address: the address whose blocks to list (hex, 0x optional).") var address: String?
+  @Option(
+    help: "Compare with this capture of another build (A): the exclusive or groups view as A, B and the change B − A.")
+  var base: String?
+  @Option(name: .customLong("base-start"), help: "Compare: the diff start in the base (default: --start by name).")
+  var baseStart: String?
+  @Option(name: .customLong("base-end"), help: "Compare: the diff end in the base (default: --end by name).")
+  var baseEnd: String?
+  @Flag(help: "Compare: scale B's figures to A's total before the change (pprof's -normalize).") var normalize = false
+  @Flag(name: .customLong("growth-only"), help: "Compare: only rows that grew.") var growthOnly = false
+  @Flag(name: .customLong("match-lines"), help: "Compare: match callstacks on file and line too, not names alone.")
+  var matchLines = false
+  @Flag(name: .customLong("strip-parameters"), help: "Compare: match functions without their parameter lists.")
+  var stripParameters = false
   @Option(help: "text, csv or json.") var format: OutputFormat = .text
   @Option(help: "Rows to print (0 = all).") var limit = 0
   @Option(help: "Callgraph: deepest level printed.") var depth = 12
@@ -61,7 +74,11 @@ struct ReportCommand: ParsableCommand {
     }
     if let scale, !(0...40).contains(scale) { throw ValidationError("--scale must be from 0 to 40, found \(scale)") }
     if view == .address && address == nil { throw ValidationError("--view address needs --address 0x…") }
-    guard let bytes = Self.byteCount(gap), bytes >= 1 else {
+    if base != nil && view != .exclusive && view != .groups {
+      throw ValidationError(
+        "--base compares the exclusive and groups views (and `check`); --view \(view.rawValue) shows one capture")
+    }
+    guard let bytes = parseByteCount(gap), bytes >= 1 else {
       throw ValidationError("--gap must be a size like 4096, 64K, 30M or 1G, found \"\(SafeText.excerpt(gap))\"")
     }
     _ = bytes
@@ -75,6 +92,10 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     try runReportingErrors {
       let (p, groups) = try capture.load()
+      if let base {
+        emit(try compareReport(p, groups: groups, baseFile: base))
+        return
+      }
       let state = try filters.state(for: p, groups: groups)
       let assignment = try GroupAssignment(profile: p, groups: groups)
       let query = try ViewQuery(profile: p, assignment: assignment, filter: state)

@@ -24,13 +24,17 @@ struct CaptureOptions: ParsableArguments {
   func load() throws -> (Profile, ClassGroupSet) {
     let (groups, source) = try ClassGroupsLocator.load(explicitPath: classGroups)
     if let notice = source.notice { FileHandle.standardError.write(Data("mprof-tui: \(notice)\n".utf8)) }
+    let profile = try loadCapture(at: try file ?? DemoFile.path(), groups: groups)
+    return (profile, groups)
+  }
+
+  /// Loads another capture with the same options (`--base` of a comparison).
+  func loadCapture(at path: String, groups: ClassGroupSet) throws -> Profile {
     var options = groups.loadOptions
     if noTrim { options.trimAllocatorFunctions = false }
-    let path = try file ?? DemoFile.path()
     let progress = quiet ? nil : ProgressReporter.forStandardError(name: (path as NSString).lastPathComponent)
     defer { progress?.finish() }
-    let profile = try ProfileLoader.load(path: path, options: options, progress: progress?.handler)
-    return (profile, groups)
+    return try ProfileLoader.load(path: path, options: options, progress: progress?.handler)
   }
 }
 

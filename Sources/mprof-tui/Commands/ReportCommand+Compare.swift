@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import ProfileModel
+
+extension ReportCommand {
+  /// `--base A.mprof`: the exclusive or groups view of this capture (B) against A, with A, B and
+  /// Δ columns; percentages are shares of A's total (pprof's rule).
+  func compareReport(_ b: Profile, groups: ClassGroupSet, baseFile: String) throws -> String {
+    let a = try capture.loadCapture(at: baseFile, groups: groups)
+    let stateB = try filters.state(for: b, groups: groups)
+    var stateA = try filters.state(for: a, groups: groups)
+    if let baseStart { stateA.diffStart = try a.resolveSnapshot(baseStart) }
+    if let baseEnd { stateA.diffEnd = try a.resolveSnapshot(baseEnd) }
+    let comparison = try Comparison(
+      a: a, b: b, groups: groups, stateA: stateA, stateB: stateB,
+      options: CaptureComparison.Options(fileAndLine: matchLines, stripParameters: stripParameters),
+      normalize: normalize)
+    let header =
+      "B \(SafeText.terminal((capture.file ?? "demo") as String)) (\(FilterOptions.header(stateB, profile: b))) − "
+      + "A \(SafeText.terminal(baseFile)) (\(FilterOptions.header(stateA, profile: a)))"
+      + (normalize ? ", B normalized to A's total" : "")
+    switch view {
+    case .groups: return compareGroups(comparison, header: header)
+    default: return compareExclusive(comparison, header: header, stateA: stateA, stateB: stateB)
+    }
+  }
+
+  private func compareExclusive(_ c: Comparison, header: String, stateA: FilterState, stateB: FilterState) -> String {
+    var rows = c.rows
+    if growthOnly { rows = rows.filter { $0.deltaSize > 0 } }
+    // Largest change first, whatever its sign (heaptrack ranks by magnitude).
+    rows.sort {
+      abs($0.deltaSize) != abs($1.deltaSize) ? abs($0.deltaSize) > abs($1.deltaSize) : $0.stack < $1.stack
+    }
+    if limit > 0 { rows = Array(rows.prefix(limit)) }
+    var classifierA = ContainerFrames.Classifier(profile: c.a)
+    var classifierB = ContainerFrames.Classifier(profile: c.b)
+    let names = rows.map { c.name(of: $0.stack, classifierA: &classifierA, classifierB: &classifierB) }
+    let groupNames = rows.map { c.group(of: $0.stack) }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("comparison", .string(header)), ("filter_b", filters.json(stateB, profile: c.b)),
+        ("filter_a", filters.json(stateA, profile: c.a)), ("total_a", .int(c.totalA)), ("total_b", .int(c.totalB)),
+        ("delta", .int(c.totalB - c.totalA)), ("matched_stacks", .int(Int64(c.matching.matchedCount))),
+        ("new_stacks", .int(Int64(c.matching.newCount))), ("gone_stacks", .int(Int64(c.matching.goneCount))),
+        (
+          "rows",
+          .array(
+            rows.enumerated().map { i, r in
+              .object([
+                ("status", .string(r.status.rawValue)), ("size_a", .int(r.sizeA)), ("size_b", .int(r.sizeB)),
+                ("delta_size", .int(r.deltaSize)), ("count_a", .int(r.countA)), ("count_b", .int(r.countB)),
+                ("delta_count", .int(r.deltaCount)), ("group", .string(groupNames[i])), ("function", .string(names[i])),
+                ("callstacks_a", .array(c.matching.stacks[r.stack].a.map { .int(Int64($0)) })),
+                ("callstacks_b", .array(c.matching.stacks[r.stack].b.map { .int(Int64($0)) })),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "status,size_a,size_b,delta_size,count_a,count_b,delta_count,group,function\n"
+      for (i, r) in rows.enumerated() {
+        out +=
+          "\(r.status.rawValue),\(r.sizeA),\(r.sizeB),\(r.deltaSize),\(r.countA),\(r.countB),\(r.deltaCount),"
+          + "\(SafeText.csvCell(groupNames[i])),\(SafeText.csvCell(names[i]))\n"
+      }
+      return out
+    case .text:
+      var out = header + "\n"
+      out +=
+        "Total: A \(SizeFormat.size(c.totalA)), B \(SizeFormat.size(c.totalB)), Δ \(Comparison.signed(c.totalB - c.totalA)) "
+        + "(\(c.percent(c.totalB - c.totalA)) of A); stacks: \(c.matching.matchedCount) matched, "
+        + "\(c.matching.newCount) new, \(c.matching.goneCount) gone\n"
+      out +=
+        pad("A", 12, right: true) + pad("B", 12, right: true) + pad("Δ", 13, right: true)
+        + pad("Δ% of A", 10, right: true)
+        + pad("ΔCount", 9, right: true) + "       Group / function\n"
+      for (i, r) in rows.enumerated() {
+        let mark = r.status == .both ? "     " : (r.status == .new ? "  new" : " gone")
+        out +=
+          pad(SizeFormat.size(r.sizeA), 12, right: true) + pad(SizeFormat.size(r.sizeB), 12, right: true)
+          + pad(Comparison.signed(r.deltaSize), 13, right: true) + pad(c.percent(r.deltaSize), 10, right: true)
+          + pad(Comparison.signedCount(r.deltaCount), 9, right: true) + mark + "  " + shown(groupNames[i]) + " / "
+          + shown(names[i]) + "\n"
+      }
+      return out
+    }
+  }
+
+  private func compareGroups(_ c: Comparison, header: String) -> String {
+    var groups = c.groupRows()
+    if growthOnly { groups = groups.filter { $0.sizeB > $0.sizeA } }
+    groups.sort { abs($0.sizeB - $0.sizeA) > abs($1.sizeB - $1.sizeA) }
+    let totalA = groups.reduce(0) { $0 + $1.sizeA }
+    func percent(_ delta: Int64, of base: Int64) -> String {
+      guard base != 0 else { return delta == 0 ? "0.00%" : "new" }
+      let p = Double(delta) * 100 / Double(abs(base))
+      return (p > 0 ? "+" : "") + SizeFormat.percent(p)
+    }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("comparison", .string(header)), ("total_a", .int(totalA)),
+        ("total_b", .int(groups.reduce(0) { $0 + $1.sizeB })),
+        (
+          "groups",
+          .array(
+            groups.map { g in
+              .object([
+                ("group", .string(g.name)), ("size_a", .int(g.sizeA)), ("size_b", .int(g.sizeB)),
+                ("delta_size", .int(g.sizeB - g.sizeA)), ("count_a", .int(g.countA)), ("count_b", .int(g.countB)),
+                ("delta_count", .int(g.countB - g.countA)),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "group,size_a,size_b,delta_size,count_a,count_b,delta_count\n"
+      for g in groups {
+        out +=
+          "\(SafeText.csvCell(g.name)),\(g.sizeA),\(g.sizeB),\(g.sizeB - g.sizeA),\(g.countA),\(g.countB),"
+          + "\(g.countB - g.countA)\n"
+      }
+      return out
+    case .text:
+      var out = header + "\n"
+      out +=
+        pad("A", 12, right: true) + pad("B", 12, right: true) + pad("Δ", 13, right: true)
+        + pad("Δ% of group", 13, right: true) + pad("ΔCount", 9, right: true) + "  Group\n"
+      for g in groups {
+        out +=
+          pad(SizeFormat.size(g.sizeA), 12, right: true) + pad(SizeFormat.size(g.sizeB), 12, right: true)
+          + pad(Comparison.signed(g.sizeB - g.sizeA), 13, right: true)
+          + pad(percent(g.sizeB - g.sizeA, of: g.sizeA), 13, right: true)
+          + pad(Comparison.signedCount(g.countB - g.countA), 9, right: true) + "  " + shown(g.name) + "\n"
+      }
+      return out
+    }
+  }
+}
