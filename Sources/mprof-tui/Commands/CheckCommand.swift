@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import ProfileModel
 
-/// `mprof-tui check B.mprof --base A.mprof --max-growth 5%`: a memory gate for CI. Exit 0 when
-/// live memory (or, with `--per-group`, every class group's) grew no more than the limit, 1 with
-/// the top growing callstacks when it did, 2 on bad input.
+/// `mprof-tui check B.mprof --base A.mprof --max-growth 5%`, a memory gate for CI.
+///
+/// Exit 0 when live memory (or, with `--per-group`, every class group's) grew no more than the
+/// limit, 1 with the top growing callstacks when it did, 2 on bad input.
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",

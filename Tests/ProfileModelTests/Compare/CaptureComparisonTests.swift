@@ -36,7 +36,7 @@ import Testing
       let heap = UInt64(0x10_0000 + build * 0x100_0000)
       var next = heap
       func malloc(_ stack: String, _ size: UInt32) throws {
-        try w.malloc(pointer: next, size: size, callstack: stacks[stack]!)
+        try w.malloc(pointer: next, size: size, callstack: try #require(stacks[stack]))
         next += UInt64(size) + 16
       }
       if build == 0 {
@@ -74,7 +74,7 @@ import Testing
     // texture (two callstacks in B), temp: matched; overload, renamed, gone | overload, renamed, new.
     #expect(c.matchedCount == 2)
     #expect(c.newCount == 3 && c.goneCount == 3)
-    let rows = Self.figures(c, a, b)
+    let rows = try Self.figures(c, a, b)
     let texture = try #require(rows.first { $0.sizeA == 2000 })
     #expect(texture.sizeB == 2200 && texture.deltaSize == 200 && texture.countA == 2 && texture.countB == 2)
     #expect(c.stacks[texture.stack].b.count == 2)
@@ -124,7 +124,7 @@ import Testing
     #expect(a.allocations.address.min() != b.allocations.address.min())
     let c = try CaptureComparison(a: a, b: b)
     #expect(c.newCount == 1 && c.goneCount == 0)
-    let rows = Self.figures(c, a, b)
+    let rows = try Self.figures(c, a, b)
     let activeA = try a.active(at: a.end.streamIndex)
     let activeB = try b.active(at: b.end.streamIndex)
     for row in rows {
