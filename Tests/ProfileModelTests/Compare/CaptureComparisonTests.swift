@@ -60,10 +60,10 @@ import Testing
     return (try write("a.mprof", build: 0), try write("b.mprof", build: 1), scratch)
   }
 
-  static func figures(_ c: CaptureComparison, _ a: Profile, _ b: Profile) -> [CaptureComparison.Row] {
+  static func figures(_ c: CaptureComparison, _ a: Profile, _ b: Profile) throws -> [CaptureComparison.Row] {
     let all = { (p: Profile) in [Bool](repeating: true, count: p.callstacks.count) }
     return c.rows(
-      a: try! a.active(at: a.end.streamIndex), passingA: all(a), b: try! b.active(at: b.end.streamIndex),
+      a: try a.active(at: a.end.streamIndex), passingA: all(a), b: try b.active(at: b.end.streamIndex),
       passingB: all(b))
   }
 
