@@ -17,14 +17,14 @@ final class Harness {
 
   init(
     width: Int = 120, height: Int = 40, depth: ColorDepth = .xterm256, glyphs: Glyphs = .unicode,
-    capture: (Profile, GroupAssignment)? = nil
+    capture: (Profile, GroupAssignment)? = nil, base: BaseCapture? = nil
   ) throws {
     let (profile, assignment) = capture ?? (Captures.viewer.profile, Captures.viewer.assignment)
     self.profile = profile
     self.assignment = assignment
     app = App(
       profile: profile, assignment: assignment, theme: Theme(depth: depth, glyphs: glyphs), size: (width, height),
-      clipboardPath: scratch.path("clip/highlighted.csv"))
+      clipboardPath: scratch.path("clip/highlighted.csv"), base: base)
     callgraph = try #require(app.tab(CallgraphTab.self))
     exclusive = try #require(app.tab(ExclusiveTab.self))
     app.computeNow()

@@ -17,6 +17,16 @@ public struct ExclusiveView: Sendable {
     public var function: String
     /// The naming frame's address index, −1 for an empty stack.
     public var address: Int
+    /// Comparing two captures: the base's (A's) figures (`size` and `count` are then the change
+    /// B − A), how the stack matched, and whether `callstack` indexes the base (a stack gone
+    /// from B).
+    public var sizeA: Int64 = 0
+    public var countA: Int64 = 0
+    public var status: CaptureComparison.Status? = nil
+    public var inBase = false
+    /// B's figures when comparing.
+    public var sizeB: Int64 { size + sizeA }
+    public var countB: Int64 { count + countA }
   }
 
   public let rows: [Row]
@@ -56,6 +66,58 @@ public struct ExclusiveView: Sendable {
           groupIndex: Int(query.assignment.groupOfCallstack[r.callstack]),
           function: function, address: address))
     }
+    self.rows = Self.sorted(rows, by: column, ascending: ascending)
+  }
+
+  /// Two captures compared: one row per matched stack with something on either side, `size`
+  /// and `count` the change B − A, percentages of A's total (pprof's rule); a stack gone from B
+  /// is named from A.
+  ///
+  /// - Complexity: O(callstacks of both) + a sort of the stacks.
+  public init(
+    comparison: CaptureComparison, a: Profile, queryA: ViewQuery, b: Profile, queryB: ViewQuery,
+    sortBy column: Column = .size, ascending: Bool = false, showContainers: Bool = false
+  ) {
+    let compared = comparison.rows(
+      a: queryA.aggregates, passingA: queryA.filter.passes, b: queryB.aggregates, passingB: queryB.filter.passes)
+    let sizeA = compared.reduce(0) { $0 + $1.sizeA }
+    let countA = compared.reduce(0) { $0 + $1.countA }
+    totalSize = compared.reduce(0) { $0 + $1.deltaSize }
+    totalCount = compared.reduce(0) { $0 + $1.deltaCount }
+    grossSize = abs(sizeA)
+    grossCount = abs(countA)
+    var classifierA = ContainerFrames.Classifier(profile: a)
+    var classifierB = ContainerFrames.Classifier(profile: b)
+    var rows: [Row] = []
+    for r in compared {
+      let (inB, callstack) = comparison.representative(r.stack)
+      let profile = inB ? b : a
+      let query = inB ? queryB : queryA
+      let position =
+        inB
+        ? classifierB.namingFrame(of: callstack, showContainers: showContainers)
+        : classifierA.namingFrame(of: callstack, showContainers: showContainers)
+      var address = -1
+      var function = "(no frames)"
+      if let position {
+        address = Int(profile.callstacks.frames(of: callstack).dropFirst(position).first ?? -1)
+        if address >= 0 { function = profile.functions.names[Int(profile.functions.idOfAddress[address])] }
+      }
+      rows.append(
+        Row(
+          callstack: callstack, size: r.deltaSize, count: r.deltaCount,
+          sizePercent: sizeA == 0 ? 0 : Double(r.deltaSize) * 100 / Double(abs(sizeA)),
+          countPercent: countA == 0 ? 0 : Double(r.deltaCount) * 100 / Double(abs(countA)),
+          group: query.assignment.groupName(of: callstack),
+          groupIndex: Int(query.assignment.groupOfCallstack[callstack]),
+          function: function, address: inB ? address : -1, sizeA: r.sizeA, countA: r.countA, status: r.status,
+          inBase: !inB))
+    }
+    self.rows = Self.sorted(rows, by: column, ascending: ascending)
+  }
+
+  /// Rows in `column`'s order: sizes and counts by magnitude, names by rank.
+  static func sorted(_ rows: [Row], by column: Column, ascending: Bool) -> [Row] {
     // Sort positions by integer keys (names by their rank) instead of moving rows with strings.
     let primary: [Int64]
     switch column {
@@ -78,7 +140,7 @@ public struct ExclusiveView: Sendable {
       let before = primary[i] > primary[j]
       return ascending ? !before : before
     }
-    self.rows = order.map { rows[$0] }
+    return order.map { rows[$0] }
   }
 
   /// Each name's rank among the distinct names, in case-insensitive order (exact text breaks

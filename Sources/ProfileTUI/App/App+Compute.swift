@@ -25,11 +25,11 @@ extension App {
       if sharedJob?.filter != wanted {
         sharedJob?.job.cancel()
         sharedComputations += 1
-        let (profile, assignment, previous, next) = (profile, assignment, shared, generation + 1)
+        let (profile, assignment, previous, next, base) = (profile, assignment, shared, generation + 1, base)
         let job = ComputeJob<SharedFigures>(synchronous: synchronous) { token in
           try SharedFigures.compute(
             profile: profile, assignment: assignment, filter: wanted, previous: previous, generation: next,
-            cancel: token)
+            base: base, cancel: token)
         }
         sharedJob = (wanted, job)
       }

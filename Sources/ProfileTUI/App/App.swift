@@ -69,10 +69,14 @@ public final class App {
     return profile.snapshot(ref)
   }
 
+  /// The capture of another build this one is compared with (`--base`), if any.
+  public let base: BaseCapture?
+
   public init(
     profile: Profile, assignment: GroupAssignment, theme: Theme, keyMap: KeyMap = .standard, size: (Int, Int),
-    clipboardPath: String
+    clipboardPath: String, base: BaseCapture? = nil
   ) {
+    self.base = base
     self.profile = profile
     self.assignment = assignment
     self.theme = theme

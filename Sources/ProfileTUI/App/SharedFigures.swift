@@ -15,6 +15,9 @@ public struct SharedFigures: Sendable {
   public let groupTotals: [(size: Int64, count: Int64)]
   /// Wall time of the computation.
   public let seconds: Double
+  /// Comparing with another build: the base capture and its query under the same filter.
+  public let base: BaseCapture?
+  public let baseQuery: ViewQuery?
 
   /// - Parameter previous: the figures on screen; their per-callstack aggregates are reused when
   ///   the new filter selects the same allocations.
@@ -23,15 +26,20 @@ public struct SharedFigures: Sendable {
   ///   O(callstacks).
   public static func compute(
     profile: Profile, assignment: GroupAssignment, filter: FilterState, previous: SharedFigures?, generation: Int,
-    cancel: CancelToken = .never
+    base: BaseCapture? = nil, cancel: CancelToken = .never
   ) throws -> SharedFigures {
     let started = DispatchTime.now().uptimeNanoseconds
     let query = try ViewQuery(
       profile: profile, assignment: assignment, filter: filter, reusing: previous?.query, cancel: cancel)
     let totals = GroupTotals.ignoringGroupFilter(query)
+    let baseQuery = try base.map {
+      try ViewQuery(
+        profile: $0.profile, assignment: $0.assignment, filter: $0.filter(filter, shown: profile),
+        reusing: previous?.baseQuery, cancel: cancel)
+    }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     return SharedFigures(
       generation: generation, profile: profile, assignment: assignment, filter: filter, query: query,
-      groupTotals: totals, seconds: seconds)
+      groupTotals: totals, seconds: seconds, base: base, baseQuery: baseQuery)
   }
 }

@@ -24,7 +24,9 @@ public struct Theme: Sendable {
       markA, markB, markC, markD,
       /// The memory map: blocks live at the diff base too (dimmed so new ones stand out), and the
       /// end of a band's last row past the used space (MemoryProfiler2's dark magenta).
-      mapOld, mapOutside
+      mapOld, mapOutside,
+      /// Growth between two captures (decline is `negative`).
+      growth
 
     /// The role of a time marker.
     public static func marker(_ marker: QueryRule.Marker) -> Role {
@@ -55,6 +57,7 @@ public struct Theme: Sendable {
     case .chartOverhead, .chartWaste, .chartSlack, .chartUsed, .chartSpan: return .plain
     case .markA, .markB, .markC, .markD: return Style(attributes: [.reverse, .bold])
     case .mapOld, .mapOutside: return Style(attributes: .dim)
+    case .growth: return Style(attributes: .bold)
     case .tabActive, .selection, .status, .progressFill: return Style(attributes: .reverse)
     case .tabInactive, .dim: return Style(attributes: .dim)
     case .columnHeader, .panelTitle, .footerKey, .filterLabel, .busy: return Style(attributes: .bold)
@@ -103,6 +106,7 @@ public struct Theme: Sendable {
     case .markD: return Style(foreground: c(16, 0), background: c(75, 12), attributes: .bold)
     case .mapOld: return Style(foreground: c(240, 8))
     case .mapOutside: return Style(foreground: c(53, 5))
+    case .growth: return Style(foreground: c(203, 9))
     }
   }
 

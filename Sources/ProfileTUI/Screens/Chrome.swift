@@ -52,7 +52,9 @@ enum Chrome {
     let later = f.rule.map { Array(f.markerRefs.prefix($0.markerCount).dropFirst(2)) } ?? []
     let laterText = later.map { " \(arrow) \(p.label($0))" }.joined()
     let laterShort = later.map { " \(arrow) \(p.shortLabel($0))" }.joined()
-    return [
+    // Comparing with another build: say so first (the Exclusive tab shows B − A, the others B).
+    let base = app.base.map { [Segment(label: "vs ", value: $0.name)] } ?? []
+    return base + [
       Segment(
         label: "", value: "\(p.label(f.diffStart)) \(arrow) \(p.label(f.diffEnd))\(laterText)",
         short: "\(p.shortLabel(f.diffStart)) \(arrow) \(p.shortLabel(f.diffEnd))\(laterShort)", action: .pickDiffStart),

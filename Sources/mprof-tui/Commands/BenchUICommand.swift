@@ -275,6 +275,44 @@ struct BenchUICommand: ParsableCommand {
       out += "(exclusive list: \(SizeFormat.count(Int64(app.tabRowCount))) rows)\n"
       measure("j  cursor down (Exclusive)", target: 16) { key(.character("j")) }
       measure("G  last row (Exclusive)", target: 16, setup: { key(.character("g")) }) { key(.character("G")) }
+      // Comparing two builds (`--base`): the matching, then the first screen of the Exclusive tab.
+      if file == nil {
+        let next = try BenchCapture.path(
+          operations: operations, variants: variants, nextBuild: true, workDir: workDir)
+        let other = try ProfileLoader.load(path: next, options: groups.loadOptions)
+        let otherAssignment = try GroupAssignment(profile: other, groups: groups)
+        var matching: [Double] = []
+        var base: BaseCapture?
+        for _ in 0..<runs {
+          let start = DispatchTime.now().uptimeNanoseconds
+          base = try BaseCapture(profile: profile, assignment: assignment, name: "base", matching: other)
+          matching.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        matching.sort()
+        out += "\nCompare (\((next as NSString).lastPathComponent) against the capture above as base)\n"
+        out +=
+          pad("matching callstacks by name", 42)
+          + String(
+            format: "%8.1f ms %7.1f ms  ≤ 1000 ms %@\n", matching[matching.count / 2], matching[matching.count - 1],
+            (matching.last ?? 0) <= 1000 ? "met" : "MISSED")
+        var screens: [Double] = []
+        for _ in 0..<runs {
+          let compare = App(
+            profile: other, assignment: otherAssignment, theme: Theme(depth: .xterm256, glyphs: .unicode),
+            size: (width, height), clipboardPath: NSTemporaryDirectory() + "mprof-tui-bench.csv", base: base)
+          let start = DispatchTime.now().uptimeNanoseconds
+          compare.handle(.key(.character("2")))
+          compare.computeNow()
+          _ = compare.frame()
+          screens.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        screens.sort()
+        out +=
+          pad("2  first compare screen (B − A)", 42)
+          + String(
+            format: "%8.1f ms %7.1f ms  ≤  200 ms %@\n", screens[screens.count / 2], screens[screens.count - 1],
+            (screens.last ?? 0) <= 200 ? "met" : "MISSED")
+      }
       emit(out)
     }
   }

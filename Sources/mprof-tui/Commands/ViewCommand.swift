@@ -23,6 +23,9 @@ struct ViewCommand: ParsableCommand {
   @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
   var noMouse = false
 
+  @Option(help: "Compare with this capture of another build: the Exclusive tab shows A, B and B − A.")
+  var base: String?
+
   func run() throws {
     // Everything that can fail without a terminal fails before the screen is taken.
     var groups = ClassGroupSet(groups: [])
@@ -34,6 +37,7 @@ struct ViewCommand: ParsableCommand {
       notice = found.source.notice
       path = try capture.file ?? DemoFile.path()
       _ = try ProfileLoader.checkHeader(path: path)
+      if let base { _ = try ProfileLoader.checkHeader(path: base) }
     }
     var options = groups.loadOptions
     if capture.noTrim { options.trimAllocatorFunctions = false }
@@ -53,10 +57,18 @@ struct ViewCommand: ParsableCommand {
     let loadPath = path
     let loadOptions = options
     let groupSet = groups
+    let basePath = base
     let outcome = LoadingScreen.run(name: name, theme: theme, on: backend) { progress in
       let profile = try ProfileLoader.load(path: loadPath, options: loadOptions, progress: progress)
       let assignment = try GroupAssignment(profile: profile, groups: groupSet)
-      return LoadedCapture(profile: profile, assignment: assignment)
+      // The base after the capture, with the same options; its callstacks matched to this one's.
+      let base = try basePath.map { path in
+        let other = try ProfileLoader.load(path: path, options: loadOptions, progress: progress)
+        return try BaseCapture(
+          profile: other, assignment: try GroupAssignment(profile: other, groups: groupSet),
+          name: (path as NSString).lastPathComponent, matching: profile)
+      }
+      return LoadedCapture(profile: profile, assignment: assignment, base: base)
     }
     switch outcome {
     case .cancelled:
@@ -74,7 +86,7 @@ struct ViewCommand: ParsableCommand {
       let size = backend.size
       let app = App(
         profile: loaded.profile, assignment: loaded.assignment, theme: theme, size: (size.width, size.height),
-        clipboardPath: DemoFile.cacheFolder + "/highlighted.csv")
+        clipboardPath: DemoFile.cacheFolder + "/highlighted.csv", base: loaded.base)
       if let notice { app.announce(notice) }
       let ending = AppRunner.run(app, on: backend)
       backend.shutdown()
@@ -87,4 +99,5 @@ struct ViewCommand: ParsableCommand {
 struct LoadedCapture: Sendable {
   let profile: Profile
   let assignment: GroupAssignment
+  let base: BaseCapture?
 }

@@ -425,4 +425,26 @@ struct EndToEndTests {
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")
   }
+
+  /// `--base` in the built viewer: two generated builds, the Exclusive tab as A, B and B − A.
+  @Test func compareTwoCaptures() throws {
+    let scratch = ScratchFolder()
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 20_000
+    try DemoCapture.write(to: scratch.path("a.mprof"), configuration: configuration)
+    configuration.variant = true
+    try DemoCapture.write(to: scratch.path("b.mprof"), configuration: configuration)
+    let session = try TmuxSession(
+      width: 120, height: 30,
+      command: "\(TmuxSession.binary) \(scratch.path("b.mprof")) --base \(scratch.path("a.mprof"))")
+    try session.waitFor(text: "Full callstacks")
+    try session.keys("2")
+    let screen = try session.waitFor("the comparison") { lines in
+      lines.contains { $0.hasPrefix(" vs a.mprof │") } && lines.contains { $0.contains("Δ% of A") }
+        && lines.contains { $0.contains("Textures") && $0.contains("-") }
+    }
+    #expect(screen.contains { $0.contains("→") && $0.contains("Callstack") })
+    try session.keys("q")
+    try session.waitFor(text: "EXIT=0")
+  }
 }

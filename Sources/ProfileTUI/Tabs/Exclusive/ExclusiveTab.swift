@@ -74,6 +74,12 @@ final class ExclusiveTab: TabView {
   /// - Complexity: O(passing callstacks × frames to the naming frame), then a sort.
   static func compute(_ request: ExclusiveRequest, shared: SharedFigures, cancel: CancelToken) throws -> ExclusiveView {
     try cancel.check()
+    if let base = shared.base, let baseQuery = shared.baseQuery {
+      // Another build: one row per matched stack, B − A.
+      return ExclusiveView(
+        comparison: base.matching, a: base.profile, queryA: baseQuery, b: shared.profile, queryB: shared.query,
+        sortBy: request.column, ascending: request.ascending, showContainers: request.showContainers)
+    }
     return ExclusiveView(
       profile: shared.profile, query: shared.query, sortBy: request.column, ascending: request.ascending,
       showContainers: request.showContainers)
@@ -133,7 +139,23 @@ final class ExclusiveTab: TabView {
   var rowCount: Int { figures?.rows.count ?? 0 }
 
   func depth(_ context: TabContext) -> Int {
-    selectedCallstack.map { context.profile.callstacks.depth(of: $0) } ?? 0
+    selectedCallstack.map { paneProfile(context).callstacks.depth(of: $0) } ?? 0
+  }
+
+  /// The capture the selected row's callstack belongs to (the base for a stack gone from B).
+  func paneProfile(_ context: TabContext) -> Profile {
+    if selectedRow?.inBase == true, let base = context.shared?.base { return base.profile }
+    return context.profile
+  }
+
+  /// A stack gone from the shown capture lives only in the base: the other tabs show the shown one.
+  static let onlyInBase = TabOutcome.say(
+    "This stack is only in the base capture (gone); the other tabs show this build", isError: false)
+
+  /// The selected row, if any.
+  var selectedRow: ExclusiveView.Row? {
+    guard let rows = figures?.rows, rows.indices.contains(cursor.selected) else { return nil }
+    return rows[cursor.selected]
   }
 
   func syncSelection() {
@@ -190,9 +212,11 @@ final class ExclusiveTab: TabView {
       cursor.clamp(count: rowCount, height: split.list.visibleRows)
       detailCursor.clamp(count: depth(context), height: split.pane.visibleRows)
     case .showHistory:
+      if selectedRow?.inBase == true { return Self.onlyInBase }
       guard let callstack = selectedCallstack else { return .handled }
       return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
     case .showFrameInCallgraph:
+      if selectedRow?.inBase == true { return Self.onlyInBase }
       guard let callstack = selectedCallstack else { return .handled }
       let depth = depth(context)
       guard depth > 0 else { return .handled }

@@ -1,0 +1,77 @@
+import Testing
+
+@testable import ProfileModel
+@testable import ProfileTUI
+
+/// `--base`: the Exclusive tab as A, B and B − A per matched stack; the filter line says what is
+/// compared; a stack gone from B shows A's callstack.
+@Suite struct CompareTests {
+  static func open() throws -> (Harness, BaseCapture, ScratchFolder) {
+    let scratch = ScratchFolder()
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = 8_000
+    try DemoCapture.write(to: scratch.path("a.mprof"), configuration: configuration)
+    configuration.variant = true
+    try DemoCapture.write(to: scratch.path("b.mprof"), configuration: configuration)
+    let groups = try ClassGroupsLocator.builtIn()
+    let a = try ProfileLoader.load(path: scratch.path("a.mprof"))
+    let b = try ProfileLoader.load(path: scratch.path("b.mprof"))
+    let base = try BaseCapture(
+      profile: a, assignment: try GroupAssignment(profile: a, groups: groups), name: "a.mprof", matching: b)
+    let h = try Harness(capture: (b, try GroupAssignment(profile: b, groups: groups)), base: base)
+    return (h, base, scratch)
+  }
+
+  @Test func exclusiveShowsBothSidesAndTheChange() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("2")
+    #expect(h.filterLine.hasPrefix(" vs a.mprof │ Start → End"))
+    #expect(h.lines[2].contains("A") && h.lines[2].contains("Δ▼") && h.lines[2].contains("Δ% of A"))
+    let view = try #require(h.exclusive.figures)
+    // Every row: B − A of each side's own per-callstack figures.
+    let activeA = try base.profile.active(at: base.profile.end.streamIndex)
+    let activeB = try h.profile.active(at: h.profile.end.streamIndex)
+    let passesA = try #require(h.app.shared?.baseQuery?.filter.passes)
+    let passesB = try #require(h.query?.filter.passes)
+    for row in view.rows {
+      let (_, callstack) = (row.inBase, row.callstack)
+      let stack = Int(row.inBase ? base.matching.stackOfA[callstack] : base.matching.stackOfB[callstack])
+      let a = base.matching.stacks[stack].a.filter { passesA[$0] }.map { activeA.size[$0] }.reduce(0, +)
+      let b = base.matching.stacks[stack].b.filter { passesB[$0] }.map { activeB.size[$0] }.reduce(0, +)
+      #expect(row.sizeA == a && row.sizeB == b && row.size == b - a)
+    }
+    // Largest change first; the new leak site is marked.
+    #expect(view.rows.map { abs($0.size) } == view.rows.map { abs($0.size) }.sorted(by: >))
+    #expect(view.rows.contains { $0.status == .new && $0.function.contains("FShaderPipelineCache::PrecompileNewPSO") })
+    #expect(view.totalSize == h.profile.end.allocationSize - base.profile.end.allocationSize)
+  }
+
+  /// Roles swapped (the variant as base): its new leak site is gone from what is shown, and its
+  /// row shows the base's callstack.
+  @Test func aGoneStackShowsTheBaseCallstack() throws {
+    let (first, base, scratch) = try Self.open()
+    _ = scratch
+    let groups = try ClassGroupsLocator.builtIn()
+    let swapped = try BaseCapture(
+      profile: first.profile, assignment: first.assignment, name: "b.mprof", matching: base.profile)
+    let h = try Harness(capture: (base.profile, base.assignment), base: swapped)
+    _ = groups
+    h.press("2")
+    let view = try #require(h.exclusive.figures)
+    let gone = try #require(view.rows.firstIndex { $0.inBase })
+    #expect(view.rows[gone].status == .gone && view.rows[gone].function.contains("PrecompileNewPSO"))
+    for _ in 0..<gone { h.press("j") }
+    #expect(h.lines.contains { $0.contains("only in the base") })
+    #expect(
+      h.lines.contains {
+        $0.contains("FShaderPipelineCache::PrecompileNewPSO(int)") && $0.contains("ShaderPipelineCache.cpp")
+      })
+    h.press("Enter", "Enter")
+    #expect(h.status.contains("only in the base capture"))
+    #expect(h.app.tabIndex == 1)
+    // The other tabs show the shown capture alone: the Callgraph's total is its own.
+    h.press("Esc", "1")
+    #expect(h.lines.contains { $0.contains(SizeFormat.size(h.profile.end.allocationSize)) })
+  }
+}
