@@ -18,6 +18,10 @@ extension App {
     if binding.context == .global {
       perform(binding.action)
     } else {
+      // A key typed ahead of a tab's first figures (`2 j j H` at once) acts on those figures, not
+      // on an empty tab: they are made now. Later keys act on what is on screen while a newer
+      // computation runs.
+      if !slots[tabIndex].hasShownFigures { computeNow() }
       apply(tab.perform(binding.action, context: context(for: tabIndex)))
     }
   }

@@ -30,6 +30,8 @@ protocol AnyTabSlot: AnyObject {
   /// Hands finished figures to the tab; returns the tab's outcome when a job finished.
   func poll(milliseconds: Int?, context: TabContext) -> TabOutcome?
   var isRunning: Bool { get }
+  /// Whether the tab has shown figures at all (keys for a tab with none wait for its first).
+  var hasShownFigures: Bool { get }
   /// Computations started so far.
   var computations: Int { get }
   /// Why the figures for the current request failed, if they did.
@@ -41,6 +43,7 @@ protocol AnyTabSlot: AnyObject {
 extension TabSlot: AnyTabSlot {
   var view: any TabView { tab }
   var isRunning: Bool { running != nil }
+  var hasShownFigures: Bool { shown != nil }
 
   func isStale(_ shared: SharedFigures) -> Bool {
     shown != Stamp(generation: shared.generation, request: tab.request)

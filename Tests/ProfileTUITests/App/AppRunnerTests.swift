@@ -52,6 +52,21 @@ import Testing
     try? FileManager.default.removeItem(atPath: Self.clipboardPath)
   }
 
+  /// Keys typed ahead of a tab's first figures act on them: `2 j j H` at once opens the history
+  /// of the third Exclusive row.
+  @Test func keysTypedAheadOfATabsFirstFiguresActOnThem() throws {
+    let app = try Self.app()
+    let backend = HeadlessBackend(
+      width: 100, height: 30,
+      script: [.key(.character("2")), .key(.character("j")), .key(.character("j")), .key(.character("H"))])
+    AppRunner.run(app, on: backend)
+    let exclusive = try #require(app.tab(ExclusiveTab.self))
+    let third = try #require(exclusive.figures?.rows[2].callstack)
+    #expect(exclusive.cursor.selected == 2)
+    #expect(app.tab is HistoryTab)
+    #expect(app.tab(HistoryTab.self)?.selection?.source == .callstacks([third]))
+  }
+
   @Test func asynchronousRecomputeCatchesUp() throws {
     let app = try Self.app()
     let backend = HeadlessBackend(
