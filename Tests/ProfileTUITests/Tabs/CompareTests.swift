@@ -74,4 +74,29 @@ import Testing
     h.press("Esc", "1")
     #expect(h.lines.contains { $0.contains(SizeFormat.size(h.profile.end.allocationSize)) })
   }
+
+  /// The Timeline draws the base build's peaks as the line, over the same share of its events.
+  @Test func timelineDrawsBothBuilds() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("3")
+    let tab = try #require(h.app.tab(TimelineTab.self))
+    let figures = try #require(tab.figures)
+    let peaks = try #require(figures.basePeaks)
+    let expected = try LiveBytesSeries(
+      profile: base.profile, range: LiveBytesSeries.wholeCapture(base.profile), buckets: figures.series.buckets.count)
+    #expect(peaks == expected.buckets.map(\.maximum))
+    #expect(h.lines.contains { $0.contains("A: a.mprof (same share of its events)") })
+    let readout = try #require(h.lines.first { $0.hasPrefix("B peak ") })
+    let last = try #require(figures.series.buckets.last)
+    #expect(readout.contains("A peak \(SizeFormat.size(peaks[peaks.count - 1]))"))
+    #expect(readout.contains("B peak \(SizeFormat.size(last.maximum))"))
+  }
+
+  @Test func theMemoryTabSaysItShowsOneBuild() throws {
+    let (h, _, scratch) = try Self.open()
+    _ = scratch
+    h.press("6")
+    #expect(h.lines[2].hasPrefix("This build alone (address spaces do not compare) · Allocated memory"))
+  }
 }

@@ -14,7 +14,8 @@ extension MemoryTab {
       return
     }
     let layout = map.layout
-    drawHeader(map, figures: figures, area: parts.header, theme: theme, into: &grid)
+    drawHeader(
+      map, figures: figures, area: parts.header, theme: theme, comparing: context.shared?.base != nil, into: &grid)
     drawMap(map, area: parts.map, theme: theme, into: &grid)
     grid.put(
       TextFit.clip(readout(map, theme: theme), parts.readout.width, glyphs: theme.glyphs), x: parts.readout.x,
@@ -31,7 +32,10 @@ extension MemoryTab {
   }
 
   /// MemoryProfiler2's labels, then the legend: the groups on screen by bytes, or the heat ramp.
-  func drawHeader(_ map: MemoryMap, figures: MemoryFigures, area: Rect, theme: Theme, into grid: inout CellGrid) {
+  func drawHeader(
+    _ map: MemoryMap, figures: MemoryFigures, area: Rect, theme: Theme, comparing: Bool = false,
+    into grid: inout CellGrid
+  ) {
     let glyphs = theme.glyphs
     let dot = " \(glyphs.dot) "
     let layout = map.layout
@@ -39,7 +43,9 @@ extension MemoryTab {
     var allocated = "Allocated memory \(SizeFormat.size(map.liveBytes))"
     if figures.base != nil { allocated += " (new since the base \(SizeFormat.size(map.newBytes)))" }
     var labels = [
-      allocated, "Bytes per pixel \(SizeFormat.size(Int64(layout.bytesPerPixel)))",
+      // Two builds' address spaces do not compare: the map is this capture's alone.
+      comparing ? "This build alone (address spaces do not compare) \(glyphs.dot) " + allocated : allocated,
+      "Bytes per pixel \(SizeFormat.size(Int64(layout.bytesPerPixel)))",
       "Space size \(SizeFormat.size(Int64(clamping: figures.space.size)))",
     ]
     if let span = figures.space.span {

@@ -10,7 +10,9 @@ extension TimelineTab {
       return
     }
     let buckets = figures.series.buckets
-    let usedPhysical = showsUsedPhysical ? figures.usedPhysical : []
+    // Comparing: the base build's peaks are the line (Used Physical would crowd it).
+    let usedPhysical =
+      figures.basePeaks.map { $0.map { Optional($0) } } ?? (showsUsedPhysical ? figures.usedPhysical : [])
 
     // Legend.
     let scope = filtered ? "passing the filters" : "all memory"
@@ -28,7 +30,10 @@ extension TimelineTab {
       x += grid.put(glyphs.swatch + " ", x: x, y: area.y, style: theme[role])
       x += grid.put(Self.legendName(layer.name) + "  ", x: x, y: area.y)
     }
-    if figures.usedPhysical.contains(where: { $0 != nil }) {
+    if let base = context.shared?.base, figures.basePeaks != nil {
+      x += grid.put(String(glyphs.horizontal) + " ", x: x, y: area.y, style: theme[.chartLine])
+      x += grid.put("A: \(base.name) (same share of its events)  ", x: x, y: area.y)
+    } else if figures.usedPhysical.contains(where: { $0 != nil }) {
       x += grid.put(String(glyphs.horizontal) + " ", x: x, y: area.y, style: theme[.chartLine])
       x += grid.put(showsUsedPhysical ? "Used Physical (u)  " : "Used Physical hidden (u)  ", x: x, y: area.y)
     }
@@ -66,7 +71,14 @@ extension TimelineTab {
     }
 
     guard let cursorIndex else { return }
-    let readout = readoutLines(buckets[cursorIndex], figures: figures, glyphs: glyphs)
+    var readout = readoutLines(buckets[cursorIndex], figures: figures, glyphs: glyphs)
+    if let basePeaks = figures.basePeaks, cursorIndex < basePeaks.count {
+      let delta = buckets[cursorIndex].maximum - basePeaks[cursorIndex]
+      readout[0] =
+        "B peak \(SizeFormat.size(buckets[cursorIndex].maximum)) \(glyphs.dot) A peak "
+        + "\(SizeFormat.size(basePeaks[cursorIndex])) \(glyphs.dot) Δ \(delta > 0 ? "+" : "")\(SizeFormat.size(delta))"
+        + " \(glyphs.dot) " + readout[0]
+    }
     for (i, line) in readout.enumerated() {
       grid.put(TextFit.clip(line, area.width, glyphs: glyphs), x: area.x, y: chartArea.y + chartArea.height + i)
     }

@@ -22,6 +22,9 @@ public struct TimelineFigures: Sendable {
   public let stacked: [(name: String, values: [Int64])]
   /// The peaks of each column's halves, when asked for.
   public let halfPeaks: [Int64]?
+  /// Comparing with another build: its live-bytes peaks per column, over the same fraction of its
+  /// stream (`nil` when it cannot fill every column).
+  public let basePeaks: [Int64]?
 }
 
 /// Tab 3: memory over the whole capture at the terminal's resolution, every snapshot marked,
@@ -113,7 +116,21 @@ final class TimelineTab: TabView {
       guard let column = stats.column(named: name) else { return nil }
       return (name, samples.map { sample in sample.flatMap { stats.values[column][$0] } ?? 0 })
     }
-    return TimelineFigures(series: series, usedPhysical: usedPhysical, stacked: stacked, halfPeaks: halfPeaks)
+    // The other build over the same share of its capture, column for column (events in
+    // proportion: the two builds do not run the same number of events).
+    var basePeaks: [Int64]?
+    if let base = shared.base {
+      let whole = Double(max(LiveBytesSeries.wholeCapture(profile).upperBound, 1))
+      let otherEnd = Double(LiveBytesSeries.wholeCapture(base.profile).upperBound)
+      let lo = UInt32((Double(request.window.lowerBound) / whole * otherEnd).rounded(.down))
+      let hi = max(UInt32((Double(request.window.upperBound) / whole * otherEnd).rounded(.up)), lo)
+      let other = try LiveBytesSeries(
+        profile: base.profile, range: lo...hi, buckets: series.buckets.count,
+        query: request.filtered ? shared.baseQuery : nil, cancel: cancel)
+      if other.buckets.count == series.buckets.count { basePeaks = other.buckets.map(\.maximum) }
+    }
+    return TimelineFigures(
+      series: series, usedPhysical: usedPhysical, stacked: stacked, halfPeaks: halfPeaks, basePeaks: basePeaks)
   }
 
   func accept(_ new: TimelineFigures, for request: TimelineRequest, context: TabContext) -> TabOutcome {
