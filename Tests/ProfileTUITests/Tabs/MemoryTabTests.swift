@@ -87,6 +87,12 @@ import Testing
     #expect(h.app.tabIndex == 0)
     h.press("Esc")
     #expect(h.app.tabIndex == 5)
+    // A double click on a history row shows that block's callstack.
+    let list = try #require(tab.parts(tab.area).history)
+    h.send(.mouse(x: 5, y: list.rowsArea.y, button: .press))
+    #expect(tab.focus == .history && tab.historyCursor.selected == 0)
+    h.send(.mouse(x: 5, y: list.rowsArea.y, button: .doublePress))
+    #expect(tab.focus == .pane)
     h.press("Esc", "Esc")
     #expect(tab.addressHistory == nil && tab.focus == .map)
   }

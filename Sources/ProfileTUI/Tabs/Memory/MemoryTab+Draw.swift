@@ -13,7 +13,6 @@ extension MemoryTab {
       grid.put(figures.message ?? "", x: context.area.x + 2, y: context.area.y + 1, maxWidth: context.area.width - 2)
       return
     }
-    let layout = map.layout
     drawHeader(
       map, figures: figures, area: parts.header, theme: theme, comparing: context.shared?.base != nil, into: &grid)
     drawMap(map, area: parts.map, theme: theme, into: &grid)
@@ -28,7 +27,6 @@ extension MemoryTab {
         summary: entry.map { "block at 0x\(Self.hex($0.address)), \(SizeFormat.size(Int64($0.size)))" } ?? "",
         profile: profile, cursor: paneCursor, focused: focus == .pane, theme: theme, into: &grid)
     }
-    _ = layout
   }
 
   /// MemoryProfiler2's labels, then the legend: the groups on screen by bytes, or the heat ramp.

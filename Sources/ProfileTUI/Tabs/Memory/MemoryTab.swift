@@ -454,6 +454,15 @@ final class MemoryTab: TabView {
 
   func mouse(_ event: MouseEvent, context: TabContext) -> TabOutcome {
     let parts = parts(context.area)
+    // The address history: a click selects a block, a double click shows its callstack.
+    if let list = parts.history, let history = addressHistory, list.area.contains(x: event.x, y: event.y) {
+      if let index = list.index(atY: event.y, cursor: historyCursor, count: history.entries.count) {
+        historyCursor.selected = index
+        paneCursor = ListCursor()
+        focus = event.button == .doublePress ? .pane : .history
+      }
+      return .handled
+    }
     let map = parts.map
     guard map.contains(x: event.x, y: event.y), event.x >= map.x + Self.axisWidth, let layout = figures?.map?.layout
     else { return .handled }
