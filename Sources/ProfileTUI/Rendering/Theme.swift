@@ -36,10 +36,14 @@ public struct Theme: Sendable {
 
   public let depth: ColorDepth
   public let glyphs: Glyphs
+  /// Growth and decline in orange and blue instead of red and green (Gregg's colour-blind-safe
+  /// differential flame graphs).
+  public let colorBlindSafe: Bool
 
-  public init(depth: ColorDepth, glyphs: Glyphs) {
+  public init(depth: ColorDepth, glyphs: Glyphs, colorBlindSafe: Bool = false) {
     self.depth = depth
     self.glyphs = glyphs
+    self.colorBlindSafe = colorBlindSafe
   }
 
   public subscript(role: Role) -> Style {
@@ -88,7 +92,7 @@ public struct Theme: Sendable {
     case .panelTitle: return Style(foreground: c(75, 14), attributes: .bold)
     case .progressFill: return Style(foreground: c(75, 14))
     case .progressEmpty: return Style(foreground: c(240, 8))
-    case .negative: return Style(foreground: c(114, 10))
+    case .negative: return Style(foreground: colorBlindSafe ? c(75, 12) : c(114, 10))
     case .busy: return Style(foreground: c(16, 0), background: c(222, 11), attributes: .bold)
     case .chartArea: return Style(foreground: c(75, 12))
     case .chartLine: return Style(foreground: c(203, 9), attributes: .bold)
@@ -106,7 +110,7 @@ public struct Theme: Sendable {
     case .markD: return Style(foreground: c(16, 0), background: c(75, 12), attributes: .bold)
     case .mapOld: return Style(foreground: c(240, 8))
     case .mapOutside: return Style(foreground: c(53, 5))
-    case .growth: return Style(foreground: c(203, 9))
+    case .growth: return Style(foreground: colorBlindSafe ? c(214, 11) : c(203, 9))
     }
   }
 

@@ -26,6 +26,11 @@ struct ViewCommand: ParsableCommand {
   @Option(help: "Compare with this capture of another build: the Exclusive tab shows A, B and B − A.")
   var base: String?
 
+  @Flag(
+    name: .customLong("color-blind"),
+    help: "Growth and decline (and negative figures) in orange and blue instead of red and green.")
+  var colorBlind = false
+
   func run() throws {
     // Everything that can fail without a terminal fails before the screen is taken.
     var groups = ClassGroupSet(groups: [])
@@ -52,7 +57,7 @@ struct ViewCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let glyphs: Glyphs = ascii || !NcursesBackend.localeIsUTF8() ? .ascii : .unicode
-    let theme = Theme(depth: monochrome ? .none : backend.depth, glyphs: glyphs)
+    let theme = Theme(depth: monochrome ? .none : backend.depth, glyphs: glyphs, colorBlindSafe: colorBlind)
     let name = (path as NSString).lastPathComponent
     let loadPath = path
     let loadOptions = options

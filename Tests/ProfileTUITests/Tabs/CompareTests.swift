@@ -99,4 +99,20 @@ import Testing
     h.press("6")
     #expect(h.lines[2].hasPrefix("This build alone (address spaces do not compare) · Allocated memory"))
   }
+
+  /// Growth red and decline green, or orange and blue for colour-blind eyes.
+  @Test func growthAndDeclineColours() throws {
+    let plain = Theme(depth: .xterm256, glyphs: .unicode)
+    let safe = Theme(depth: .xterm256, glyphs: .unicode, colorBlindSafe: true)
+    #expect(plain[.growth].foreground == .indexed(203) && plain[.negative].foreground == .indexed(114))
+    #expect(safe[.growth].foreground == .indexed(214) && safe[.negative].foreground == .indexed(75))
+    let (h, _, scratch) = try Self.open()
+    _ = scratch
+    h.press("2")
+    let view = try #require(h.exclusive.figures)
+    // The first row (not selected: the second) is drawn in its change's colour.
+    let row = view.rows[1]
+    let cell = h.screen[5, 4]
+    #expect(cell.style.foreground == (row.size < 0 ? TermColor.indexed(114) : TermColor.indexed(203)))
+  }
 }
