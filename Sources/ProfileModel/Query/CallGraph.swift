@@ -36,50 +36,117 @@ public struct CallGraph: Sendable {
     profile: Profile, query: ViewQuery, sort: FilterState.SortKey, inverted: Bool = false, parentFunction: Int32? = nil,
     cancel: CancelToken = .never
   ) throws {
-    nodes = [
+    var builder = Builder(callstackCount: profile.callstacks.count)
+    try builder.add(
+      profile: profile, rows: query.passingRows, functionOf: { $0 }, sign: 1, inverted: inverted,
+      parentFunction: parentFunction, cancel: cancel)
+    nodes = builder.nodes
+    gross = builder.gross
+    sortChildren(by: sort)
+  }
+
+  /// Two builds compared (`--base`): one tree merged by function name, each node holding B − A.
+  ///
+  /// Functions take the shown capture's (B's) ids; a function only the base has gets an id past
+  /// B's, named by `extraNames`. Percentages are of A's total (pprof's rule), so `gross` is A's
+  /// |size| and |count|. Nodes only A reaches have no dominant callstack.
+  ///
+  /// - Complexity: O(frames of both captures' passing callstacks) + O(functions of A).
+  public init(
+    comparing base: Profile, baseQuery: ViewQuery, profile: Profile, query: ViewQuery, sort: FilterState.SortKey,
+    inverted: Bool = false, parentFunction: Int32? = nil, cancel: CancelToken = .never
+  ) throws {
+    var idOfName: [String: Int32] = [:]
+    for (id, name) in profile.functions.names.enumerated() where idOfName[name] == nil { idOfName[name] = Int32(id) }
+    var extra: [String] = []
+    let mapped: [Int32] = base.functions.names.map { name in
+      if let id = idOfName[name] { return id }
+      let id = Int32(profile.functions.count + extra.count)
+      extra.append(name)
+      idOfName[name] = id
+      return id
+    }
+    var builder = Builder(callstackCount: profile.callstacks.count)
+    try builder.add(
+      profile: profile, rows: query.passingRows, functionOf: { $0 }, sign: 1, inverted: inverted,
+      parentFunction: parentFunction, cancel: cancel)
+    try builder.add(
+      profile: base, rows: baseQuery.passingRows, functionOf: { mapped[Int($0)] }, sign: -1, inverted: inverted,
+      parentFunction: parentFunction, cancel: cancel)
+    nodes = builder.nodes
+    extraNames = extra
+    gross = (abs(baseQuery.totals.size), abs(baseQuery.totals.count))
+    sortChildren(by: sort)
+  }
+
+  /// Names of the functions past the shown capture's (a compared base's own functions).
+  public private(set) var extraNames: [String] = []
+
+  /// The tree as it grows: nodes, the child lookup, each callstack's size for the dominant one.
+  private struct Builder {
+    var nodes = [
       Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, dominantCallstack: -1, children: []),
       Node(function: -1, parent: -1, depth: 0, size: 0, count: 0, dominantCallstack: -1, children: []),
     ]
     var childOf = IntegerMap(capacity: 4096)
-    var path: [Int32] = []
-    var dominantSize = [Int64](repeating: 0, count: profile.callstacks.count)
-    for (index, row) in query.passingRows.enumerated() {
-      if index & 1023 == 0 { try cancel.check() }
-      dominantSize[row.callstack] = row.size
-      let frames = profile.callstacks.frames(of: row.callstack)
-      path.removeAll(keepingCapacity: true)
-      for address in frames { path.append(profile.functions.idOfAddress[Int(address)]) }
-      if inverted { path.reverse() }
-      if let parentFunction {
-        guard let first = path.firstIndex(of: parentFunction) else { continue }
-        path.removeFirst(first)
-      }
-      gross.size += abs(row.size)
-      gross.count += abs(row.count)
-      var node = profile.callstacks.isTruncated[row.callstack] ? Self.truncatedRoot : Self.fullRoot
-      nodes[Int(node)].size += row.size
-      nodes[Int(node)].count += row.count
-      for function in path {
-        let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: function))
-        let child = childOf.value(for: key) {
-          let added = Int32(nodes.count)
-          nodes.append(
-            Node(
-              function: function, parent: node, depth: nodes[Int(node)].depth + 1, size: 0, count: 0,
-              dominantCallstack: -1, children: []))
-          nodes[Int(node)].children.append(added)
-          return added
+    var gross: (size: Int64, count: Int64) = (0, 0)
+    var dominantSize: [Int64]
+
+    init(callstackCount: Int) { dominantSize = [Int64](repeating: 0, count: callstackCount) }
+
+    /// Adds `rows` of `profile` (`sign` −1 subtracts a base); only rows added with sign 1 name a
+    /// node's dominant callstack.
+    mutating func add(
+      profile: Profile, rows: [CallstackRow], functionOf: (Int32) -> Int32, sign: Int64, inverted: Bool,
+      parentFunction: Int32?, cancel: CancelToken
+    ) throws {
+      var path: [Int32] = []
+      for (index, row) in rows.enumerated() {
+        if index & 1023 == 0 { try cancel.check() }
+        let size = sign * row.size
+        let count = sign * row.count
+        if sign > 0 { dominantSize[row.callstack] = row.size }
+        path.removeAll(keepingCapacity: true)
+        for address in profile.callstacks.frames(of: row.callstack) {
+          path.append(functionOf(profile.functions.idOfAddress[Int(address)]))
         }
-        nodes[Int(child)].size += row.size
-        nodes[Int(child)].count += row.count
-        let dominant = nodes[Int(child)].dominantCallstack
-        if dominant < 0 || row.size.magnitude > dominantSize[Int(dominant)].magnitude {
-          nodes[Int(child)].dominantCallstack = Int32(row.callstack)
+        if inverted { path.reverse() }
+        if let parentFunction {
+          guard let first = path.firstIndex(of: parentFunction) else { continue }
+          path.removeFirst(first)
         }
-        node = child
+        gross.size += abs(size)
+        gross.count += abs(count)
+        var node = profile.callstacks.isTruncated[row.callstack] ? CallGraph.truncatedRoot : CallGraph.fullRoot
+        nodes[Int(node)].size += size
+        nodes[Int(node)].count += count
+        for function in path {
+          let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: function))
+          let child = childOf.value(for: key) {
+            let added = Int32(nodes.count)
+            nodes.append(
+              Node(
+                function: function, parent: node, depth: nodes[Int(node)].depth + 1, size: 0, count: 0,
+                dominantCallstack: -1, children: []))
+            nodes[Int(node)].children.append(added)
+            return added
+          }
+          nodes[Int(child)].size += size
+          nodes[Int(child)].count += count
+          if sign > 0 {
+            let dominant = nodes[Int(child)].dominantCallstack
+            if dominant < 0 || row.size.magnitude > dominantSize[Int(dominant)].magnitude {
+              nodes[Int(child)].dominantCallstack = Int32(row.callstack)
+            }
+          }
+          node = child
+        }
       }
     }
-    // Children sort by magnitude: in a diff the largest change comes first, whatever its sign.
+  }
+
+  /// Children sort by magnitude: in a diff the largest change comes first, whatever its sign.
+  private mutating func sortChildren(by sort: FilterState.SortKey) {
     let figures = nodes.map { (abs($0.size), abs($0.count)) }
     for i in nodes.indices where nodes[i].children.count > 1 {
       nodes[i].children.sort { a, b in
@@ -93,10 +160,17 @@ public struct CallGraph: Sendable {
     }
   }
 
+  /// The name of a function id of this graph: the shown capture's, or a compared base's own.
+  public func name(of function: Int32, in profile: Profile) -> String {
+    let id = Int(function)
+    if id < profile.functions.count { return profile.functions.names[id] }
+    return extraNames.indices.contains(id - profile.functions.count) ? extraNames[id - profile.functions.count] : "?"
+  }
+
   /// The title of a node: the function name, or the root's title.
   public func title(_ node: Int32, in profile: Profile) -> String {
     let n = nodes[Int(node)]
-    return n.function >= 0 ? profile.functions.names[Int(n.function)] : Self.rootTitles[Int(node)]
+    return n.function >= 0 ? name(of: n.function, in: profile) : Self.rootTitles[Int(node)]
   }
 
   /// Nodes whose function name matches, in pre-order (roots, then depth first).
@@ -105,7 +179,7 @@ public struct CallGraph: Sendable {
     var stack: [Int32] = [Self.fullRoot, Self.truncatedRoot]
     while let node = stack.popLast() {
       let n = nodes[Int(node)]
-      if n.function >= 0 && matches(profile.functions.names[Int(n.function)]) { result.append(node) }
+      if n.function >= 0 && matches(name(of: n.function, in: profile)) { result.append(node) }
       stack.append(contentsOf: n.children.reversed())
     }
     return result

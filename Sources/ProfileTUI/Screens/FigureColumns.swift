@@ -9,6 +9,12 @@ enum FigureColumns {
       + TextFit.pad("Count", 11, right: true) + TextFit.pad("Count%", 9, right: true)
   }
 
+  /// The header when two builds are compared: the change B − A and its share of A's total.
+  static var compareHeader: String {
+    TextFit.pad("ΔSize", 11, right: true) + TextFit.pad("% of A", 9, right: true)
+      + TextFit.pad("ΔCount", 11, right: true) + TextFit.pad("% of A", 9, right: true)
+  }
+
   static func text(size: Int64, count: Int64, totalSize: Int64, totalCount: Int64) -> String {
     let sizePercent = totalSize == 0 ? 0 : Double(size) * 100 / Double(totalSize)
     let countPercent = totalCount == 0 ? 0 : Double(count) * 100 / Double(totalCount)

@@ -133,4 +133,45 @@ import Testing
     }
     #expect(rows.contains { $0.status == .new && $0.sizeB > 0 })
   }
+
+  /// The compared call graph: every node holds B − A of the callstacks through its name path,
+  /// functions only A has named from A.
+  @Test func callGraphOfTheChange() throws {
+    let (a, b, scratch) = try Self.pair()
+    _ = scratch
+    let assignment = { (p: Profile) in try GroupAssignment(profile: p, groups: ClassGroupsLocator.builtIn()) }
+    var state = FilterState()
+    state.checkedGroups = nil
+    let queryA = try ViewQuery(profile: a, assignment: try assignment(a), filter: state)
+    let queryB = try ViewQuery(profile: b, assignment: try assignment(b), filter: state)
+    let graph = try CallGraph(comparing: a, baseQuery: queryA, profile: b, query: queryB, sort: .size)
+    var expected: [[String]: Int64] = [:]
+    for (p, query, sign) in [(b, queryB, Int64(1)), (a, queryA, Int64(-1))] {
+      for row in query.passingRows {
+        var path = [p.callstacks.isTruncated[row.callstack] ? "truncated" : "full"]
+        expected[path, default: 0] += sign * row.size
+        for address in p.callstacks.frames(of: row.callstack) {
+          path.append(p.functions.names[Int(p.functions.idOfAddress[Int(address)])])
+          expected[path, default: 0] += sign * row.size
+        }
+      }
+    }
+    var seen = 0
+    for node in graph.nodes.indices.dropFirst(2) {
+      var path: [String] = []
+      var current = Int32(node)
+      while graph.nodes[Int(current)].parent >= 0 {
+        path.insert(graph.title(current, in: b), at: 0)
+        current = graph.nodes[Int(current)].parent
+      }
+      path.insert(current == CallGraph.truncatedRoot ? "truncated" : "full", at: 0)
+      #expect(graph.nodes[node].size == expected[path], "\(path)")
+      seen += 1
+    }
+    #expect(seen == expected.keys.filter { $0.count > 1 }.count)
+    #expect(graph.nodes[Int(CallGraph.fullRoot)].size == expected[["full"]])
+    #expect(graph.nodes[Int(CallGraph.fullRoot)].size == b.end.allocationSize - a.end.allocationSize)
+    #expect(graph.extraNames.contains("Removed()") && graph.extraNames.contains("OldName()"))
+    #expect(graph.gross.size == abs(queryA.totals.size))
+  }
 }

@@ -378,14 +378,20 @@ struct EndToEndTests {
     let session = try TmuxSession(width: 100, height: 30, command: "\(TmuxSession.binary) \(Captures.viewer.path)")
     try session.waitFor(text: "Full callstacks")
     try session.keys("j", "j", "H")
-    var screen = try session.waitFor(text: "History of FRunnableThreadPThread::_ThreadProc(void*)")
+    // The whole chart with its readout, not the status line's message ahead of the figures.
+    var screen = try session.waitFor("the history of the node") { lines in
+      lines.contains { $0.hasPrefix("History of FRunnableThreadPThread::_ThreadProc(void*)") }
+        && lines.contains { $0.hasPrefix("events") && $0.contains("blocks") }
+    }
     #expect(screen.contains { $0.hasPrefix("events") && $0.contains("blocks") })
     try session.keys("Escape")
     try session.waitFor(text: "Back to Callgraph")
     try session.keys("2")
     try session.waitFor(text: "Size▼")
     try session.keys("H")
-    screen = try session.waitFor(text: "History of callstack ")
+    screen = try session.waitFor("the history of the row") { lines in
+      lines.contains { $0.hasPrefix("History of callstack ") && $0.contains("1 callstacks") }
+    }
     #expect(screen.contains { $0.contains("1 callstacks") })
     try session.keys("q")
     try session.waitFor(text: "EXIT=0")

@@ -115,4 +115,20 @@ import Testing
     let cell = h.screen[5, 4]
     #expect(cell.style.foreground == (row.size < 0 ? TermColor.indexed(114) : TermColor.indexed(203)))
   }
+
+  /// The Callgraph as B − A by function name, percentages of A's total.
+  @Test func callgraphOfTheChange() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    #expect(h.lines[2].hasPrefix("      ΔSize   % of A     ΔCount   % of A  Function"))
+    let graph = try #require(h.graph)
+    let delta = h.profile.end.allocationSize - base.profile.end.allocationSize
+    #expect(graph.nodes[Int(CallGraph.fullRoot)].size == delta)
+    #expect(h.lines.contains { $0.contains(SizeFormat.size(delta)) && $0.contains("Full callstacks") })
+    // Find reaches a function only the base has? The variant only adds one; it is in B.
+    h.press("/")
+    h.type("PrecompileNewPSO")
+    h.press("Enter")
+    #expect(h.status.contains("Match 1 of"))
+  }
 }

@@ -38,12 +38,24 @@ public struct CallgraphFigures: Sendable {
   static func compute(_ request: CallgraphRequest, shared: SharedFigures, cancel: CancelToken) throws
     -> CallgraphFigures
   {
-    let graph = try CallGraph(
-      profile: shared.profile, query: shared.query, sort: request.sort, inverted: request.inverted,
-      parentFunction: request.parentFunction, cancel: cancel)
+    let graph: CallGraph
+    if let base = shared.base, let baseQuery = shared.baseQuery {
+      // Another build: one tree by function name, B − A.
+      graph = try CallGraph(
+        comparing: base.profile, baseQuery: baseQuery, profile: shared.profile, query: shared.query, sort: request.sort,
+        inverted: request.inverted, parentFunction: request.parentFunction, cancel: cancel)
+    } else {
+      graph = try CallGraph(
+        profile: shared.profile, query: shared.query, sort: request.sort, inverted: request.inverted,
+        parentFunction: request.parentFunction, cancel: cancel)
+    }
     var matches: [Int32] = []
     if let spec = request.search {
-      let verdicts = try spec.compile().functionMatches(in: shared.profile)
+      let search = try spec.compile()
+      var verdicts = try search.functionMatches(in: shared.profile)
+      // A compared base's own functions, past the shown capture's.
+      var budget = LinearRegex.Budget()
+      for name in graph.extraNames { verdicts.append(try search.matches(name, budget: &budget)) }
       try cancel.check()
       matches = graph.find({ _ in true }, in: shared.profile).filter { verdicts[Int(graph.nodes[Int($0)].function)] }
     }

@@ -19,10 +19,13 @@ extension CallgraphTab {
     let theme = context.theme
     let split = Self.split(context.area)
     let list = split.list
-    var header = FigureColumns.header + "  Function"
+    // Comparing two builds: the figures are B − A, percentages of A's total.
+    var header = (context.shared?.base != nil ? FigureColumns.compareHeader : FigureColumns.header) + "  Function"
     if inverted { header += " (inverted: allocation sites first)" }
     if tree.foldsChains { header += " (chains folded)" }
-    if let parentFunction { header += "   Parent: \(context.profile.functions.names[Int(parentFunction)])" }
+    if let parentFunction, let graph = figures?.graph {
+      header += "   Parent: \(graph.name(of: parentFunction, in: context.profile))"
+    }
     if nameOffset > 0 { header += "   ← \(nameOffset) columns" }
     list.drawHeader(header, theme: theme, into: &grid)
     guard let figures else {
@@ -47,7 +50,8 @@ extension CallgraphTab {
       grid.fill(x: 0, y: y, width: width, height: 1, style: base)
       let figuresText = FigureColumns.text(
         size: node.size, count: node.count, totalSize: totalSize, totalCount: totalCount)
-      let figureStyle = node.size < 0 && !selected && !highlighted ? theme[.negative] : base
+      var figureStyle = node.size < 0 && !selected && !highlighted ? theme[.negative] : base
+      if context.shared?.base != nil && node.size > 0 && !selected && !highlighted { figureStyle = theme[.growth] }
       var x = grid.put(figuresText, x: 0, y: y, style: figureStyle)
       x += 2
       let indent = 2 * row.depth

@@ -228,7 +228,7 @@ final class CallgraphTab: TabView {
       resetTreeState()
       let root = tree.selectedPath.first ?? CallGraph.fullRoot
       tree.expanded.insert([root, function])
-      return .say("Parent: \(context.profile.functions.names[Int(function)])", isError: false)
+      return .say("Parent: \(graph.name(of: function, in: context.profile))", isError: false)
     case .copyHighlighted:
       return copyHighlighted(context)
     default:
