@@ -18,6 +18,8 @@ public struct SharedFigures: Sendable {
   /// Comparing with another build: the base capture and its query under the same filter.
   public let base: BaseCapture?
   public let baseQuery: ViewQuery?
+  /// Per group, the base's figures under the same filter (its groups are the same list).
+  public let baseGroupTotals: [(size: Int64, count: Int64)]?
 
   /// - Parameter previous: the figures on screen; their per-callstack aggregates are reused when
   ///   the new filter selects the same allocations.
@@ -40,6 +42,7 @@ public struct SharedFigures: Sendable {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     return SharedFigures(
       generation: generation, profile: profile, assignment: assignment, filter: filter, query: query,
-      groupTotals: totals, seconds: seconds, base: base, baseQuery: baseQuery)
+      groupTotals: totals, seconds: seconds, base: base, baseQuery: baseQuery,
+      baseGroupTotals: baseQuery.map { GroupTotals.ignoringGroupFilter($0) })
   }
 }

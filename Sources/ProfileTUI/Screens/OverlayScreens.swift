@@ -87,7 +87,8 @@ enum OverlayScreens {
   }
 
   static func drawGroups(_ app: App, _ cursor: ListCursor, into grid: inout CellGrid) {
-    let box = frame("Class groups (\(app.filter.mode.rawValue))" + searchNote(app), app: app, width: 84, into: &grid)
+    let title = "Class groups (\(app.filter.mode.rawValue))" + (app.base.map { ", change since \($0.name)" } ?? "")
+    let box = frame(title + searchNote(app), app: app, width: 84, into: &grid)
     let groups = app.assignment.groups
     let checked = app.filter.checkedGroups
     var c = cursor
@@ -112,7 +113,18 @@ enum OverlayScreens {
       x += grid.put(
         " " + TextFit.pad(group.name, max(box.width - 36, 8), ellipsis: app.theme.glyphs.ellipsis), x: x, y: y,
         style: style)
-      if let totals = app.shared?.groupTotals, g < totals.count {
+      if let baseTotals = app.shared?.baseGroupTotals, let totals = app.shared?.groupTotals, g < totals.count,
+        g < baseTotals.count
+      {
+        // Two builds: the group's change, B − A.
+        let delta = totals[g].size - baseTotals[g].size
+        let count = totals[g].count - baseTotals[g].count
+        let role: Theme.Role = delta > 0 ? .growth : (delta < 0 ? .negative : .panel)
+        grid.put(
+          TextFit.pad((delta > 0 ? "+" : "") + SizeFormat.size(delta), 13, right: true)
+            + TextFit.pad((count > 0 ? "+" : "") + SizeFormat.count(count), 13, right: true), x: x, y: y,
+          style: selected ? style : app.theme[role])
+      } else if let totals = app.shared?.groupTotals, g < totals.count {
         grid.put(
           TextFit.pad(SizeFormat.size(totals[g].size), 13, right: true)
             + TextFit.pad(SizeFormat.count(totals[g].count), 13, right: true), x: x, y: y, style: style)

@@ -131,4 +131,20 @@ import Testing
     h.press("Enter")
     #expect(h.status.contains("Match 1 of"))
   }
+
+  /// The groups panel gives each group's change since the base.
+  @Test func groupsPanelShowsTheChange() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("c")
+    #expect(h.lines.contains { $0.contains("Class groups (Filter In), change since a.mprof") })
+    let textures = try #require(h.assignment.groups.firstIndex { $0.name == "Textures" })
+    let shownTotals = try #require(h.app.shared?.groupTotals)
+    let baseQuery = try ViewQuery(
+      profile: base.profile, assignment: base.assignment, filter: base.filter(h.app.filter, shown: h.profile))
+    let baseTotals = GroupTotals.ignoringGroupFilter(baseQuery)
+    let delta = shownTotals[textures].size - baseTotals[textures].size
+    #expect(delta < 0)
+    #expect(h.lines.contains { $0.contains("Textures") && $0.contains(SizeFormat.size(delta)) })
+  }
 }
