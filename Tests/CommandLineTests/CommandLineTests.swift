@@ -515,6 +515,12 @@ import Testing
       #expect(g["size_a"] as? Int == groupsA[name] ?? 0, "\(name)")
       #expect(g["size_b"] as? Int == groupsB[name] ?? 0, "\(name)")
     }
+    // The call graph of the change: the full root is the net change.
+    let tree = try json(["report", b, "--base", a, "--view", "callgraph", "--depth", "3"])
+    let roots = try #require(tree["roots"] as? [[String: Any]])
+    #expect(roots.first?["size"] as? Int == totalB - totalA)
+    let (notCompared, _, notWhy) = try Self.run(["report", b, "--base", a, "--view", "timeline", "--quiet"])
+    #expect(notCompared == 2 && notWhy.contains("--base compares the exclusive, groups and callgraph views"))
     // check: B is smaller than A (textures halved); A against B grew by exactly this much.
     let growth = totalA - totalB
     #expect(growth > 0)

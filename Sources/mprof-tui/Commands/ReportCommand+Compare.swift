@@ -21,6 +21,11 @@ extension ReportCommand {
       + (normalize ? ", B normalized to A's total" : "")
     switch view {
     case .groups: return compareGroups(comparison, header: header)
+    case .callgraph:
+      let graph = try CallGraph(
+        comparing: a, baseQuery: comparison.queryA, profile: b, query: comparison.queryB, sort: stateB.sort,
+        inverted: invert)
+      return try callgraph(b, comparison.queryB, stateB, header + " (Δ, % of A's total)", compared: graph)
     default: return compareExclusive(comparison, header: header, stateA: stateA, stateB: stateB)
     }
   }

@@ -74,9 +74,10 @@ struct ReportCommand: ParsableCommand {
     }
     if let scale, !(0...40).contains(scale) { throw ValidationError("--scale must be from 0 to 40, found \(scale)") }
     if view == .address && address == nil { throw ValidationError("--view address needs --address 0x…") }
-    if base != nil && view != .exclusive && view != .groups {
+    if base != nil && view != .exclusive && view != .groups && view != .callgraph {
       throw ValidationError(
-        "--base compares the exclusive and groups views (and `check`); --view \(view.rawValue) shows one capture")
+        "--base compares the exclusive, groups and callgraph views (and `check`); --view \(view.rawValue) shows one capture"
+      )
     }
     guard let bytes = parseByteCount(gap), bytes >= 1 else {
       throw ValidationError("--gap must be a size like 4096, 64K, 30M or 1G, found \"\(SafeText.excerpt(gap))\"")
@@ -207,8 +208,12 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  private func callgraph(_ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String) throws -> String {
-    let graph = try CallGraph(profile: p, query: query, sort: state.sort, inverted: invert)
+  /// The call graph; `compared` is a tree of two builds (B − A), whose percentages are of A's
+  /// total rather than of each root.
+  func callgraph(
+    _ p: Profile, _ query: ViewQuery, _ state: FilterState, _ header: String, compared: CallGraph? = nil
+  ) throws -> String {
+    let graph = try compared ?? CallGraph(profile: p, query: query, sort: state.sort, inverted: invert)
     var printed = 0
     func visible(_ node: Int32, root: Int64) -> Bool {
       let n = graph.nodes[Int(node)]
@@ -274,7 +279,7 @@ struct ReportCommand: ParsableCommand {
       }
       for root in [CallGraph.fullRoot, CallGraph.truncatedRoot]
       where graph.nodes[Int(root)].count != 0 || graph.nodes[Int(root)].size != 0 {
-        walk(root, graph.nodes[Int(root)].size)
+        walk(root, compared != nil ? graph.gross.size : graph.nodes[Int(root)].size)
       }
       return out
     }
