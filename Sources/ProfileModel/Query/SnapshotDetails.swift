@@ -49,13 +49,24 @@ public struct SnapshotDetails: Sendable, Equatable {
   ///
   /// - Complexity: O(stats + levels of the two snapshots).
   public init(profile: Profile, start: SnapshotRef, end: SnapshotRef) {
-    let a = profile.snapshot(start)
-    let b = profile.snapshot(end)
-    func levelNames(_ s: Snapshot?) -> [String] {
+    self.init(startIn: profile, start: start, endIn: profile, end: end)
+  }
+
+  /// The panes for a start in one capture and an end in another (two builds compared: the base's
+  /// snapshot, the difference, the shown capture's), titled `startTitle` and `endTitle`.
+  ///
+  /// - Complexity: O(stats + levels of the two snapshots).
+  public init(
+    startIn startProfile: Profile, start: SnapshotRef, endIn endProfile: Profile, end: SnapshotRef,
+    startTitle: String = "Start", endTitle: String = "End"
+  ) {
+    let a = startProfile.snapshot(start)
+    let b = endProfile.snapshot(end)
+    func levelNames(_ s: Snapshot?, _ profile: Profile) -> [String] {
       (s?.loadedLevels ?? []).map { Int($0) >= 0 && Int($0) < profile.names.count ? profile.names[Int($0)] : "?" }
     }
-    let startLevels = levelNames(a)
-    let endLevels = levelNames(b)
+    let startLevels = levelNames(a, startProfile)
+    let endLevels = levelNames(b, endProfile)
     // Rows over the union of both level lists: start's order, then levels only loaded at end.
     var rows = startLevels
     for name in endLevels where !rows.contains(name) { rows.append(name) }
@@ -78,8 +89,8 @@ public struct SnapshotDetails: Sendable, Equatable {
         stats: statNames.map { ($0, byName[$0]) }, allocationCount: s.allocationCount,
         allocationSize: s.allocationSize, allocationMaxSize: s.allocationMaxSize, isDiff: false)
     }
-    let startPane = pane(a, title: "Start", levels: startLevels)
-    let endPane = pane(b, title: "End", levels: endLevels)
+    let startPane = pane(a, title: startTitle, levels: startLevels)
+    let endPane = pane(b, title: endTitle, levels: endLevels)
     self.start = startPane
     self.end = endPane
     switch (a, b) {

@@ -147,4 +147,17 @@ import Testing
     #expect(delta < 0)
     #expect(h.lines.contains { $0.contains("Textures") && $0.contains(SizeFormat.size(delta)) })
   }
+
+  /// Details: the base's diff end, the difference, this build's, side by side.
+  @Test func detailsSideBySide() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("8")
+    let details = try #require(h.app.tab(DetailsTab.self)?.figures)
+    #expect(details.start.title == "A: a.mprof" && details.end.title == "B: this build")
+    #expect(details.start.allocationSize == base.profile.end.allocationSize)
+    #expect(details.end.allocationSize == h.profile.end.allocationSize)
+    #expect(details.diff.allocationSize == h.profile.end.allocationSize - base.profile.end.allocationSize)
+    #expect(h.lines.contains { $0.contains("A: a.mprof") && $0.contains("B: this build") })
+  }
 }

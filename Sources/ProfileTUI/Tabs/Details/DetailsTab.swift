@@ -32,7 +32,14 @@ final class DetailsTab: TabView {
 
   /// - Complexity: O(stats + levels of the two snapshots).
   static func compute(_ request: Int, shared: SharedFigures, cancel: CancelToken) throws -> SnapshotDetails {
-    SnapshotDetails(profile: shared.profile, start: shared.filter.diffStart, end: shared.filter.diffEnd)
+    if let base = shared.base {
+      // Two builds: the base's diff end, the difference, this build's (snapshots by name).
+      let mapped = base.filter(shared.filter, shown: shared.profile)
+      return SnapshotDetails(
+        startIn: base.profile, start: mapped.diffEnd, endIn: shared.profile, end: shared.filter.diffEnd,
+        startTitle: "A: \(base.name)", endTitle: "B: this build")
+    }
+    return SnapshotDetails(profile: shared.profile, start: shared.filter.diffStart, end: shared.filter.diffEnd)
   }
 
   func accept(_ details: SnapshotDetails, for request: Int, context: TabContext) -> TabOutcome {
