@@ -18,6 +18,16 @@ public enum Captures {
     return path
   }
 
+  /// The demo and its next build (`demo --variant`), for comparisons: paths of A and B.
+  public static func writeBuildPair(in scratch: ScratchFolder, operations: Int) throws -> (a: String, b: String) {
+    var configuration = DemoCapture.Configuration()
+    configuration.operations = operations
+    try DemoCapture.write(to: scratch.path("a.mprof"), configuration: configuration)
+    configuration.variant = true
+    try DemoCapture.write(to: scratch.path("b.mprof"), configuration: configuration)
+    return (scratch.path("a.mprof"), scratch.path("b.mprof"))
+  }
+
   /// A hand-scripted capture with known figures: two callstacks (one truncated, one with an
   /// allocator frame to trim), a cross-callstack realloc, a free without a malloc, stats,
   /// snapshots and a level.

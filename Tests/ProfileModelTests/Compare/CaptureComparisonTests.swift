@@ -114,13 +114,9 @@ import Testing
   /// per-callstack figures.
   @Test func demoAndItsVariant() throws {
     let scratch = ScratchFolder()
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 8_000
-    try DemoCapture.write(to: scratch.path("a.mprof"), configuration: configuration)
-    configuration.variant = true
-    try DemoCapture.write(to: scratch.path("b.mprof"), configuration: configuration)
-    let a = try ProfileLoader.load(path: scratch.path("a.mprof"))
-    let b = try ProfileLoader.load(path: scratch.path("b.mprof"))
+    let paths = try Captures.writeBuildPair(in: scratch, operations: 8_000)
+    let a = try ProfileLoader.load(path: paths.a)
+    let b = try ProfileLoader.load(path: paths.b)
     #expect(a.allocations.address.min() != b.allocations.address.min())
     let c = try CaptureComparison(a: a, b: b)
     #expect(c.newCount == 1 && c.goneCount == 0)

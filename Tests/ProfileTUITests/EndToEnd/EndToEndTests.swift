@@ -435,14 +435,9 @@ struct EndToEndTests {
   /// `--base` in the built viewer: two generated builds, the Exclusive tab as A, B and B − A.
   @Test func compareTwoCaptures() throws {
     let scratch = ScratchFolder()
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 20_000
-    try DemoCapture.write(to: scratch.path("a.mprof"), configuration: configuration)
-    configuration.variant = true
-    try DemoCapture.write(to: scratch.path("b.mprof"), configuration: configuration)
+    let paths = try Captures.writeBuildPair(in: scratch, operations: 20_000)
     let session = try TmuxSession(
-      width: 120, height: 30,
-      command: "\(TmuxSession.binary) \(scratch.path("b.mprof")) --base \(scratch.path("a.mprof"))")
+      width: 120, height: 30, command: "\(TmuxSession.binary) \(paths.b) --base \(paths.a)")
     try session.waitFor(text: "Full callstacks")
     try session.keys("2")
     let screen = try session.waitFor("the comparison") { lines in

@@ -8,14 +8,10 @@ import Testing
 @Suite struct CompareTests {
   static func open() throws -> (Harness, BaseCapture, ScratchFolder) {
     let scratch = ScratchFolder()
-    var configuration = DemoCapture.Configuration()
-    configuration.operations = 8_000
-    try DemoCapture.write(to: scratch.path("a.mprof"), configuration: configuration)
-    configuration.variant = true
-    try DemoCapture.write(to: scratch.path("b.mprof"), configuration: configuration)
-    let groups = try ClassGroupsLocator.builtIn()
-    let a = try ProfileLoader.load(path: scratch.path("a.mprof"))
-    let b = try ProfileLoader.load(path: scratch.path("b.mprof"))
+    let paths = try Captures.writeBuildPair(in: scratch, operations: 8_000)
+    let groups = ClassGroupsLocator.builtIn()
+    let a = try ProfileLoader.load(path: paths.a)
+    let b = try ProfileLoader.load(path: paths.b)
     let base = try BaseCapture(
       profile: a, assignment: try GroupAssignment(profile: a, groups: groups), name: "a.mprof", matching: b)
     let h = try Harness(capture: (b, try GroupAssignment(profile: b, groups: groups)), base: base)
@@ -52,11 +48,9 @@ import Testing
   @Test func aGoneStackShowsTheBaseCallstack() throws {
     let (first, base, scratch) = try Self.open()
     _ = scratch
-    let groups = try ClassGroupsLocator.builtIn()
     let swapped = try BaseCapture(
       profile: first.profile, assignment: first.assignment, name: "b.mprof", matching: base.profile)
     let h = try Harness(capture: (base.profile, base.assignment), base: swapped)
-    _ = groups
     h.press("2")
     let view = try #require(h.exclusive.figures)
     let gone = try #require(view.rows.firstIndex { $0.inBase })
