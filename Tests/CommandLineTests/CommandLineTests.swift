@@ -537,6 +537,8 @@ import Testing
     #expect(perGroup == 1 && listed.contains("Materials & Shaders:"))
     let (bad, _, why) = try Self.run(["check", b, "--base", a, "--quiet", "--max-growth", "lots"])
     #expect(bad == 2 && why.contains("--max-growth must be"))
+    let (diffAsked, _, diffWhy) = try Self.run(["check", b, "--base", a, "--quiet", "--start", "1"])
+    #expect(diffAsked == 2 && diffWhy.contains("--start, --lifetime and --rule do not apply"))
     let (missing, _, _) = try Self.run(["check", b, "--base", scratch.path("none.mprof"), "--quiet"])
     #expect(missing == 2)
   }

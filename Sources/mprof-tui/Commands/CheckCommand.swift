@@ -66,6 +66,11 @@ struct CheckCommand: ParsableCommand {
       throw ValidationError("--max-growth must be a share like 5% or a size like 10MB, found \"\(maxGrowth)\"")
     }
     guard top >= 0 else { throw ValidationError("--top must be 0 or more, found \(top)") }
+    guard filters.start == "start" && !filters.lifetime && filters.rule == nil else {
+      throw ValidationError(
+        "check compares live memory at one snapshot of each capture (--snapshot, End by default); --start, --lifetime and --rule do not apply"
+      )
+    }
   }
 
   func run() throws {
