@@ -114,6 +114,18 @@ public struct Theme: Sendable {
     }
   }
 
+  /// The style of a change from `a` to `b` between two builds: growth or decline by role, bold
+  /// from a 2× difference on (new and gone included), dim when the change is under 1% of the
+  /// larger side (Tracy's saturation, pprof's grey for near zero).
+  public func change(from a: Int64, to b: Int64) -> Style {
+    let delta = b - a
+    let larger = max(a.magnitude, b.magnitude)
+    guard delta != 0, delta.magnitude * 100 >= larger else { return self[.dim] }
+    let style = self[delta > 0 ? .growth : .negative]
+    let doubled = a == 0 || b == 0 || larger >= 2 * min(a.magnitude, b.magnitude)
+    return doubled ? style.adding(.bold) : style
+  }
+
   /// The heat ramp of 256-colour screens, dark red to white (a "hot" ramp); others draw
   /// `heatCharacters`.
   static let heatRamp: [UInt8] = [52, 88, 124, 160, 196, 202, 208, 214, 220, 226, 227, 228, 229, 230, 231]

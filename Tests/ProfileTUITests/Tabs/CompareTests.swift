@@ -107,7 +107,13 @@ import Testing
     // The first row (not selected: the second) is drawn in its change's colour.
     let row = view.rows[1]
     let cell = h.screen[5, 4]
-    #expect(cell.style.foreground == (row.size < 0 ? TermColor.indexed(114) : TermColor.indexed(203)))
+    #expect(cell.style == plain.change(from: row.sizeA, to: row.sizeB))
+    // Bold from a 2× difference (new and gone too), dim under 1%, plain colour between.
+    #expect(plain.change(from: 100, to: 250) == plain[.growth].adding(.bold))
+    #expect(plain.change(from: 0, to: 5) == plain[.growth].adding(.bold))
+    #expect(plain.change(from: 100, to: 150) == plain[.growth])
+    #expect(plain.change(from: 1000, to: 995) == plain[.dim])
+    #expect(plain.change(from: 1000, to: 400) == plain[.negative].adding(.bold))
   }
 
   /// The Callgraph as B − A by function name, percentages of A's total.

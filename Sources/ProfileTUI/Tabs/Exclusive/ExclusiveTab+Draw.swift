@@ -49,8 +49,8 @@ extension ExclusiveTab {
           + TextFit.pad(SizeFormat.size(row.sizeB), 11, right: true)
           + TextFit.pad(signed, 12, right: true) + TextFit.pad(share, 9, right: true)
           + TextFit.pad((row.count > 0 ? "+" : "") + SizeFormat.count(row.count), 9, right: true) + mark
-        // Growth and decline by role: decline in the negative colour, growth in the error one.
-        let style = selected ? base : (row.size < 0 ? theme[.negative] : (row.size > 0 ? theme[.growth] : base))
+        // Growth and decline by role, bold from 2× on, dim when the change is under 1%.
+        let style = selected ? base : theme.change(from: row.sizeA, to: row.sizeB)
         x = grid.put(text, x: 0, y: y, style: style)
       } else {
         let figuresText = FigureColumns.text(
