@@ -29,6 +29,9 @@ public struct PoolHistogram: Sendable {
     public var count: Int64
     /// The bar's callstacks with their figures, largest first (by magnitude).
     public var callstacks: [CallstackRow]
+    /// Two builds compared: for each of `callstacks`, whether it indexes the base's callstacks
+    /// (a stack gone from the shown build); empty for one capture.
+    public var inBase: [Bool] = []
   }
 
   /// One column: a bank the capture uses, with every group's bar (empty ones too, in the
@@ -73,6 +76,64 @@ public struct PoolHistogram: Sendable {
         columns[c].bars[b].callstacks.sort {
           abs($0.size) != abs($1.size) ? abs($0.size) > abs($1.size) : $0.callstack < $1.callstack
         }
+      }
+    }
+    self.columns = columns
+  }
+
+  /// Two builds compared: each bar is the shown build's minus the base's, each side's callstacks in
+  /// its own groups and banks; a bar lists the matched stacks that land in it with their change
+  /// (B's callstack standing for a stack, A's for one gone from B).
+  ///
+  /// - Complexity: O(callstacks of both), then a sort of each bar's stacks.
+  public init(
+    comparing base: Profile, baseQuery: ViewQuery, profile: Profile, query: ViewQuery, matching: CaptureComparison
+  ) {
+    let shown = PoolHistogram(profile: profile, query: query)
+    let before = PoolHistogram(profile: base, query: baseQuery)
+    let banks = Bank.allCases.filter { bank in
+      shown.columns.contains { $0.bank == bank } || before.columns.contains { $0.bank == bank }
+    }
+    let groups = query.assignment.groups
+    var columns = banks.map { bank in
+      Column(
+        bank: bank,
+        bars: groups.enumerated().map { g, group in
+          Bar(bank: bank, groupIndex: g, group: group.name, color: group.color, size: 0, count: 0, callstacks: [])
+        })
+    }
+    let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.bank, $0) })
+    for (histogram, sign) in [(shown, Int64(1)), (before, Int64(-1))] {
+      for column in histogram.columns {
+        guard let c = position[column.bank] else { continue }
+        for bar in column.bars where columns[c].bars.indices.contains(bar.groupIndex) {
+          columns[c].bars[bar.groupIndex].size += sign * bar.size
+          columns[c].bars[bar.groupIndex].count += sign * bar.count
+        }
+      }
+    }
+    // Each stack's change, under the bar of the callstack that stands for it.
+    var lists = columns.map { $0.bars.map { _ in [(row: CallstackRow, inBase: Bool)]() } }
+    let rows = matching.rows(
+      a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
+    for row in rows where row.deltaSize != 0 || row.deltaCount != 0 {
+      let (inB, callstack) = matching.representative(row.stack)
+      let side = inB ? profile : base
+      let assignment = inB ? query.assignment : baseQuery.assignment
+      guard let c = position[Bank.of(poolMask: side.totals.poolMask[callstack])] else { continue }
+      let g = Int(assignment.groupOfCallstack[callstack])
+      let bar = g >= 0 ? g : assignment.ungroupedIndex
+      guard lists[c].indices.contains(bar) else { continue }
+      lists[c][bar].append((CallstackRow(callstack: callstack, size: row.deltaSize, count: row.deltaCount), !inB))
+    }
+    for c in columns.indices {
+      for b in columns[c].bars.indices {
+        let sorted = lists[c][b].sorted {
+          abs($0.row.size) != abs($1.row.size)
+            ? abs($0.row.size) > abs($1.row.size) : $0.row.callstack < $1.row.callstack
+        }
+        columns[c].bars[b].callstacks = sorted.map(\.row)
+        columns[c].bars[b].inBase = sorted.map(\.inBase)
       }
     }
     self.columns = columns

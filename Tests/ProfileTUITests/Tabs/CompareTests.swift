@@ -64,9 +64,21 @@ import Testing
     h.press("Enter", "Enter")
     #expect(h.status.contains("only in the base capture"))
     #expect(h.app.tabIndex == 1)
-    // The other tabs show the shown capture alone: the Callgraph's total is its own.
+    // The Histogram lists it in its bar, from the base.
+    h.press("5")
+    guard case .bars(let histogram) = try #require(h.app.tab(HistogramTab.self)?.figures) else {
+      Issue.record("no bars")
+      return
+    }
+    let bars = histogram.columns.flatMap(\.bars)
+    let withGone = try #require(bars.first { $0.inBase.contains(true) })
+    let index = try #require(withGone.inBase.firstIndex(of: true))
+    #expect(withGone.callstacks[index].size < 0)
+    #expect(swapped.matching.stackOfA[withGone.callstacks[index].callstack] >= 0)
+    // The Callgraph shows the change by function name.
     h.press("Esc", "1")
-    #expect(h.lines.contains { $0.contains(SizeFormat.size(h.profile.end.allocationSize)) })
+    #expect(
+      h.graph?.nodes[Int(CallGraph.fullRoot)].size == h.profile.end.allocationSize - first.profile.end.allocationSize)
   }
 
   /// The Timeline draws the base build's peaks as the line, over the same share of its events.
@@ -159,5 +171,32 @@ import Testing
     #expect(details.end.allocationSize == h.profile.end.allocationSize)
     #expect(details.diff.allocationSize == h.profile.end.allocationSize - base.profile.end.allocationSize)
     #expect(h.lines.contains { $0.contains("A: a.mprof") && $0.contains("B: this build") })
+  }
+
+  /// The Histogram: each bar is B's minus A's (each side's callstacks in its own groups), listing
+  /// the stacks that changed in it.
+  @Test func histogramBarsAreTheChange() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("5")
+    guard case .bars(let histogram) = try #require(h.app.tab(HistogramTab.self)?.figures) else {
+      Issue.record("no bars")
+      return
+    }
+    let shown = PoolHistogram(profile: h.profile, query: try #require(h.query))
+    let before = PoolHistogram(profile: base.profile, query: try #require(h.app.shared?.baseQuery))
+    for column in histogram.columns {
+      for bar in column.bars {
+        let b = shown.columns.first { $0.bank == column.bank }?.bars[bar.groupIndex].size ?? 0
+        let a = before.columns.first { $0.bank == column.bank }?.bars[bar.groupIndex].size ?? 0
+        #expect(bar.size == b - a, "\(bar.group)")
+        // Here every stack stays in its group: the listed changes add up to the bar's.
+        #expect(bar.callstacks.map(\.size).reduce(0, +) == bar.size, "\(bar.group)")
+        #expect(bar.inBase.count == bar.callstacks.count)
+      }
+    }
+    let textures = try #require(histogram.columns[0].bars.first { $0.group == "Textures" })
+    #expect(textures.size < 0)
+    #expect(h.lines[2].contains("ΔSize") && h.lines.contains { $0.contains("Textures") && $0.contains("-") })
   }
 }

@@ -24,9 +24,10 @@ extension HistogramTab {
     let totals = histogram.columns.map {
       "\($0.bank.title) \(SizeFormat.size($0.size)) in \(SizeFormat.count($0.count))"
     }
+    let comparing = context.shared?.base != nil
     let header =
-      TextFit.pad("Bank", 7) + TextFit.pad("Group", 24) + TextFit.pad("Size", 12, right: true)
-      + TextFit.pad("Count", 11, right: true)
+      TextFit.pad("Bank", 7) + TextFit.pad("Group", 24) + TextFit.pad(comparing ? "ΔSize" : "Size", 12, right: true)
+      + TextFit.pad(comparing ? "ΔCount" : "Count", 11, right: true)
       + "  Bytes (axis: 0 \(theme.glyphs.dash) \(SizeFormat.size(histogram.scale)))   "
       + totals.joined(separator: " \(theme.glyphs.dot) ")
     list.drawHeader(header, theme: theme, into: &grid)
@@ -45,7 +46,9 @@ extension HistogramTab {
       let figures =
         TextFit.pad(SizeFormat.size(bar.size), 12, right: true)
         + TextFit.pad(SizeFormat.count(bar.count), 11, right: true)
-      x += grid.put(figures, x: x, y: y, style: bar.size < 0 && !selected ? theme[.negative] : base)
+      var figureStyle = bar.size < 0 && !selected ? theme[.negative] : base
+      if comparing && bar.size > 0 && !selected { figureStyle = theme[.growth] }
+      x += grid.put(figures, x: x, y: y, style: figureStyle)
       x += 2
       let fraction = histogram.scale == 0 ? 0 : Double(abs(bar.size)) / Double(histogram.scale)
       grid.put(
@@ -60,12 +63,20 @@ extension HistogramTab {
     _ context: TabContext, into grid: inout CellGrid
   ) {
     let theme = context.theme
-    let profile = context.profile
     let list = split.callstacks
     let width = list.rowsArea.width
+    let comparing = context.shared?.base != nil
+    // A stack gone from the shown build is the base's callstack.
+    func profile(_ index: Int) -> Profile {
+      if bar.inBase.indices.contains(index) && bar.inBase[index], let base = context.shared?.base {
+        return base.profile
+      }
+      return context.profile
+    }
     list.drawHeader(
-      FigureColumns.header + "  Callstacks of \(bar.group) (\(bar.bank.title)), innermost function", theme: theme,
-      into: &grid)
+      (comparing ? FigureColumns.compareHeader : FigureColumns.header)
+        + "  \(comparing ? "Stacks" : "Callstacks") of \(bar.group) (\(bar.bank.title)), innermost function",
+      theme: theme, into: &grid)
     list.drawRows(count: bar.callstacks.count, cursor: callstackCursor, theme: theme, into: &grid) {
       index, y, selected, grid in
       let row = bar.callstacks[index]
@@ -80,18 +91,19 @@ extension HistogramTab {
         BarGlyphs.bar(share, width: 10, glyphs: theme.glyphs), x: x, y: y,
         style: selected ? base : theme.group(bar.color))
       x += 11
-      let name =
-        profile.callstacks.frames(of: row.callstack).last.map {
-          profile.functions.names[Int(profile.functions.idOfAddress[Int($0)])]
+      let side = profile(index)
+      var name =
+        side.callstacks.frames(of: row.callstack).last.map {
+          side.functions.names[Int(side.functions.idOfAddress[Int($0)])]
         } ?? "(no frames)"
+      if bar.inBase.indices.contains(index) && bar.inBase[index] { name = "gone: " + name }
       grid.put(TextFit.clip(name, width - 1 - x, glyphs: theme.glyphs), x: x, y: y, style: base)
     }
-    let callstack =
-      bar.callstacks.indices.contains(callstackCursor.selected)
-      ? bar.callstacks[callstackCursor.selected].callstack : nil
+    let selected = callstackCursor.selected
+    let callstack = bar.callstacks.indices.contains(selected) ? bar.callstacks[selected].callstack : nil
     split.pane.draw(
-      callstack: callstack, summary: "", profile: profile, cursor: ListCursor(), focused: false, theme: theme,
-      into: &grid)
+      callstack: callstack, summary: "", profile: profile(selected), cursor: ListCursor(), focused: false,
+      theme: theme, into: &grid)
   }
 
   /// One row per size class: the range, a bar of its count, its count and bytes.

@@ -61,6 +61,13 @@ final class HistogramTab: TabView {
       return .sizes(try SizeHistogram(profile: shared.profile, query: shared.query, cancel: cancel))
     }
     try cancel.check()
+    if let base = shared.base, let baseQuery = shared.baseQuery {
+      // Two builds: each bar is the change, listing the matched stacks that land in it.
+      return .bars(
+        PoolHistogram(
+          comparing: base.profile, baseQuery: baseQuery, profile: shared.profile, query: shared.query,
+          matching: base.matching))
+    }
     return .bars(PoolHistogram(profile: shared.profile, query: shared.query))
   }
 
@@ -143,10 +150,15 @@ final class HistogramTab: TabView {
     case .showHistory:
       guard let bar = selected else { return .handled }
       if barFocused, bar.callstacks.indices.contains(callstackCursor.selected) {
+        if bar.inBase.indices.contains(callstackCursor.selected) && bar.inBase[callstackCursor.selected] {
+          return .say("This stack is only in the base capture (gone); History shows this build", isError: false)
+        }
         let callstack = bar.callstacks[callstackCursor.selected].callstack
         return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
       }
-      let callstacks = bar.callstacks.map(\.callstack).sorted()
+      // The shown build's callstacks (a compared bar also lists stacks gone from it).
+      let callstacks = bar.callstacks.indices.filter { !(bar.inBase.indices.contains($0) && bar.inBase[$0]) }
+        .map { bar.callstacks[$0].callstack }.sorted()
       return .reveal(
         .history(
           HistorySelection(
