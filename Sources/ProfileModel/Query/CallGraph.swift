@@ -52,9 +52,14 @@ public struct CallGraph: Sendable {
   /// |size| and |count|. Nodes only A reaches have no dominant callstack.
   ///
   /// - Complexity: O(frames of both captures' passing callstacks) + O(functions of A).
+  ///
+  /// - Parameters:
+  ///   - matching: with the filter's growth-only or normalize set, which stacks grew and the
+  ///     totals to scale by (`nil`: every callstack, unscaled).
   public init(
     comparing base: Profile, baseQuery: ViewQuery, profile: Profile, query: ViewQuery, sort: FilterState.SortKey,
-    inverted: Bool = false, parentFunction: Int32? = nil, cancel: CancelToken = .never
+    inverted: Bool = false, parentFunction: Int32? = nil, matching: CaptureComparison? = nil,
+    cancel: CancelToken = .never
   ) throws {
     var idOfName: [String: Int32] = [:]
     for (id, name) in profile.functions.names.enumerated() where idOfName[name] == nil { idOfName[name] = Int32(id) }
@@ -66,12 +71,34 @@ public struct CallGraph: Sendable {
       idOfName[name] = id
       return id
     }
+    var rowsB = query.passingRows
+    var rowsA = baseQuery.passingRows
+    if let matching, query.state.growthOnly || query.state.normalize {
+      let stacks = matching.rows(
+        a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
+      if query.state.growthOnly {
+        var grew = [Bool](repeating: false, count: matching.stacks.count)
+        for row in stacks where row.deltaSize > 0 { grew[row.stack] = true }
+        rowsB = rowsB.filter { grew[Int(matching.stackOfB[$0.callstack])] }
+        rowsA = rowsA.filter { grew[Int(matching.stackOfA[$0.callstack])] }
+      }
+      if query.state.normalize {
+        let totalA = stacks.reduce(Int64(0)) { $0 + $1.sizeA }
+        let totalB = stacks.reduce(Int64(0)) { $0 + $1.sizeB }
+        if totalB != 0 {
+          let factor = Double(totalA) / Double(totalB)
+          rowsB = rowsB.map {
+            CallstackRow(callstack: $0.callstack, size: Int64((Double($0.size) * factor).rounded()), count: $0.count)
+          }
+        }
+      }
+    }
     var builder = Builder(callstackCount: profile.callstacks.count)
     try builder.add(
-      profile: profile, rows: query.passingRows, functionOf: { $0 }, sign: 1, inverted: inverted,
+      profile: profile, rows: rowsB, functionOf: { $0 }, sign: 1, inverted: inverted,
       parentFunction: parentFunction, cancel: cancel)
     try builder.add(
-      profile: base, rows: baseQuery.passingRows, functionOf: { mapped[Int($0)] }, sign: -1, inverted: inverted,
+      profile: base, rows: rowsA, functionOf: { mapped[Int($0)] }, sign: -1, inverted: inverted,
       parentFunction: parentFunction, cancel: cancel)
     nodes = builder.nodes
     extraNames = extra

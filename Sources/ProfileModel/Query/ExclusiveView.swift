@@ -78,10 +78,13 @@ public struct ExclusiveView: Sendable {
     comparison: CaptureComparison, a: Profile, queryA: ViewQuery, b: Profile, queryB: ViewQuery,
     sortBy column: Column = .size, ascending: Bool = false, showContainers: Bool = false
   ) {
-    let compared = comparison.rows(
-      a: queryA.aggregates, passingA: queryA.filter.passes, b: queryB.aggregates, passingB: queryB.filter.passes)
-    let sizeA = compared.reduce(0) { $0 + $1.sizeA }
-    let countA = compared.reduce(0) { $0 + $1.countA }
+    var compared = comparison.rows(
+      a: queryA.aggregates, passingA: queryA.filter.passes, b: queryB.aggregates, passingB: queryB.filter.passes,
+      normalize: queryB.state.normalize)
+    if queryB.state.growthOnly { compared = compared.filter { $0.deltaSize > 0 } }
+    // Percentages of A's whole total, growth-only or not.
+    let sizeA = queryA.totals.size
+    let countA = queryA.totals.count
     totalSize = compared.reduce(0) { $0 + $1.deltaSize }
     totalCount = compared.reduce(0) { $0 + $1.deltaCount }
     grossSize = abs(sizeA)

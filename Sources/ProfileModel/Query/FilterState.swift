@@ -41,6 +41,11 @@ public struct FilterState: Sendable, Equatable {
   /// Markers C and D, for the rules that read them.
   public var markC: SnapshotRef? = nil
   public var markD: SnapshotRef? = nil
+  /// Comparing two builds: only the stacks that grew (pprof's `-drop_negative`).
+  public var growthOnly = false
+  /// Comparing two builds: the shown build's figures scaled to the base's total (pprof's
+  /// `-normalize`).
+  public var normalize = false
 
   public init() {}
 

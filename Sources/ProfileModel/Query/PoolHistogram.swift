@@ -103,20 +103,30 @@ public struct PoolHistogram: Sendable {
         })
     }
     let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.bank, $0) })
-    for (histogram, sign) in [(shown, Int64(1)), (before, Int64(-1))] {
-      for column in histogram.columns {
-        guard let c = position[column.bank] else { continue }
-        for bar in column.bars where columns[c].bars.indices.contains(bar.groupIndex) {
-          columns[c].bars[bar.groupIndex].size += sign * bar.size
-          columns[c].bars[bar.groupIndex].count += sign * bar.count
+    let growthOnly = query.state.growthOnly
+    let normalize = query.state.normalize
+    let scale =
+      normalize && shown.columns.reduce(0, { $0 + $1.size }) != 0
+      ? Double(before.columns.reduce(0) { $0 + $1.size }) / Double(shown.columns.reduce(0) { $0 + $1.size }) : 1
+    if !growthOnly {
+      for (histogram, sign) in [(shown, Int64(1)), (before, Int64(-1))] {
+        for column in histogram.columns {
+          guard let c = position[column.bank] else { continue }
+          for bar in column.bars where columns[c].bars.indices.contains(bar.groupIndex) {
+            let size = sign > 0 ? Int64((Double(bar.size) * scale).rounded()) : bar.size
+            columns[c].bars[bar.groupIndex].size += sign * size
+            columns[c].bars[bar.groupIndex].count += sign * bar.count
+          }
         }
       }
     }
-    // Each stack's change, under the bar of the callstack that stands for it.
+    // Each stack's change, under the bar of the callstack that stands for it (growth only: the
+    // bars are these stacks' sums).
     var lists = columns.map { $0.bars.map { _ in [(row: CallstackRow, inBase: Bool)]() } }
     let rows = matching.rows(
-      a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
-    for row in rows where row.deltaSize != 0 || row.deltaCount != 0 {
+      a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes,
+      normalize: normalize)
+    for row in rows where (row.deltaSize != 0 || row.deltaCount != 0) && (!growthOnly || row.deltaSize > 0) {
       let (inB, callstack) = matching.representative(row.stack)
       let side = inB ? profile : base
       let assignment = inB ? query.assignment : baseQuery.assignment
@@ -125,6 +135,10 @@ public struct PoolHistogram: Sendable {
       let bar = g >= 0 ? g : assignment.ungroupedIndex
       guard lists[c].indices.contains(bar) else { continue }
       lists[c][bar].append((CallstackRow(callstack: callstack, size: row.deltaSize, count: row.deltaCount), !inB))
+      if growthOnly {
+        columns[c].bars[bar].size += row.deltaSize
+        columns[c].bars[bar].count += row.deltaCount
+      }
     }
     for c in columns.indices {
       for b in columns[c].bars.indices {

@@ -54,6 +54,19 @@ extension App {
         return say("\(rule.title) chooses the allocations; r cycles the rules back to Active / Lifetime")
       }
       filter.kind = filter.kind == .active ? .lifetime : .active
+    case .toggleGrowthOnly, .toggleNormalize:
+      guard let base else { return say("Only when comparing two builds (mprof-tui B.mprof --base A.mprof)") }
+      if action == .toggleGrowthOnly {
+        filter.growthOnly.toggle()
+        say(
+          filter.growthOnly ? "Only the stacks that grew since \(base.name) (^: all)" : "Every stack (^: growth only)")
+      } else {
+        filter.normalize.toggle()
+        say(
+          filter.normalize
+            ? "This build scaled to \(base.name)'s total (%: as measured)"
+            : "As measured (%: scaled to the base's total)")
+      }
     case .cycleRule:
       let rules = QueryRule.allCases
       let next = filter.rule.flatMap { rules.firstIndex(of: $0) }.map { $0 + 1 } ?? 0

@@ -11,7 +11,7 @@ public enum Action: Hashable, Sendable {
   case suspend, redraw, dismissMessage
   // The shared filter
   case pickDiffStart, pickDiffEnd, toggleAllocationKind, toggleFilterMode, classGroupsPanel, textFilter, poolsPanel,
-    tagsPanel, clearFilters, cycleRule
+    tagsPanel, clearFilters, cycleRule, toggleGrowthOnly, toggleNormalize
   // Lists
   case moveUp, moveDown, pageUp, pageDown, top, bottom
   // Panels and prompts

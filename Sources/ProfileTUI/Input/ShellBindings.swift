@@ -35,6 +35,10 @@ enum ShellBindings {
       [.character("\\"), .function(4)], .textFilter, .global, help: "text filter (Ctrl-R in the prompt: regex)",
       footer: "Filter", priority: 3),
     Binding([.character("m")], .poolsPanel, .global, help: "memory pools to show"),
+    Binding(
+      [.character("^")], .toggleGrowthOnly, .global, help: "comparing: only the stacks that grew ↔ all"),
+    Binding(
+      [.character("%")], .toggleNormalize, .global, help: "comparing: this build scaled to the base's total"),
     Binding([.character("t")], .tagsPanel, .global, help: "tags to filter"),
     Binding([.character("R")], .clearFilters, .global, help: "reset every filter"),
     Binding([.escape], .dismissMessage, .global, help: "back to the tab a jump came from (else clear the message)"),

@@ -53,7 +53,11 @@ enum Chrome {
     let laterText = later.map { " \(arrow) \(p.label($0))" }.joined()
     let laterShort = later.map { " \(arrow) \(p.shortLabel($0))" }.joined()
     // Comparing with another build: say so first (the Exclusive tab shows B − A, the others B).
-    let base = app.base.map { [Segment(label: "vs ", value: $0.name)] } ?? []
+    var base = app.base.map { [Segment(label: "vs ", value: $0.name)] } ?? []
+    if app.base != nil && f.growthOnly {
+      base.append(Segment(label: "", value: "growth only", action: .toggleGrowthOnly))
+    }
+    if app.base != nil && f.normalize { base.append(Segment(label: "", value: "normalized", action: .toggleNormalize)) }
     return base + [
       Segment(
         label: "", value: "\(p.label(f.diffStart)) \(arrow) \(p.label(f.diffEnd))\(laterText)",

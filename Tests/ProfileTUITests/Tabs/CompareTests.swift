@@ -199,4 +199,35 @@ import Testing
     #expect(textures.size < 0)
     #expect(h.lines[2].contains("ΔSize") && h.lines.contains { $0.contains("Textures") && $0.contains("-") })
   }
+
+  /// `^` keeps the stacks that grew, `%` scales this build to the base's total: in the
+  /// Exclusive tab, the Callgraph and the Histogram alike.
+  @Test func growthOnlyAndNormalize() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("2", "^")
+    #expect(h.filterLine.contains("growth only"))
+    let grown = try #require(h.exclusive.figures?.rows)
+    #expect(!grown.isEmpty && grown.allSatisfy { $0.size > 0 })
+    let growth = grown.map(\.size).reduce(0, +)
+    h.press("1")
+    #expect(h.graph?.nodes[Int(CallGraph.fullRoot)].size == growth)
+    h.press("5")
+    guard case .bars(let histogram) = try #require(h.app.tab(HistogramTab.self)?.figures) else {
+      Issue.record("no bars")
+      return
+    }
+    #expect(histogram.columns.flatMap(\.bars).map(\.size).reduce(0, +) == growth)
+    h.press("^", "2", "%")
+    #expect(h.filterLine.contains("normalized"))
+    let scaled = try #require(h.exclusive.figures?.rows)
+    let totalA = base.profile.end.allocationSize
+    #expect(abs(scaled.map(\.sizeB).reduce(0, +) - totalA) <= Int64(scaled.count))
+    h.press("1")
+    #expect(abs(h.graph?.nodes[Int(CallGraph.fullRoot)].size ?? .max) <= Int64(scaled.count))
+    // Without a base the keys say what they are for.
+    let single = try Harness()
+    single.press("^")
+    #expect(single.status.contains("Only when comparing two builds"))
+  }
 }

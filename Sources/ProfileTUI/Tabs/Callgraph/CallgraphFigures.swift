@@ -43,7 +43,7 @@ public struct CallgraphFigures: Sendable {
       // Another build: one tree by function name, B − A.
       graph = try CallGraph(
         comparing: base.profile, baseQuery: baseQuery, profile: shared.profile, query: shared.query, sort: request.sort,
-        inverted: request.inverted, parentFunction: request.parentFunction, cancel: cancel)
+        inverted: request.inverted, parentFunction: request.parentFunction, matching: base.matching, cancel: cancel)
     } else {
       graph = try CallGraph(
         profile: shared.profile, query: shared.query, sort: request.sort, inverted: request.inverted,
