@@ -18,6 +18,11 @@ public struct CallGraph: Sendable {
   public static let truncatedRoot: Int32 = 0
   public static let fullRoot: Int32 = 1
   public static let rootTitles = ["Truncated callstacks", "Full callstacks"]
+  /// The roots' titles when two builds' stacks are split by their change (chdig's layout).
+  public static let splitRootTitles = ["[− less]", "[+ more]"]
+
+  /// The two roots' titles.
+  public private(set) var rootNames = CallGraph.rootTitles
 
   public private(set) var nodes: [Node]
   /// Σ |size| and Σ |count| of the callstacks in the tree: the percentages' denominators (the
@@ -59,7 +64,7 @@ public struct CallGraph: Sendable {
   public init(
     comparing base: Profile, baseQuery: ViewQuery, profile: Profile, query: ViewQuery, sort: FilterState.SortKey,
     inverted: Bool = false, parentFunction: Int32? = nil, matching: CaptureComparison? = nil,
-    cancel: CancelToken = .never
+    splitByChange: Bool = false, cancel: CancelToken = .never
   ) throws {
     var idOfName: [String: Int32] = [:]
     for (id, name) in profile.functions.names.enumerated() where idOfName[name] == nil { idOfName[name] = Int32(id) }
@@ -73,6 +78,18 @@ public struct CallGraph: Sendable {
     }
     var rowsB = query.passingRows
     var rowsA = baseQuery.passingRows
+    // Split: a stack that grew goes under `[+ more]` (the full root's place), one that shrank
+    // under `[− less]`, both sides of it.
+    var rootOfB: ((Int) -> Int32)?
+    var rootOfA: ((Int) -> Int32)?
+    if let matching, splitByChange {
+      let stacks = matching.rows(
+        a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
+      var grew = [Bool](repeating: false, count: matching.stacks.count)
+      for row in stacks where row.deltaSize > 0 { grew[row.stack] = true }
+      rootOfB = { grew[Int(matching.stackOfB[$0])] ? Self.fullRoot : Self.truncatedRoot }
+      rootOfA = { grew[Int(matching.stackOfA[$0])] ? Self.fullRoot : Self.truncatedRoot }
+    }
     if let matching, query.state.growthOnly || query.state.normalize {
       let stacks = matching.rows(
         a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
@@ -96,11 +113,12 @@ public struct CallGraph: Sendable {
     var builder = Builder(callstackCount: profile.callstacks.count)
     try builder.add(
       profile: profile, rows: rowsB, functionOf: { $0 }, sign: 1, inverted: inverted,
-      parentFunction: parentFunction, cancel: cancel)
+      parentFunction: parentFunction, rootOf: rootOfB, cancel: cancel)
     try builder.add(
       profile: base, rows: rowsA, functionOf: { mapped[Int($0)] }, sign: -1, inverted: inverted,
-      parentFunction: parentFunction, cancel: cancel)
+      parentFunction: parentFunction, rootOf: rootOfA, cancel: cancel)
     nodes = builder.nodes
+    if rootOfB != nil { rootNames = Self.splitRootTitles }
     extraNames = extra
     gross = (abs(baseQuery.totals.size), abs(baseQuery.totals.count))
     sortChildren(by: sort)
@@ -125,7 +143,7 @@ public struct CallGraph: Sendable {
     /// node's dominant callstack.
     mutating func add(
       profile: Profile, rows: [CallstackRow], functionOf: (Int32) -> Int32, sign: Int64, inverted: Bool,
-      parentFunction: Int32?, cancel: CancelToken
+      parentFunction: Int32?, rootOf: ((Int) -> Int32)? = nil, cancel: CancelToken
     ) throws {
       var path: [Int32] = []
       for (index, row) in rows.enumerated() {
@@ -144,7 +162,9 @@ public struct CallGraph: Sendable {
         }
         gross.size += abs(size)
         gross.count += abs(count)
-        var node = profile.callstacks.isTruncated[row.callstack] ? CallGraph.truncatedRoot : CallGraph.fullRoot
+        var node =
+          rootOf?(row.callstack)
+          ?? (profile.callstacks.isTruncated[row.callstack] ? CallGraph.truncatedRoot : CallGraph.fullRoot)
         nodes[Int(node)].size += size
         nodes[Int(node)].count += count
         for function in path {
@@ -197,7 +217,7 @@ public struct CallGraph: Sendable {
   /// The title of a node: the function name, or the root's title.
   public func title(_ node: Int32, in profile: Profile) -> String {
     let n = nodes[Int(node)]
-    return n.function >= 0 ? name(of: n.function, in: profile) : Self.rootTitles[Int(node)]
+    return n.function >= 0 ? name(of: n.function, in: profile) : rootNames[Int(node)]
   }
 
   /// Nodes whose function name matches, in pre-order (roots, then depth first).

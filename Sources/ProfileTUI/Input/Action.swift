@@ -20,7 +20,7 @@ public enum Action: Hashable, Sendable {
     historyNext, typeText, toggleRegex, toggleCase, submit, cancel, startSearch, toggleGCMarkers
   // Callgraph
   case expand, collapse, expandSubtree, collapseAll, invert, setParent, resetParent, find, findNext, findPrevious,
-    findAll, unhighlight, copyHighlighted, toggleSort, foldChains, scrollNameLeft, scrollNameRight
+    findAll, unhighlight, copyHighlighted, toggleSort, foldChains, scrollNameLeft, scrollNameRight, toggleSplitByChange
   // Exclusive
   case nextSortColumn, previousSortColumn, reverseSort, toggleContainers, focusDetail, showFrameInCallgraph, leavePane,
     toggleGroupColumn

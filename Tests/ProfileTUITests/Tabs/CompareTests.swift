@@ -230,4 +230,28 @@ import Testing
     single.press("^")
     #expect(single.status.contains("Only when comparing two builds"))
   }
+
+  /// `d`: the stacks that grew under `[+ more]`, those that shrank under `[− less]`.
+  @Test func callgraphSplitByChange() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("d")
+    #expect(h.filterLine.contains("[+ more] / [− less]"))
+    let graph = try #require(h.graph)
+    #expect(graph.title(CallGraph.fullRoot, in: h.profile) == "[+ more]")
+    #expect(graph.title(CallGraph.truncatedRoot, in: h.profile) == "[− less]")
+    let rows = base.matching.rows(
+      a: try #require(h.app.shared?.baseQuery).aggregates,
+      passingA: try #require(h.app.shared?.baseQuery).filter.passes,
+      b: try #require(h.query).aggregates, passingB: try #require(h.query).filter.passes)
+    let grew = rows.filter { $0.deltaSize > 0 }.map(\.deltaSize).reduce(0, +)
+    let shrank = rows.filter { $0.deltaSize <= 0 }.map(\.deltaSize).reduce(0, +)
+    #expect(graph.nodes[Int(CallGraph.fullRoot)].size == grew && grew > 0)
+    #expect(graph.nodes[Int(CallGraph.truncatedRoot)].size == shrank && shrank < 0)
+    #expect(h.lines.contains { $0.contains("[+ more]") } && h.lines.contains { $0.contains("[− less]") })
+    // A frame from the Exclusive tab is found under whichever root holds its stack.
+    h.press("2", "Enter", "Enter")
+    #expect(h.app.tabIndex == 0)
+    #expect(!h.status.contains("does not hold"))
+  }
 }

@@ -9,6 +9,8 @@ public struct CallgraphRequest: Sendable, Equatable {
   public var parentFunction: Int32?
   /// The find (`/`) whose matches the figures carry.
   public var search: SearchSpec?
+  /// Comparing two builds: stacks that grew under `[+ more]`, those that shrank under `[− less]`.
+  public var splitByChange = false
 }
 
 /// A find's text and options; equatable, so it can be part of a request.
@@ -43,7 +45,8 @@ public struct CallgraphFigures: Sendable {
       // Another build: one tree by function name, B − A.
       graph = try CallGraph(
         comparing: base.profile, baseQuery: baseQuery, profile: shared.profile, query: shared.query, sort: request.sort,
-        inverted: request.inverted, parentFunction: request.parentFunction, matching: base.matching, cancel: cancel)
+        inverted: request.inverted, parentFunction: request.parentFunction, matching: base.matching,
+        splitByChange: request.splitByChange, cancel: cancel)
     } else {
       graph = try CallGraph(
         profile: shared.profile, query: shared.query, sort: request.sort, inverted: request.inverted,

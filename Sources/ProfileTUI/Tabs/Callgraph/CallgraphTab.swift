@@ -43,6 +43,9 @@ final class CallgraphTab: TabView {
     Binding(
       [.character("H")], .showHistory, context, help: "history of the node's callstacks (History tab)",
       footer: "History", priority: 7),
+    Binding(
+      [.character("d")], .toggleSplitByChange, context,
+      help: "comparing builds: roots [+ more] and [− less] ↔ one tree"),
   ]
 
   let clipboardPath: String
@@ -50,6 +53,8 @@ final class CallgraphTab: TabView {
   var sort: FilterState.SortKey = .size
   var inverted = false
   var parentFunction: Int32?
+  /// Comparing two builds: split the tree by the stacks' change.
+  var splitByChange = false
   /// The last find, and what to do once its matches are computed.
   var search: SearchSpec?
   var pendingFind: FindStep?
@@ -72,7 +77,8 @@ final class CallgraphTab: TabView {
   }
 
   var request: CallgraphRequest {
-    CallgraphRequest(sort: sort, inverted: inverted, parentFunction: parentFunction, search: search)
+    CallgraphRequest(
+      sort: sort, inverted: inverted, parentFunction: parentFunction, search: search, splitByChange: splitByChange)
   }
 
   static func compute(_ request: CallgraphRequest, shared: SharedFigures, cancel: CancelToken) throws
@@ -96,9 +102,9 @@ final class CallgraphTab: TabView {
     figures = new
     tree.rebuildRows(new.graph)
     clampCursor(context)
-    if let path = pendingReveal {
+    if let wanted = pendingReveal {
       pendingReveal = nil
-      if new.graph.node(at: path) == nil {
+      guard let path = Self.held(wanted, in: new.graph) else {
         return .say("The Callgraph does not hold that frame under the current filters", isError: true)
       }
       tree.reveal(path, in: new.graph)
@@ -113,7 +119,7 @@ final class CallgraphTab: TabView {
 
   var keyContexts: [KeyContext] { [Self.context, .list] }
 
-  var filterSegments: [String] { ["by " + sort.rawValue] }
+  var filterSegments: [String] { ["by " + sort.rawValue] + (splitByChange ? ["[+ more] / [− less]"] : []) }
 
   var rowCount: Int { tree.rows.count }
 
@@ -231,10 +237,29 @@ final class CallgraphTab: TabView {
       return .say("Parent: \(graph.name(of: function, in: context.profile))", isError: false)
     case .copyHighlighted:
       return copyHighlighted(context)
+    case .toggleSplitByChange:
+      guard context.shared?.base != nil else {
+        return .say("Only when comparing two builds (mprof-tui B.mprof --base A.mprof)", isError: false)
+      }
+      splitByChange.toggle()
+      resetTreeState()
+      return .say(
+        splitByChange
+          ? "Stacks that grew under [+ more], those that shrank under [− less] (d: one tree)"
+          : "One tree of the change (d: split into [+ more] and [− less])", isError: false)
     default:
       return .unhandled
     }
     return .handled
+  }
+
+  /// `path` as the graph holds it: under its root, or (a tree split by change, where a stack's
+  /// root is its growth, not its truncation) under the other one.
+  static func held(_ path: CallGraphPath, in graph: CallGraph) -> CallGraphPath? {
+    if graph.node(at: path) != nil { return path }
+    guard let root = path.first else { return nil }
+    let other = [root == CallGraph.fullRoot ? CallGraph.truncatedRoot : CallGraph.fullRoot] + path.dropFirst()
+    return graph.node(at: other) != nil ? other : nil
   }
 
   func resetTreeState() {
@@ -257,10 +282,10 @@ final class CallgraphTab: TabView {
       pendingReveal = path
       return .handled
     }
-    guard graph.node(at: path) != nil else {
+    guard let held = Self.held(path, in: graph) else {
       return .say("The Callgraph does not hold that frame under the current filters", isError: true)
     }
-    tree.reveal(path, in: graph)
+    tree.reveal(held, in: graph)
     clampCursor(context)
     return .handled
   }
