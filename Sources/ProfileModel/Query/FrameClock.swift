@@ -54,4 +54,37 @@ public struct FrameClock: Sendable {
     guard to > from else { return secondsAtBoundary[k] }
     return start + (secondsAtBoundary[k] - start) * Double(index - from) / Double(to - from)
   }
+
+  /// The stream index at a fractional frame (the inverse of `fractionalFrame`), clamped to the
+  /// frames the capture has.
+  ///
+  /// O(1).
+  public func event(atFractionalFrame frame: Double) -> UInt32 {
+    guard boundaries.count > 1, frame.isFinite else { return boundaries.first ?? 0 }
+    let clamped = min(max(frame, 0), Double(boundaries.count - 1))
+    let k = min(Int(clamped.rounded(.down)), boundaries.count - 2)
+    let from = Double(boundaries[k])
+    let to = Double(boundaries[k + 1])
+    return UInt32((from + (to - from) * (clamped - Double(k))).rounded())
+  }
+
+  /// The stream index at a time since the start (the inverse of `seconds(at:)`), clamped to the
+  /// capture.
+  ///
+  /// O(log frames).
+  public func event(atSeconds time: Double) -> UInt32 {
+    guard boundaries.count > 1, time.isFinite else { return boundaries.first ?? 0 }
+    // The first boundary at or after the time, by binary search.
+    var lo = 0
+    var hi = secondsAtBoundary.count - 1
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if secondsAtBoundary[mid] < time { lo = mid + 1 } else { hi = mid }
+    }
+    guard lo > 0 else { return boundaries[0] }
+    let start = secondsAtBoundary[lo - 1]
+    let span = secondsAtBoundary[lo] - start
+    let fraction = span > 0 ? min(max((time - start) / span, 0), 1) : 1
+    return event(atFractionalFrame: Double(lo - 1) + fraction)
+  }
 }

@@ -222,6 +222,27 @@ import Testing
     #expect(p.snapshots.allSatisfy { clock.frame(at: $0.streamIndex) <= $0.frameNumber })
   }
 
+  /// Frames and seconds back to events: the inverse of the clock at every boundary and between.
+  @Test func frameClockInverts() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let clock = FrameClock(frames: p.frames)
+    let boundaries = clock.boundaries
+    #expect(boundaries.count > 10)
+    for k in 1..<boundaries.count where boundaries[k] > boundaries[k - 1] + 1 {
+      for index in [boundaries[k], (boundaries[k - 1] + boundaries[k]) / 2] {
+        #expect(clock.event(atFractionalFrame: clock.fractionalFrame(at: index)) == index)
+        if clock.secondsAtBoundary[k] > clock.secondsAtBoundary[k - 1] {
+          let back = clock.event(atSeconds: clock.seconds(at: index))
+          #expect(back >= index - 1 && back <= index + 1)
+        }
+      }
+    }
+    #expect(clock.event(atFractionalFrame: -3) == boundaries[0])
+    #expect(clock.event(atFractionalFrame: 1e9) == boundaries[boundaries.count - 1])
+    #expect(clock.event(atSeconds: 1e9) == boundaries[boundaries.count - 1])
+  }
+
   @Test func everyStatsTokenIsASample() throws {
     let scratch = ScratchFolder()
     let path = scratch.path("stats.mprof")

@@ -97,6 +97,21 @@ import Testing
     let last = try #require(figures.series.buckets.last)
     #expect(readout.contains("A peak \(SizeFormat.size(peaks[peaks.count - 1]))"))
     #expect(readout.contains("B peak \(SizeFormat.size(last.maximum))"))
+    // x in frames: A over the same frames as B's window.
+    h.press("x")
+    let inFrames = try #require(tab.figures?.basePeaks)
+    let (lo, hi) = TimelineTab.baseWindow(tab.request, shown: h.profile, base: base.profile)
+    let theirs = FrameClock(frames: base.profile.frames)
+    let mine = FrameClock(frames: h.profile.frames)
+    #expect(lo == theirs.event(atFractionalFrame: mine.fractionalFrame(at: tab.window.lowerBound)))
+    #expect(
+      hi
+        == min(
+          theirs.event(atFractionalFrame: mine.fractionalFrame(at: tab.window.upperBound)), base.profile.end.streamIndex
+        ))
+    let series = try LiveBytesSeries(profile: base.profile, range: lo...hi, buckets: inFrames.count)
+    #expect(inFrames == series.buckets.map(\.maximum))
+    #expect(h.lines.contains { $0.contains("A: a.mprof (same frames)") })
   }
 
   @Test func theMemoryTabSaysItShowsOneBuild() throws {

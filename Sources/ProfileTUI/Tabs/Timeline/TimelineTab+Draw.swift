@@ -32,7 +32,8 @@ extension TimelineTab {
     }
     if let base = context.shared?.base, figures.basePeaks != nil {
       x += grid.put(String(glyphs.horizontal) + " ", x: x, y: area.y, style: theme[.chartLine])
-      x += grid.put("A: \(base.name) (same share of its events)  ", x: x, y: area.y)
+      let aligned = unit == .events ? "same share of its events" : "same \(unit.rawValue)"
+      x += grid.put("A: \(base.name) (\(aligned))  ", x: x, y: area.y)
     } else if figures.usedPhysical.contains(where: { $0 != nil }) {
       x += grid.put(String(glyphs.horizontal) + " ", x: x, y: area.y, style: theme[.chartLine])
       x += grid.put(showsUsedPhysical ? "Used Physical (u)  " : "Used Physical hidden (u)  ", x: x, y: area.y)

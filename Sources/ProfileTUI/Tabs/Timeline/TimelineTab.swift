@@ -10,6 +10,9 @@ public struct TimelineRequest: Sendable, Equatable {
   public var filtered: Bool
   /// Two samples per column, for braille (captures without allocator stats).
   public var twoPerColumn: Bool
+  /// Comparing two builds: how the base's window is found — the same share of its events, or
+  /// the same frames or seconds (the x axis' unit).
+  var alignment = SeriesChart.TimeUnit.events
 }
 
 /// The Timeline's figures: live bytes per column (peak and end), and Used Physical beside them.
@@ -93,7 +96,8 @@ final class TimelineTab: TabView {
 
   var request: TimelineRequest {
     TimelineRequest(
-      window: chart.window, columns: chart.columns, filtered: filtered, twoPerColumn: braille && !hasStackedStats)
+      window: chart.window, columns: chart.columns, filtered: filtered, twoPerColumn: braille && !hasStackedStats,
+      alignment: unit)
   }
 
   /// - Complexity: O(rows born before the window's end + events in the window), then
@@ -120,10 +124,7 @@ final class TimelineTab: TabView {
     // proportion: the two builds do not run the same number of events).
     var basePeaks: [Int64]?
     if let base = shared.base {
-      let whole = Double(max(LiveBytesSeries.wholeCapture(profile).upperBound, 1))
-      let otherEnd = Double(LiveBytesSeries.wholeCapture(base.profile).upperBound)
-      let lo = UInt32((Double(request.window.lowerBound) / whole * otherEnd).rounded(.down))
-      let hi = max(UInt32((Double(request.window.upperBound) / whole * otherEnd).rounded(.up)), lo)
+      let (lo, hi) = baseWindow(request, shown: profile, base: base.profile)
       let other = try LiveBytesSeries(
         profile: base.profile, range: lo...hi, buckets: series.buckets.count,
         query: request.filtered ? shared.baseQuery : nil, cancel: cancel)
@@ -131,6 +132,32 @@ final class TimelineTab: TabView {
     }
     return TimelineFigures(
       series: series, usedPhysical: usedPhysical, stacked: stacked, halfPeaks: halfPeaks, basePeaks: basePeaks)
+  }
+
+  /// The base's events for the shown window: the same share of its events, or (x in frames or
+  /// seconds) the same frames or seconds, clamped to what it has; the columns then spread evenly
+  /// over its events inside that window.
+  static func baseWindow(_ request: TimelineRequest, shown: Profile, base: Profile) -> (UInt32, UInt32) {
+    let window = request.window
+    let lo: UInt32
+    let hi: UInt32
+    switch request.alignment {
+    case .events:
+      let whole = Double(max(LiveBytesSeries.wholeCapture(shown).upperBound, 1))
+      let otherEnd = Double(LiveBytesSeries.wholeCapture(base).upperBound)
+      lo = UInt32((Double(window.lowerBound) / whole * otherEnd).rounded(.down))
+      hi = UInt32((Double(window.upperBound) / whole * otherEnd).rounded(.up))
+    case .frames:
+      let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
+      lo = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.lowerBound))
+      hi = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.upperBound))
+    case .seconds:
+      let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
+      lo = theirs.event(atSeconds: mine.seconds(at: window.lowerBound))
+      hi = theirs.event(atSeconds: mine.seconds(at: window.upperBound))
+    }
+    let end = LiveBytesSeries.wholeCapture(base).upperBound
+    return (min(lo, end), min(max(hi, lo), end))
   }
 
   func accept(_ new: TimelineFigures, for request: TimelineRequest, context: TabContext) -> TabOutcome {
