@@ -539,6 +539,8 @@ import Testing
     #expect(bad == 2 && why.contains("--max-growth must be"))
     let (diffAsked, _, diffWhy) = try Self.run(["check", b, "--base", a, "--quiet", "--start", "1"])
     #expect(diffAsked == 2 && diffWhy.contains("--start, --lifetime and --rule do not apply"))
+    let (noBase, _, noBaseWhy) = try Self.run([b, "--base-end", "1"])
+    #expect(noBase == 2 && noBaseWhy.contains("give --base A.mprof too"))
     let (missing, _, _) = try Self.run(["check", b, "--base", scratch.path("none.mprof"), "--quiet"])
     #expect(missing == 2)
   }

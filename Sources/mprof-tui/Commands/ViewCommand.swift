@@ -23,8 +23,16 @@ struct ViewCommand: ParsableCommand {
   @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (text selection).")
   var noMouse = false
 
-  @Option(help: "Compare with this capture of another build: the Exclusive tab shows A, B and B − A.")
+  @Option(help: "Compare with this capture of another build (A): the views show A, B and B − A.")
   var base: String?
+  @Option(
+    name: .customLong("base-start"),
+    help: "The base's diff start (a snapshot index or description, or an event:N); default: the shown one's by name.")
+  var baseStart: String?
+  @Option(
+    name: .customLong("base-end"),
+    help: "The base's diff end (default: the shown one's by name; End when the base has no snapshot of that name).")
+  var baseEnd: String?
 
   @Flag(
     name: .customLong("color-blind"),
@@ -43,6 +51,9 @@ struct ViewCommand: ParsableCommand {
       path = try capture.file ?? DemoFile.path()
       _ = try ProfileLoader.checkHeader(path: path)
       if let base { _ = try ProfileLoader.checkHeader(path: base) }
+      if base == nil && (baseStart != nil || baseEnd != nil) {
+        throw ValidationError("--base-start and --base-end choose the base's snapshots; give --base A.mprof too")
+      }
     }
     var options = groups.loadOptions
     if capture.noTrim { options.trimAllocatorFunctions = false }
@@ -63,6 +74,7 @@ struct ViewCommand: ParsableCommand {
     let loadOptions = options
     let groupSet = groups
     let basePath = base
+    let (baseStartText, baseEndText) = (baseStart, baseEnd)
     let outcome = LoadingScreen.run(name: name, theme: theme, on: backend) { progress in
       let profile = try ProfileLoader.load(path: loadPath, options: loadOptions, progress: progress)
       let assignment = try GroupAssignment(profile: profile, groups: groupSet)
@@ -71,7 +83,9 @@ struct ViewCommand: ParsableCommand {
         let other = try ProfileLoader.load(path: path, options: loadOptions, progress: progress)
         return try BaseCapture(
           profile: other, assignment: try GroupAssignment(profile: other, groups: groupSet),
-          name: (path as NSString).lastPathComponent, matching: profile)
+          name: (path as NSString).lastPathComponent, matching: profile,
+          start: try baseStartText.map { try other.resolveSnapshot($0) },
+          end: try baseEndText.map { try other.resolveSnapshot($0) })
       }
       return LoadedCapture(profile: profile, assignment: assignment, base: base)
     }

@@ -269,4 +269,18 @@ import Testing
     #expect(h.app.tabIndex == 0)
     #expect(!h.status.contains("does not hold"))
   }
+
+  /// A chosen base snapshot (`--base-end`) instead of the one found by name.
+  @Test func aChosenBaseSnapshot() throws {
+    let (first, base, scratch) = try Self.open()
+    _ = scratch
+    let chosen = try BaseCapture(
+      profile: base.profile, assignment: base.assignment, name: "a.mprof", matching: first.profile, end: .snapshot(1))
+    let h = try Harness(capture: (first.profile, first.assignment), base: chosen)
+    h.press("8")
+    let details = try #require(h.app.tab(DetailsTab.self)?.figures)
+    #expect(details.start.allocationSize == base.profile.snapshots[1].allocationSize)
+    #expect(details.end.allocationSize == first.profile.end.allocationSize)
+    #expect(h.app.shared?.baseQuery?.state.diffEnd == .snapshot(1))
+  }
 }
