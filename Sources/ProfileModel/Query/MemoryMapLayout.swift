@@ -38,6 +38,9 @@ public struct MemoryMapLayout: Sendable, Equatable {
 
   public var bytesPerRow: UInt64 { bytesPerPixel &* UInt64(width) }
 
+  /// The most pixels a layout has: 2^50 (the scale is raised to keep under it).
+  static let pixelBits: UInt64 = 50
+
   /// - Parameters:
   ///   - width: pixels per row (at least 1).
   ///   - height: pixel rows the fit scale may use.
@@ -48,21 +51,27 @@ public struct MemoryMapLayout: Sendable, Equatable {
     self.width = width
     self.rowsPerCell = cell
     let sizes = space.regions.map { $0.upperBound - $0.lowerBound }
+    // At most 2^50 pixels in all, whatever the scale asked for: a space of 2^64 bytes at one
+    // byte a pixel would overflow every row and pixel index (a hostile capture can span it).
+    let spaceSize = sizes.reduce(UInt64(0)) { $0 &+ $1 }
+    let fewest = Swift.max(spaceSize >> Self.pixelBits + (spaceSize & (1 << Self.pixelBits - 1) == 0 ? 0 : 1), 1)
     func rows(_ size: UInt64, _ bpp: UInt64) -> Int {
       let pixels = size / bpp + (size % bpp == 0 ? 0 : 1)
-      let rows = Int((pixels + UInt64(width) - 1) / UInt64(width))
+      let rows = Int(pixels / UInt64(width) + (pixels % UInt64(width) == 0 ? 0 : 1))
       return (rows + cell - 1) / cell * cell
     }
     func total(_ bpp: UInt64) -> Int {
-      sizes.reduce(0) { $0 + rows($1, bpp) } + max(sizes.count - 1, 0) * cell
+      sizes.reduce(0) { $0 + rows($1, bpp) } + Swift.max(sizes.count - 1, 0) * cell
     }
-    let bpp: UInt64
+    var bpp: UInt64
     switch scale {
     case .powerOfTwo(let k):
-      bpp = UInt64(1) << UInt64(min(max(k, 0), 62))
+      bpp = UInt64(1) << UInt64(Swift.min(Swift.max(k, 0), 62))
+      // Raised to the power of two that keeps the pixels countable.
+      while bpp < fewest { bpp <<= 1 }
     case .fit:
       // The smallest bytes per pixel whose rows fit; rows only shrink as it grows.
-      var low: UInt64 = 1
+      var low: UInt64 = fewest
       var high = max(sizes.max() ?? 1, 1)
       while low < high {
         let mid = low + (high - low) / 2

@@ -25,9 +25,11 @@ extension ReportCommand {
       space: space, width: mapWidth, height: mapHeight, scale: scale.map { .powerOfTwo($0) } ?? .fit, rowsPerCell: 1)
     let at = state.diffEnd == .start ? 0 : p.streamIndex(state.diffEnd) ?? p.end.streamIndex
     let base = state.diffStart == .start ? nil : p.streamIndex(state.diffStart)
+    // At most --height rows are printed (a chosen scale or many folded regions can make far more).
+    let shownRows = min(layout.rowCount, mapHeight)
     let map = try MemoryMap(
       profile: p, query: query, layout: layout, poolMask: pools,
-      request: MemoryMap.Request(at: at, base: base, firstRow: 0, rows: layout.rowCount))
+      request: MemoryMap.Request(at: at, base: base, firstRow: 0, rows: shownRows))
     let groups = query.assignment.groups
     let letters = query.assignment.letters
     let top = map.maximumHeat
@@ -46,7 +48,7 @@ extension ReportCommand {
     switch format {
     case .json:
       var rows: [JSONValue] = []
-      for row in 0..<layout.rowCount {
+      for row in 0..<shownRows {
         if let separator = layout.separator(atRow: row) {
           rows.append(
             .object([
@@ -80,6 +82,7 @@ extension ReportCommand {
         ("space_bytes", .int(Int64(clamping: space.size))),
         ("bytes_per_pixel", .int(Int64(clamping: layout.bytesPerPixel))),
         ("width", .int(Int64(layout.width))), ("rows", .int(Int64(layout.rowCount))),
+        ("rows_shown", .int(Int64(shownRows))),
         ("allocated_bytes", .int(map.liveBytes)), ("allocated_blocks", .int(map.liveBlocks)),
         ("new_bytes", base == nil ? .null : .int(map.newBytes)),
         ("groups", .array(groups.map { .string($0.name) })),
@@ -103,7 +106,7 @@ extension ReportCommand {
         + "\(SizeFormat.size(Int64(clamping: space.size))) · Allocated memory \(SizeFormat.size(map.liveBytes))"
       if base != nil { out += " (new since the base \(SizeFormat.size(map.newBytes)))" }
       out += "\n"
-      for row in 0..<layout.rowCount {
+      for row in 0..<shownRows {
         if let separator = layout.separator(atRow: row) {
           out +=
             "               ... gap \(SizeFormat.size(Int64(clamping: separator.gap.upperBound - separator.gap.lowerBound))) ...\n"
@@ -116,6 +119,11 @@ extension ReportCommand {
         }
         while line.last == " " { line.removeLast() }
         out += line + "\n"
+      }
+      if shownRows < layout.rowCount {
+        out +=
+          "(the first \(shownRows) of \(SizeFormat.count(Int64(layout.rowCount))) rows: --height shows more, a larger "
+          + "--scale fewer)\n"
       }
       if heat {
         out += "Heat: allocations per pixel, log scale \" .:-=+*#%@\" up to \(SizeFormat.count(Int64(top)))\n"

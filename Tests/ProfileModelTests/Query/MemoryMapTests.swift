@@ -68,6 +68,19 @@ import Testing
     #expect(linear.bytesPerPixel == (range + 64 * 20 - 1) / (64 * 20))
   }
 
+  /// A space spanning nearly all 64 bits at one byte a pixel: the scale is raised so the pixels
+  /// stay countable (2^50 at most), and every index stays in range.
+  @Test func aWholeAddressSpaceStaysCountable() {
+    let space = AddressSpace(regions: [0..<16, (UInt64.max - 16)..<UInt64.max], gap: 1)
+    let linear = MemoryMapLayout(space: space.linear, width: 64, height: 40, scale: .powerOfTwo(0))
+    #expect(linear.bytesPerPixel == 1 << 14)
+    #expect(linear.rowCount == 1 << 44)
+    #expect(linear.address(row: linear.rowCount - 1, column: 63) == UInt64.max - (1 << 14) + 1)
+    #expect(linear.pixels(from: UInt64.max - 16, to: UInt64.max, band: 0) == (1 << 50) - 1...(1 << 50) - 1)
+    let folded = MemoryMapLayout(space: space, width: 64, height: 40, scale: .fit)
+    #expect(folded.bands.count == 2 && folded.bytesPerPixel == 1)
+  }
+
   @Test func pixelsAndAddressesAgree() {
     let space = AddressSpace(regions: [0x1000..<0x9000, 0x4000_0000..<0x4000_2345], gap: AddressSpace.defaultGap)
     let layout = MemoryMapLayout(space: space, width: 16, height: 100, scale: .powerOfTwo(6))
