@@ -8,6 +8,8 @@ let package = Package(
     .executable(name: "mprof-tui", targets: ["mprof-tui"]),
     .library(name: "ProfileModel", targets: ["ProfileModel"]),
     .library(name: "ProfileTUI", targets: ["ProfileTUI"]),
+    // The allocation recorder `mprof-tui record` preloads into a program (beside the binary).
+    .library(name: "MprofShim", type: .dynamic, targets: ["MprofShim"]),
   ],
   dependencies: [
     // Command-line parsing for the interactive viewer and the batch commands.
@@ -16,6 +18,8 @@ let package = Package(
   targets: [
     // A prefetch hint for the token pass (Swift has none).
     .target(name: "CPrefetch"),
+    // The C allocation recorder (LD_PRELOAD), built as libMprofShim.so.
+    .target(name: "MprofShim"),
     // The reader, writer, columnar model, queries and class groups. No UI, no ncurses.
     // The default class groups are the repository's ClassGroups.xml, embedded at build time
     // through the symlink Resources/ClassGroups.xml (no resource bundle to install).

@@ -17,7 +17,7 @@ struct MprofCommand: ParsableCommand {
     version: MprofCommand.version,
     subcommands: [
       ViewCommand.self, SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self,
-      ExportCSVCommand.self, CheckCommand.self,
+      ExportCSVCommand.self, CheckCommand.self, RecordCommand.self,
       DemoCommand.self, BenchCommand.self, BenchUICommand.self,
     ],
     defaultSubcommand: ViewCommand.self

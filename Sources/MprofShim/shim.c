@@ -1,0 +1,188 @@
+/* The allocation recorder `mprof-tui record` preloads (LD_PRELOAD) into a program.
+ *
+ * malloc, free, calloc, realloc, reallocarray and the aligned allocators are interposed; the real
+ * allocator is reached through glibc's __libc_* entry points, so no dlsym bootstrap is needed.
+ * Each event is written, with the return addresses of its callstack (libc's backtrace), to the raw
+ * file named by MPROF_RAW: a free is written before the memory is given back, a realloc as one
+ * record with the old and the new pointer. A thread-local flag keeps the recorder's own
+ * allocations (backtrace loading libgcc_s) out. A forked child is not recorded. At exit the
+ * buffer is flushed and /proc/self/maps appended, so addresses can be symbolized after the run.
+ *
+ * Record: u32 kind, u32 depth, u64 pointer, u64 old pointer, u64 size, depth × u64 addresses. */
+#define _GNU_SOURCE
+#include "MprofShim.h"
+
+#include <errno.h>
+#include <execinfo.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+extern void *__libc_malloc(size_t);
+extern void __libc_free(void *);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void *__libc_memalign(size_t, size_t);
+
+#define BUFFER_SIZE (1 << 20)
+#define MAX_DEPTH 256
+
+static int raw = -1;
+static int depth_limit = 64;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static char buffer[BUFFER_SIZE];
+static size_t used;
+static __thread int busy;
+
+static void write_all(const void *data, size_t length) {
+  const char *p = data;
+  while (length > 0) {
+    ssize_t n = write(raw, p, length);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    p += n;
+    length -= (size_t)n;
+  }
+}
+
+static void flush_locked(void) {
+  if (used > 0 && raw >= 0) write_all(buffer, used);
+  used = 0;
+}
+
+/* A forked child is not recorded: it stops writing to its parent's file. */
+static void child_after_fork(void) { raw = -1; used = 0; }
+
+static void record(uint32_t kind, void *pointer, void *old, size_t size) {
+  if (raw < 0 || busy) return;
+  busy = 1;
+  void *frames[MAX_DEPTH + 2];
+  int depth = 0;
+  if (kind != MPROF_RAW_FREE) depth = backtrace(frames, depth_limit + 2);
+  /* The first two frames are this function and the hook. */
+  int skip = depth > 2 ? 2 : depth;
+  uint32_t kept = (uint32_t)(depth - skip);
+  uint64_t head[4];
+  uint32_t words[2] = {kind, kept};
+  head[0] = (uint64_t)(uintptr_t)pointer;
+  head[1] = (uint64_t)(uintptr_t)old;
+  head[2] = (uint64_t)size;
+  size_t length = sizeof words + 3 * sizeof(uint64_t) + kept * sizeof(uint64_t);
+  pthread_mutex_lock(&lock);
+  if (raw >= 0) {
+    if (used + length > BUFFER_SIZE) flush_locked();
+    memcpy(buffer + used, words, sizeof words);
+    used += sizeof words;
+    memcpy(buffer + used, head, 3 * sizeof(uint64_t));
+    used += 3 * sizeof(uint64_t);
+    for (int i = skip; i < depth; i++) {
+      uint64_t address = (uint64_t)(uintptr_t)frames[i];
+      memcpy(buffer + used, &address, sizeof address);
+      used += sizeof address;
+    }
+  }
+  pthread_mutex_unlock(&lock);
+  busy = 0;
+}
+
+__attribute__((constructor)) static void start(void) {
+  busy = 1;
+  const char *path = getenv("MPROF_RAW");
+  const char *depth = getenv("MPROF_DEPTH");
+  if (depth) {
+    int d = atoi(depth);
+    if (d > 0 && d <= MAX_DEPTH) depth_limit = d;
+  }
+  if (path && *path) raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  pthread_atfork(NULL, NULL, child_after_fork);
+  /* backtrace loads libgcc_s on first use: do it now, outside any hook. */
+  void *warm[4];
+  backtrace(warm, 4);
+  busy = 0;
+}
+
+__attribute__((destructor)) static void finish(void) {
+  busy = 1;
+  pthread_mutex_lock(&lock);
+  if (raw >= 0) {
+    flush_locked();
+    /* The module map, for symbolizing after the run. */
+    int maps = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+    if (maps >= 0) {
+      static char text[1 << 20];
+      size_t length = 0;
+      ssize_t n;
+      while (length < sizeof text && (n = read(maps, text + length, sizeof text - length)) > 0) length += (size_t)n;
+      close(maps);
+      uint32_t words[2] = {MPROF_RAW_MAPS, (uint32_t)length};
+      write_all(words, sizeof words);
+      write_all(text, length);
+    }
+    close(raw);
+    raw = -1;
+  }
+  pthread_mutex_unlock(&lock);
+}
+
+void *malloc(size_t size) {
+  void *p = __libc_malloc(size);
+  if (p) record(MPROF_RAW_MALLOC, p, NULL, size);
+  return p;
+}
+
+void free(void *p) {
+  if (p) record(MPROF_RAW_FREE, p, NULL, 0);
+  __libc_free(p);
+}
+
+void *calloc(size_t count, size_t size) {
+  void *p = __libc_calloc(count, size);
+  if (p) record(MPROF_RAW_MALLOC, p, NULL, count * size);
+  return p;
+}
+
+void *realloc(void *old, size_t size) {
+  if (!old) return malloc(size);
+  if (size == 0) {
+    free(old);
+    return NULL;
+  }
+  void *p = __libc_realloc(old, size);
+  if (p) record(MPROF_RAW_REALLOC, p, old, size);
+  return p;
+}
+
+void *reallocarray(void *old, size_t count, size_t size) {
+  size_t total;
+  if (__builtin_mul_overflow(count, size, &total)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return realloc(old, total);
+}
+
+static void *aligned(size_t alignment, size_t size) {
+  void *p = __libc_memalign(alignment, size);
+  if (p) record(MPROF_RAW_MALLOC, p, NULL, size);
+  return p;
+}
+
+int posix_memalign(void **out, size_t alignment, size_t size) {
+  if (alignment < sizeof(void *) || (alignment & (alignment - 1)) != 0) return EINVAL;
+  void *p = aligned(alignment, size);
+  if (!p) return ENOMEM;
+  *out = p;
+  return 0;
+}
+
+void *aligned_alloc(size_t alignment, size_t size) { return aligned(alignment, size); }
+void *memalign(size_t alignment, size_t size) { return aligned(alignment, size); }
+void *valloc(size_t size) { return aligned((size_t)sysconf(_SC_PAGESIZE), size); }
+
+void *pvalloc(size_t size) {
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  return aligned(page, (size + page - 1) & ~(page - 1));
+}

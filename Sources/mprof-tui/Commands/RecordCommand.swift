@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import ProfileModel
+
+/// `mprof-tui record [-o OUT.mprof] -- PROGRAM ARGS`: runs a Linux program with the allocation
+/// recorder preloaded and writes what it allocated as a `.mprof` capture (version 7), its
+/// addresses symbolized after the run.
+struct RecordCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "record",
+    abstract: "Run a Linux program with the allocation recorder and write a .mprof capture of it.",
+    discussion: """
+      The program runs with libMprofShim.so preloaded (it sits beside mprof-tui). Every malloc, \
+      calloc, realloc, aligned allocation and free is recorded with its callstack; after the \
+      program ends the addresses are symbolized with llvm-symbolizer (function, file and line) and \
+      the capture is written. The exit status is the program's (2 when it could not be run or \
+      recorded).
+      """)
+
+  @Option(name: [.short, .customLong("output")], help: "Where to write the capture.") var output = "record.mprof"
+  @Option(help: "Callstack frames kept per allocation (1 to 256).") var depth = 64
+  @Argument(parsing: .captureForPassthrough, help: "The program and its arguments (after --).")
+  var command: [String] = []
+
+  func validate() throws {
+    guard (1...256).contains(depth) else { throw ValidationError("--depth must be from 1 to 256, found \(depth)") }
+    var words = command
+    if words.first == "--" { words.removeFirst() }
+    guard !words.isEmpty else { throw ValidationError("give the program to record: mprof-tui record -- PROGRAM ARGS") }
+  }
+
+  /// The recorder beside the running binary.
+  static var shimPath: String {
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    let beside = executable.deletingLastPathComponent().appendingPathComponent("libMprofShim.so").path
+    if FileManager.default.fileExists(atPath: beside) { return beside }
+    return (Bundle.main.executablePath.map { ($0 as NSString).deletingLastPathComponent } ?? ".") + "/libMprofShim.so"
+  }
+
+  func run() throws {
+    var words = command
+    if words.first == "--" { words.removeFirst() }
+    var status: Int32 = 0
+    try runReportingErrors {
+      let shim = Self.shimPath
+      guard FileManager.default.fileExists(atPath: shim) else {
+        throw MprofError.cannotOpen(
+          path: shim, reason: "the recorder is not beside mprof-tui (build it with swift build)")
+      }
+      let raw = output + ".raw-\(getpid())"
+      defer { try? FileManager.default.removeItem(atPath: raw) }
+      status = try Self.runProgram(words, shim: shim, raw: raw, depth: depth)
+      let recording = try RawRecording(path: raw)
+      let events = try Self.write(recording, to: output, program: words[0])
+      let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+      FileHandle.standardError.write(
+        Data(
+          "mprof-tui: recorded \(SizeFormat.count(Int64(events))) allocation events of \(SafeText.terminal(words[0])) to \(SafeText.terminal(output)) (\(SizeFormat.size(Int64(size))))\n"
+            .utf8))
+    }
+    if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Runs the program with the recorder preloaded; returns its exit status (128 + a signal).
+  static func runProgram(_ words: [String], shim: String, raw: String, depth: Int) throws -> Int32 {
+    var environment = ProcessInfo.processInfo.environment
+    let preload = environment["LD_PRELOAD"].map { shim + ":" + $0 } ?? shim
+    environment["LD_PRELOAD"] = preload
+    environment["MPROF_RAW"] = raw
+    environment["MPROF_DEPTH"] = String(depth)
+    let argv = words.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in envp { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, words[0], nil, nil, argv, envp)
+    guard spawned == 0 else {
+      throw MprofError.cannotOpen(path: words[0], reason: String(cString: strerror(spawned)))
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let signal = status & 0x7F
+    return signal != 0 ? 128 + signal : (status >> 8) & 0xFF
+  }
+
+  /// Writes the capture and returns the events written.
+  ///
+  /// Each distinct return address is symbolized (minus one, so the call's line is named, not the
+  /// next one), the recorder's own frames dropped, the events written in order, then a final
+  /// snapshot.
+  static func write(_ recording: RawRecording, to path: String, program: String) throws -> Int {
+    var addresses = Set<UInt64>()
+    for stack in recording.stacks { addresses.formUnion(stack) }
+    let ordered = addresses.sorted()
+    var queries: [(path: String, address: UInt64)] = []
+    var queried: [Int] = []
+    for (i, address) in ordered.enumerated() {
+      guard let mapping = recording.mapping(of: address) else { continue }
+      // The module's load bias: where its file offset 0 sits in memory.
+      queries.append((mapping.path, address - 1 - (mapping.range.lowerBound - mapping.offset)))
+      queried.append(i)
+    }
+    let symbols = Symbolizer.symbolize(queries, scratch: path)
+    var symbolOf: [UInt64: Symbolizer.Symbol] = [:]
+    for (k, i) in queried.enumerated() { if let symbol = symbols[k] { symbolOf[ordered[i]] = symbol } }
+
+    var configuration = MprofWriter.Configuration()
+    configuration.version = 7
+    let w = try MprofWriter(path: path, configuration: configuration)
+    w.addMetadata(key: "SelfFile", value: program)
+    let shimName = "libMprofShim.so"
+    var addressIndex: [UInt64: Int32] = [:]
+    func frame(_ address: UInt64) -> Int32 {
+      if let known = addressIndex[address] { return known }
+      let index: Int32
+      if let symbol = symbolOf[address] {
+        index = w.address(pc: address, function: symbol.function, file: symbol.file, line: symbol.line)
+      } else if let mapping = recording.mapping(of: address) {
+        let module = (mapping.path as NSString).lastPathComponent
+        let offset = address - (mapping.range.lowerBound - mapping.offset)
+        index = w.address(pc: address, function: "\(module)+0x\(String(offset, radix: 16))", file: "", line: 0)
+      } else {
+        index = w.address(pc: address, function: "0x\(String(address, radix: 16))", file: "", line: 0)
+      }
+      addressIndex[address] = index
+      return index
+    }
+    let callstacks: [Int32] = recording.stacks.map { stack in
+      // The recorder's own frames (the hook) are not the program's.
+      let program = stack.drop { address in recording.mapping(of: address)?.path.hasSuffix(shimName) == true }
+      return w.callstack(innermostFirst: program.map(frame))
+    }
+    for event in recording.events {
+      let size = UInt32(clamping: event.size)
+      switch event.kind {
+      case .malloc: try w.malloc(pointer: event.pointer, size: size, callstack: callstacks[event.stack])
+      case .free: try w.free(pointer: event.pointer)
+      case .realloc:
+        try w.realloc(old: event.old, new: event.pointer, size: size, callstack: callstacks[event.stack])
+      }
+    }
+    try w.snapshot(.snapshot, label: "Exit")
+    try w.finish()
+    return recording.events.count
+  }
+}

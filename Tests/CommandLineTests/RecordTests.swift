@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import ProfileModel
+
+/// `mprof-tui record`: a small C program written for the test is recorded, and the capture read
+/// back: exact operations of its known sites, leaked bytes, a callstack with function and line,
+/// a thread's allocations, the fork child left out, the program's exit status kept.
+@Suite struct RecordTests {
+  static let program = """
+    #include <stdlib.h>
+    #include <string.h>
+    #include <pthread.h>
+    #include <unistd.h>
+    #include <sys/wait.h>
+    static void *blocks[100];
+    void *leaky(size_t n) { return malloc(n); }
+    void *worker(void *arg) {
+      (void)arg;
+      for (int i = 0; i < 50; i++) free(malloc(64));
+      return NULL;
+    }
+    int main(void) {
+      for (int i = 0; i < 100; i++) blocks[i] = leaky(32);
+      for (int i = 0; i < 90; i++) free(blocks[i]);
+      char *grow = malloc(16);
+      for (int i = 0; i < 5; i++) grow = realloc(grow, 16 << (i + 1));
+      free(grow);
+      void *zeroed = calloc(4, 25);
+      free(zeroed);
+      pthread_t t;
+      pthread_create(&t, NULL, worker, NULL);
+      pthread_join(t, NULL);
+      pid_t child = fork();
+      if (child == 0) { for (int i = 0; i < 7; i++) blocks[i] = malloc(1000); _exit(0); }
+      waitpid(child, NULL, 0);
+      return 3;
+    }
+    """
+
+  /// The callstack's function names, innermost first.
+  static func names(_ p: Profile, _ callstack: Int) -> [String] {
+    p.callstacks.frames(of: callstack).reversed().map { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] }
+  }
+
+  @Test func recordsACProgram() throws {
+    let scratch = ScratchFolder()
+    let source = scratch.path("prog.c")
+    let binary = scratch.path("prog")
+    try Self.program.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["cc", "-g", "-O0", "-pthread", "-o", binary, source]
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+    let output = scratch.path("prog.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", binary])
+    // The program's exit status is record's.
+    #expect(status == 3, "\(message)")
+    #expect(message.contains("allocation events of \(binary) to \(output)"))
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    let rows = (0..<a.count)
+    func through(_ function: String) -> [Int] {
+      rows.filter { Self.names(p, Int(a.callstack[$0])).contains(function) }
+    }
+    // leaky: 100 blocks of 32 bytes, 10 never freed.
+    let leaky = through("leaky")
+    #expect(leaky.count == 100 && leaky.allSatisfy { a.size[$0] == 32 })
+    #expect(leaky.filter { a.death[$0] == AllocationTable.alive }.count == 10)
+    // The allocation site with its line: `return malloc(n);` is line 7.
+    let site = try #require(leaky.first)
+    let frames = p.callstacks.frames(of: Int(a.callstack[site])).reversed()
+    let leakyFrame = try #require(frames.first { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] == "leaky" })
+    #expect(p.addresses.line[Int(leakyFrame)] == 7)
+    #expect(p.fileName(address: Int(leakyFrame)).hasSuffix("prog.c"))
+    // The thread: 50 blocks of 64 bytes, all freed.
+    let worker = through("worker")
+    #expect(worker.count == 50 && worker.allSatisfy { a.size[$0] == 64 && a.death[$0] != AllocationTable.alive })
+    // Five reallocs, each a new block replacing the last.
+    let grown = rows.filter { a.reallocatedFrom[$0] >= 0 }
+    #expect(grown.count == 5)
+    #expect(grown.map { a.size[$0] } == [32, 64, 128, 256, 512])
+    // calloc(4, 25): one block of 100 bytes, freed.
+    #expect(rows.contains { a.size[$0] == 100 && a.death[$0] != AllocationTable.alive })
+    // The fork child is not recorded.
+    #expect(!rows.contains { a.size[$0] == 1000 })
+    // The leaks are what the End snapshot holds of the program's sites.
+    #expect(p.end.allocationSize >= 320)
+  }
+
+  @Test func aMissingProgramIsOneLine() throws {
+    let scratch = ScratchFolder()
+    let (status, _, message) = try CommandLineTests.run([
+      "record", "-o", scratch.path("x.mprof"), "--", scratch.path("no-such-program"),
+    ])
+    #expect(status == 2 && message.contains("no-such-program") && message.split(separator: "\n").count == 1)
+    let (usage, _, why) = try CommandLineTests.run(["record"])
+    #expect(usage != 0 && why.contains("give the program to record"))
+  }
+}
