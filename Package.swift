@@ -35,13 +35,16 @@ let package = Package(
     // backend imports CNcursesw.
     .target(name: "ProfileTUI", dependencies: ["ProfileModel", "CNcursesw"]),
     // The command line: `mprof-tui [FILE]` and the batch commands.
+    // The recorder's C source is embedded too (the symlink Resources/shim.c): when the built
+    // library is not beside the binary, `record` compiles it with cc into the cache folder.
     .executableTarget(
       name: "mprof-tui",
       dependencies: [
         "ProfileModel",
         "ProfileTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      resources: [.embedInCode("Resources/shim.c")]
     ),
     // What the test targets share: where the fixtures are, scratch folders, generated captures.
     .target(name: "TestSupport", dependencies: ["ProfileModel"], path: "Tests/TestSupport"),

@@ -10,7 +10,6 @@
  *
  * Record: u32 kind, u32 depth, u64 pointer, u64 old pointer, u64 size, depth × u64 addresses. */
 #define _GNU_SOURCE
-#include "MprofShim.h"
 
 #include <errno.h>
 #include <execinfo.h>
@@ -26,6 +25,9 @@ extern void __libc_free(void *);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
+
+/* Record kinds in the raw file (RawRecording.Kind in the record command). */
+enum { MPROF_RAW_MALLOC = 1, MPROF_RAW_FREE = 2, MPROF_RAW_REALLOC = 3, MPROF_RAW_MAPS = 9 };
 
 #define BUFFER_SIZE (1 << 20)
 #define MAX_DEPTH 256

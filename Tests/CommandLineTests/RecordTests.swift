@@ -91,6 +91,29 @@ import Testing
     #expect(p.end.allocationSize >= 320)
   }
 
+  /// Without the library beside the binary, the recorder embedded in it is compiled with cc
+  /// into the cache folder once, then used.
+  @Test func theEmbeddedRecorderIsCompiledWhenTheLibraryIsMissing() throws {
+    let scratch = ScratchFolder()
+    let folder = scratch.path("bin")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let copy = folder + "/mprof-tui"
+    try FileManager.default.copyItem(atPath: CommandLineTests.binary, toPath: copy)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: copy)
+    process.arguments = ["record", "-o", scratch.path("true.mprof"), "--", "/bin/true"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_CACHE_HOME"] = scratch.path("cache")
+    process.environment = environment
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let cached = try FileManager.default.contentsOfDirectory(atPath: scratch.path("cache/mprof-tui"))
+    #expect(cached.contains { $0.hasPrefix("libMprofShim-") && $0.hasSuffix(".so") })
+    _ = try ProfileLoader.load(path: scratch.path("true.mprof"))
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([

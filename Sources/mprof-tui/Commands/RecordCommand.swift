@@ -10,7 +10,8 @@ struct RecordCommand: ParsableCommand {
     commandName: "record",
     abstract: "Run a Linux program with the allocation recorder and write a .mprof capture of it.",
     discussion: """
-      The program runs with libMprofShim.so preloaded (it sits beside mprof-tui). Every malloc, \
+      The program runs with libMprofShim.so preloaded (built beside mprof-tui, or compiled once \
+      from the source in the binary with cc into ~/.cache/mprof-tui). Every malloc, \
       calloc, realloc, aligned allocation and free is recorded with its callstack; after the \
       program ends the addresses are symbolized with llvm-symbolizer (function, file and line) and \
       the capture is written. The exit status is the program's (2 when it could not be run or \
@@ -29,12 +30,43 @@ struct RecordCommand: ParsableCommand {
     guard !words.isEmpty else { throw ValidationError("give the program to record: mprof-tui record -- PROGRAM ARGS") }
   }
 
-  /// The recorder beside the running binary.
-  static var shimPath: String {
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+  /// The recorder: the library built beside the binary (`swift build` makes it), else the
+  /// source embedded in the binary compiled with `cc` into the cache folder once (named by a
+  /// hash of the source, so a newer recorder is compiled again).
+  ///
+  /// - Throws: `MprofError.cannotOpen` when neither is possible.
+  static func shimPath() throws -> String {
+    let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
+      .resolvingSymlinksInPath()
     let beside = executable.deletingLastPathComponent().appendingPathComponent("libMprofShim.so").path
     if FileManager.default.fileExists(atPath: beside) { return beside }
-    return (Bundle.main.executablePath.map { ($0 as NSString).deletingLastPathComponent } ?? ".") + "/libMprofShim.so"
+    let source = Data(PackageResources.shim_c)
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in source { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    let folder = DemoFile.cacheFolder
+    let library = folder + "/libMprofShim-\(String(hash, radix: 16)).so"
+    if FileManager.default.fileExists(atPath: library) { return library }
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let sourcePath = folder + "/.shim-\(getpid()).c"
+    let temporary = folder + "/.shim-\(getpid()).so"
+    defer {
+      try? FileManager.default.removeItem(atPath: sourcePath)
+      try? FileManager.default.removeItem(atPath: temporary)
+    }
+    try source.write(to: URL(fileURLWithPath: sourcePath))
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["cc", "-shared", "-fPIC", "-O2", "-pthread", "-o", temporary, sourcePath]
+    compiler.standardOutput = FileHandle.nullDevice
+    compiler.standardError = FileHandle.nullDevice
+    try compiler.run()
+    compiler.waitUntilExit()
+    // Written beside, then renamed: a half-written library is never preloaded.
+    guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
+      throw MprofError.cannotOpen(
+        path: beside, reason: "the recorder is not beside mprof-tui and cc could not compile it (install gcc)")
+    }
+    return library
   }
 
   func run() throws {
@@ -42,11 +74,7 @@ struct RecordCommand: ParsableCommand {
     if words.first == "--" { words.removeFirst() }
     var status: Int32 = 0
     try runReportingErrors {
-      let shim = Self.shimPath
-      guard FileManager.default.fileExists(atPath: shim) else {
-        throw MprofError.cannotOpen(
-          path: shim, reason: "the recorder is not beside mprof-tui (build it with swift build)")
-      }
+      let shim = try Self.shimPath()
       let raw = output + ".raw-\(getpid())"
       defer { try? FileManager.default.removeItem(atPath: raw) }
       status = try Self.runProgram(words, shim: shim, raw: raw, depth: depth)

@@ -1,0 +1,1 @@
+../../MprofShim/shim.c
