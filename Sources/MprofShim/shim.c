@@ -5,8 +5,9 @@
  * Each event is written, with the return addresses of its callstack (libc's backtrace), to the raw
  * file named by MPROF_RAW: a free is written before the memory is given back, a realloc as one
  * record with the old and the new pointer. A thread-local flag keeps the recorder's own
- * allocations (backtrace loading libgcc_s) out. A forked child is not recorded. At exit the
- * buffer is flushed and /proc/self/maps appended, so addresses can be symbolized after the run.
+ * allocations (backtrace loading libgcc_s) out. A forked child is not recorded. Events are
+ * written out every 64 KiB, /proc/self/maps at start and at exit, so addresses can be symbolized
+ * after the run, even of a program killed before its end.
  *
  * Record: u32 kind, u32 depth, u64 pointer, u64 old pointer, u64 size, depth × u64 addresses. */
 #define _GNU_SOURCE
@@ -30,6 +31,8 @@ extern void *__libc_memalign(size_t, size_t);
 enum { MPROF_RAW_MALLOC = 1, MPROF_RAW_FREE = 2, MPROF_RAW_REALLOC = 3, MPROF_RAW_MAPS = 9 };
 
 #define BUFFER_SIZE (1 << 20)
+/* Written out from this much on, so a program killed mid-run leaves most of its events. */
+#define FLUSH_AT (64 << 10)
 #define MAX_DEPTH 256
 
 static int raw = -1;
@@ -85,9 +88,25 @@ static void record(uint32_t kind, void *pointer, void *old, size_t size) {
       memcpy(buffer + used, &address, sizeof address);
       used += sizeof address;
     }
+    if (used >= FLUSH_AT) flush_locked();
   }
   pthread_mutex_unlock(&lock);
   busy = 0;
+}
+
+/* Appends /proc/self/maps (the reader keeps the last one): at start, so a program killed
+ * mid-run can still be symbolized, and at exit, with what it loaded since. */
+static void write_maps_locked(void) {
+  int maps = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+  if (maps < 0) return;
+  static char text[1 << 20];
+  size_t length = 0;
+  ssize_t n;
+  while (length < sizeof text && (n = read(maps, text + length, sizeof text - length)) > 0) length += (size_t)n;
+  close(maps);
+  uint32_t words[2] = {MPROF_RAW_MAPS, (uint32_t)length};
+  write_all(words, sizeof words);
+  write_all(text, length);
 }
 
 __attribute__((constructor)) static void start(void) {
@@ -99,6 +118,7 @@ __attribute__((constructor)) static void start(void) {
     if (d > 0 && d <= MAX_DEPTH) depth_limit = d;
   }
   if (path && *path) raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (raw >= 0) write_maps_locked();
   pthread_atfork(NULL, NULL, child_after_fork);
   /* backtrace loads libgcc_s on first use: do it now, outside any hook. */
   void *warm[4];
@@ -111,18 +131,7 @@ __attribute__((destructor)) static void finish(void) {
   pthread_mutex_lock(&lock);
   if (raw >= 0) {
     flush_locked();
-    /* The module map, for symbolizing after the run. */
-    int maps = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
-    if (maps >= 0) {
-      static char text[1 << 20];
-      size_t length = 0;
-      ssize_t n;
-      while (length < sizeof text && (n = read(maps, text + length, sizeof text - length)) > 0) length += (size_t)n;
-      close(maps);
-      uint32_t words[2] = {MPROF_RAW_MAPS, (uint32_t)length};
-      write_all(words, sizeof words);
-      write_all(text, length);
-    }
+    write_maps_locked();
     close(raw);
     raw = -1;
   }

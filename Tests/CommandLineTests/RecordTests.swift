@@ -114,6 +114,39 @@ import Testing
     _ = try ProfileLoader.load(path: scratch.path("true.mprof"))
   }
 
+  /// A program killed by SIGKILL mid-run: the events written out so far make a capture the
+  /// reader opens, symbolized from the module map saved at start; the status is 128 + 9.
+  @Test func aKilledProgramLeavesWhatWasWritten() throws {
+    let scratch = ScratchFolder()
+    let source = scratch.path("killed.c")
+    let binary = scratch.path("killed")
+    let program = """
+      #include <stdlib.h>
+      #include <signal.h>
+      #include <unistd.h>
+      static void *kept[10000];
+      void spin(void) { for (int i = 0; i < 10000; i++) kept[i] = malloc(24); }
+      int main(void) { spin(); kill(getpid(), SIGKILL); return 0; }
+      """
+    try program.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["cc", "-g", "-O0", "-o", binary, source]
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+    let output = scratch.path("killed.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", binary])
+    #expect(status == 128 + 9, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    let spun = (0..<a.count).filter { Self.names(p, Int(a.callstack[$0])).contains("spin") }
+    // Written out every 64 KiB: most of the 10,000 (they fit in the 1 MiB buffer; only the last
+    // part dies in it).
+    #expect(spun.count > 5_000 && spun.count <= 10_000)
+    #expect(spun.allSatisfy { a.size[$0] == 24 })
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([
