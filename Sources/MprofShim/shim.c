@@ -16,9 +16,12 @@
 #include <execinfo.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 extern void *__libc_malloc(size_t);
@@ -28,7 +31,15 @@ extern void *__libc_realloc(void *, size_t);
 extern void *__libc_memalign(size_t, size_t);
 
 /* Record kinds in the raw file (RawRecording.Kind in the record command). */
-enum { MPROF_RAW_MALLOC = 1, MPROF_RAW_FREE = 2, MPROF_RAW_REALLOC = 3, MPROF_RAW_MAPS = 9 };
+enum {
+  MPROF_RAW_MALLOC = 1,
+  MPROF_RAW_FREE = 2,
+  MPROF_RAW_REALLOC = 3,
+  /* Markers: pointer = nanoseconds since the start, size = resident bytes (Used Physical). */
+  MPROF_RAW_FRAME = 4,
+  MPROF_RAW_SNAPSHOT = 5,
+  MPROF_RAW_MAPS = 9
+};
 
 #define BUFFER_SIZE (1 << 20)
 /* Written out from this much on, so a program killed mid-run leaves most of its events. */
@@ -94,6 +105,74 @@ static void record(uint32_t kind, void *pointer, void *old, size_t size) {
   busy = 0;
 }
 
+static struct timespec started;
+static volatile sig_atomic_t snapshot_asked;
+
+static uint64_t elapsed_ns(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (uint64_t)(now.tv_sec - started.tv_sec) * 1000000000ull + (uint64_t)(now.tv_nsec - started.tv_nsec);
+}
+
+/* Resident bytes, from /proc/self/statm (no allocation). */
+static uint64_t resident_bytes(void) {
+  int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char text[128];
+  ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  text[n] = 0;
+  char *p = text;
+  while (*p && *p != ' ') p++;
+  return (uint64_t)strtoull(p, NULL, 10) * (uint64_t)sysconf(_SC_PAGESIZE);
+}
+
+/* A frame or snapshot marker, with the time and the resident size. */
+static void marker(uint32_t kind) {
+  if (raw < 0) return;
+  uint32_t words[2] = {kind, 0};
+  uint64_t head[3] = {elapsed_ns(), 0, resident_bytes()};
+  pthread_mutex_lock(&lock);
+  if (raw >= 0) {
+    if (used + sizeof words + sizeof head > BUFFER_SIZE) flush_locked();
+    memcpy(buffer + used, words, sizeof words);
+    used += sizeof words;
+    memcpy(buffer + used, head, sizeof head);
+    used += sizeof head;
+  }
+  pthread_mutex_unlock(&lock);
+}
+
+static void on_snapshot_signal(int signal) {
+  (void)signal;
+  snapshot_asked = 1;
+}
+
+/* Frames and snapshots on a timer (MPROF_FRAME_NS, MPROF_SNAPSHOT_NS), and the snapshots asked
+ * for with SIGUSR2, from a thread of the recorder's own. */
+static uint64_t frame_ns, snapshot_ns;
+static void *ticker(void *arg) {
+  (void)arg;
+  busy = 1;
+  uint64_t next_frame = frame_ns, next_snapshot = snapshot_ns;
+  for (;;) {
+    struct timespec pause = {0, 1000000};
+    nanosleep(&pause, NULL);
+    if (raw < 0) return NULL;
+    uint64_t now = elapsed_ns();
+    if (frame_ns && now >= next_frame) {
+      marker(MPROF_RAW_FRAME);
+      next_frame = now + frame_ns;
+    }
+    if ((snapshot_ns && now >= next_snapshot) || snapshot_asked) {
+      snapshot_asked = 0;
+      marker(MPROF_RAW_SNAPSHOT);
+      if (snapshot_ns) next_snapshot = now + snapshot_ns;
+    }
+  }
+}
+
 /* Appends /proc/self/maps (the reader keeps the last one): at start, so a program killed
  * mid-run can still be symbolized, and at exit, with what it loaded since. */
 static void write_maps_locked(void) {
@@ -119,7 +198,23 @@ __attribute__((constructor)) static void start(void) {
   }
   if (path && *path) raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (raw >= 0) write_maps_locked();
+  clock_gettime(CLOCK_MONOTONIC, &started);
   pthread_atfork(NULL, NULL, child_after_fork);
+  const char *frames = getenv("MPROF_FRAME_NS");
+  const char *snapshots = getenv("MPROF_SNAPSHOT_NS");
+  frame_ns = frames ? strtoull(frames, NULL, 10) : 0;
+  snapshot_ns = snapshots ? strtoull(snapshots, NULL, 10) : 0;
+  if (raw >= 0 && getenv("MPROF_SIGNAL")) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_snapshot_signal;
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGUSR2, &action, NULL);
+  }
+  if (raw >= 0 && (frame_ns || snapshot_ns || getenv("MPROF_SIGNAL"))) {
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, ticker, NULL) == 0) pthread_detach(thread);
+  }
   /* backtrace loads libgcc_s on first use: do it now, outside any hook. */
   void *warm[4];
   backtrace(warm, 4);

@@ -147,6 +147,53 @@ import Testing
     #expect(spun.allSatisfy { a.size[$0] == 24 })
   }
 
+  /// Frames and snapshots on a timer, a snapshot on SIGUSR2, each with the resident size as
+  /// Used Physical.
+  @Test func markersOnATimerAndOnASignal() throws {
+    let scratch = ScratchFolder()
+    let source = scratch.path("markers.c")
+    let binary = scratch.path("markers")
+    let program = """
+      #include <stdlib.h>
+      #include <signal.h>
+      #include <time.h>
+      #include <unistd.h>
+      int main(void) {
+        struct timespec pause = {0, 5000000};
+        for (int i = 0; i < 30; i++) { free(malloc(100)); nanosleep(&pause, NULL); }
+        kill(getpid(), SIGUSR2);
+        nanosleep(&pause, NULL); nanosleep(&pause, NULL);
+        return 0;
+      }
+      """
+    try program.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["cc", "-g", "-O0", "-o", binary, source]
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+    let output = scratch.path("markers.mprof")
+    let (status, _, message) = try CommandLineTests.run([
+      "record", "-o", output, "--frame-interval", "10ms", "--snapshot-every", "1s", "--snapshot-signal", "--",
+      binary,
+    ])
+    #expect(status == 0, "\(message)")
+    #expect(message.contains("kill -USR2"))
+    #expect(message.contains("recorded 60 allocation events"))
+    let p = try ProfileLoader.load(path: output)
+    #expect(p.header.executableName == "markers")
+    // 30 × 5 ms at 10 ms a frame: a dozen frames at least.
+    #expect(p.frames.streamIndex.count >= 10)
+    // The signal's snapshot (the timer's first would come at 1 s, after the end), then Exit.
+    let named = p.snapshots.dropLast().map(\.description)
+    #expect(named.contains { $0.contains("Snapshot 1 at ") } && named.contains { $0.contains("Exit") })
+    let used = try #require(p.stats.column(named: "Used Physical"))
+    #expect(p.stats.values[used].contains { ($0 ?? 0) > 0 })
+    let (bad, _, why) = try CommandLineTests.run(["record", "--frame-interval", "soon", "--", "/bin/true"])
+    #expect(bad != 0 && why.contains("--frame-interval must be a duration"))
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([

@@ -20,11 +20,36 @@ struct RecordCommand: ParsableCommand {
 
   @Option(name: [.short, .customLong("output")], help: "Where to write the capture.") var output = "record.mprof"
   @Option(help: "Callstack frames kept per allocation (1 to 256).") var depth = 64
+  @Option(
+    name: .customLong("frame-interval"),
+    help: "Write a frame marker this often (16ms, 1s, 500us): frames for programs without them.")
+  var frameInterval: String?
+  @Option(name: .customLong("snapshot-every"), help: "Write a snapshot marker this often (1s, 250ms).")
+  var snapshotEvery: String?
+  @Flag(
+    name: .customLong("snapshot-signal"),
+    help: "kill -USR2 PID writes a snapshot marker (the recorder takes SIGUSR2 from the program).")
+  var snapshotSignal = false
+
+  /// Nanoseconds of a duration like `16ms`, `1s`, `500us` or `2000ns`, or `nil`.
+  static func nanoseconds(_ text: String) -> UInt64? {
+    let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("ms", 1e6), ("s", 1e9)]
+    for (suffix, scale) in units where text.hasSuffix(suffix) {
+      guard let value = Double(text.dropLast(suffix.count)), value > 0, value * scale < 1e15 else { return nil }
+      return UInt64(value * scale)
+    }
+    return nil
+  }
   @Argument(parsing: .captureForPassthrough, help: "The program and its arguments (after --).")
   var command: [String] = []
 
   func validate() throws {
     guard (1...256).contains(depth) else { throw ValidationError("--depth must be from 1 to 256, found \(depth)") }
+    for (name, value) in [("--frame-interval", frameInterval), ("--snapshot-every", snapshotEvery)] {
+      if let value, Self.nanoseconds(value) == nil {
+        throw ValidationError("\(name) must be a duration like 16ms, 1s or 500us, found \"\(value)\"")
+      }
+    }
     var words = command
     if words.first == "--" { words.removeFirst() }
     guard !words.isEmpty else { throw ValidationError("give the program to record: mprof-tui record -- PROGRAM ARGS") }
@@ -77,7 +102,11 @@ struct RecordCommand: ParsableCommand {
       let shim = try Self.shimPath()
       let raw = output + ".raw-\(getpid())"
       defer { try? FileManager.default.removeItem(atPath: raw) }
-      status = try Self.runProgram(words, shim: shim, raw: raw, depth: depth)
+      var settings = ["MPROF_DEPTH": String(depth)]
+      if let frameInterval, let ns = Self.nanoseconds(frameInterval) { settings["MPROF_FRAME_NS"] = String(ns) }
+      if let snapshotEvery, let ns = Self.nanoseconds(snapshotEvery) { settings["MPROF_SNAPSHOT_NS"] = String(ns) }
+      if snapshotSignal { settings["MPROF_SIGNAL"] = "1" }
+      status = try Self.runProgram(words, shim: shim, raw: raw, settings: settings)
       let recording = try RawRecording(path: raw)
       let events = try Self.write(recording, to: output, program: words[0])
       let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
@@ -90,20 +119,37 @@ struct RecordCommand: ParsableCommand {
   }
 
   /// Runs the program with the recorder preloaded; returns its exit status (128 + a signal).
-  static func runProgram(_ words: [String], shim: String, raw: String, depth: Int) throws -> Int32 {
+  static func runProgram(_ words: [String], shim: String, raw: String, settings: [String: String]) throws -> Int32 {
     var environment = ProcessInfo.processInfo.environment
     let preload = environment["LD_PRELOAD"].map { shim + ":" + $0 } ?? shim
     environment["LD_PRELOAD"] = preload
     environment["MPROF_RAW"] = raw
-    environment["MPROF_DEPTH"] = String(depth)
+    for (key, value) in settings { environment[key] = value }
     let argv = words.map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for pointer in envp { free(pointer) } }
+    // The program starts with no signal blocked and default actions (whatever this process
+    // inherited), as from a shell: SIGUSR2 must reach the recorder's handler.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    for signal in [SIGUSR2, SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, words[0], nil, nil, argv, envp)
+    let spawned = posix_spawnp(&pid, words[0], nil, &attributes, argv, envp)
     guard spawned == 0 else {
       throw MprofError.cannotOpen(path: words[0], reason: String(cString: strerror(spawned)))
+    }
+    if settings["MPROF_SIGNAL"] != nil {
+      FileHandle.standardError.write(
+        Data("mprof-tui: recording PID \(pid): kill -USR2 \(pid) writes a snapshot\n".utf8))
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -134,6 +180,7 @@ struct RecordCommand: ParsableCommand {
 
     var configuration = MprofWriter.Configuration()
     configuration.version = 7
+    configuration.executableName = (program as NSString).lastPathComponent
     let w = try MprofWriter(path: path, configuration: configuration)
     w.addMetadata(key: "SelfFile", value: program)
     let shimName = "libMprofShim.so"
@@ -158,6 +205,8 @@ struct RecordCommand: ParsableCommand {
       let program = stack.drop { address in recording.mapping(of: address)?.path.hasSuffix(shimName) == true }
       return w.callstack(innermostFirst: program.map(frame))
     }
+    var lastFrame: UInt64 = 0
+    var snapshots = 0
     for event in recording.events {
       let size = UInt32(clamping: event.size)
       switch event.kind {
@@ -165,10 +214,21 @@ struct RecordCommand: ParsableCommand {
       case .free: try w.free(pointer: event.pointer)
       case .realloc:
         try w.realloc(old: event.old, new: event.pointer, size: size, callstack: callstacks[event.stack])
+      case .frame:
+        // The frame's time, and the resident size as Used Physical for the Timeline.
+        try w.frame(deltaTime: Float(Double(event.pointer &- lastFrame) / 1e9))
+        lastFrame = event.pointer
+        try w.stats([("Used Physical", Int64(clamping: event.size))])
+      case .snapshot:
+        snapshots += 1
+        let seconds = String(format: "%.3f", Double(event.pointer) / 1e9)
+        try w.snapshot(
+          .snapshot, label: "Snapshot \(snapshots) at \(seconds) s",
+          stats: [("Used Physical", Int64(clamping: event.size))])
       }
     }
     try w.snapshot(.snapshot, label: "Exit")
     try w.finish()
-    return recording.events.count
+    return recording.events.lazy.filter { $0.kind == .malloc || $0.kind == .free || $0.kind == .realloc }.count
   }
 }

@@ -9,6 +9,9 @@ struct RawRecording {
     case malloc = 1
     case free = 2
     case realloc = 3
+    /// Markers: `pointer` holds nanoseconds since the start, `size` the resident bytes.
+    case frame = 4
+    case snapshot = 5
   }
 
   struct Event {
