@@ -11,6 +11,7 @@
  *
  * Record: u32 kind, u32 depth, u64 pointer, u64 old pointer, u64 size, depth × u64 addresses. */
 #define _GNU_SOURCE
+/* Self-contained (no project header): `record` can compile this file alone. */
 
 #include <errno.h>
 #include <execinfo.h>
@@ -128,20 +129,37 @@ static uint64_t resident_bytes(void) {
   return (uint64_t)strtoull(p, NULL, 10) * (uint64_t)sysconf(_SC_PAGESIZE);
 }
 
-/* A frame or snapshot marker, with the time and the resident size. */
-static void marker(uint32_t kind) {
+/* A frame or snapshot marker, with the time and the resident size; a snapshot may carry a
+ * label (its length in the depth word, its bytes padded to 8 after the head). */
+static void labelled_marker(uint32_t kind, const char *label) {
   if (raw < 0) return;
-  uint32_t words[2] = {kind, 0};
+  size_t length = label ? strnlen(label, 255) : 0;
+  size_t padded = (length + 7) & ~(size_t)7;
+  uint32_t words[2] = {kind, (uint32_t)length};
   uint64_t head[3] = {elapsed_ns(), 0, resident_bytes()};
   pthread_mutex_lock(&lock);
   if (raw >= 0) {
-    if (used + sizeof words + sizeof head > BUFFER_SIZE) flush_locked();
+    if (used + sizeof words + sizeof head + padded > BUFFER_SIZE) flush_locked();
     memcpy(buffer + used, words, sizeof words);
     used += sizeof words;
     memcpy(buffer + used, head, sizeof head);
     used += sizeof head;
+    memset(buffer + used, 0, padded);
+    if (length) memcpy(buffer + used, label, length);
+    used += padded;
   }
   pthread_mutex_unlock(&lock);
+}
+
+static void marker(uint32_t kind) { labelled_marker(kind, NULL); }
+
+/* The program's own snapshot marker (MprofShim.h declares it weak for programs). */
+void mprof_snapshot(const char *label);
+void mprof_snapshot(const char *label) {
+  int was = busy;
+  busy = 1;
+  labelled_marker(MPROF_RAW_SNAPSHOT, label);
+  busy = was;
 }
 
 static void on_snapshot_signal(int signal) {

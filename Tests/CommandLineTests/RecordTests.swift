@@ -194,6 +194,49 @@ import Testing
     #expect(bad != 0 && why.contains("--frame-interval must be a duration"))
   }
 
+  /// A program names its own markers with MprofShim.h; without the recorder the call does
+  /// nothing.
+  @Test func aProgramNamesItsOwnSnapshots() throws {
+    let scratch = ScratchFolder()
+    let source = scratch.path("named.c")
+    let binary = scratch.path("named")
+    let program = """
+      #include <stdlib.h>
+      #include "MprofShim.h"
+      int main(void) {
+        void *level = malloc(4096);
+        MPROF_SNAPSHOT("level loaded");
+        free(level);
+        MPROF_SNAPSHOT("level unloaded");
+        return 0;
+      }
+      """
+    try program.write(toFile: source, atomically: true, encoding: .utf8)
+    let include = Fixtures.packageRoot.appendingPathComponent("Sources/MprofShim/include").path
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["cc", "-g", "-O0", "-I", include, "-o", binary, source]
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+    // Alone: the weak symbol is absent and the program runs.
+    let alone = Process()
+    alone.executableURL = URL(fileURLWithPath: binary)
+    try alone.run()
+    alone.waitUntilExit()
+    #expect(alone.terminationStatus == 0)
+    let output = scratch.path("named.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", binary])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let named = p.snapshots.dropLast().map(\.description)
+    #expect(named.count == 3)
+    #expect(named[0].hasSuffix("level loaded") && named[1].hasSuffix("level unloaded") && named[2].hasSuffix("Exit"))
+    // The level's block is live at the first snapshot, gone at the second.
+    #expect(p.snapshots[0].allocationSize >= 4096)
+    #expect(p.snapshots[1].allocationSize == p.snapshots[0].allocationSize - 4096)
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([

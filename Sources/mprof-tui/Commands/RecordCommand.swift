@@ -223,7 +223,7 @@ struct RecordCommand: ParsableCommand {
         snapshots += 1
         let seconds = String(format: "%.3f", Double(event.pointer) / 1e9)
         try w.snapshot(
-          .snapshot, label: "Snapshot \(snapshots) at \(seconds) s",
+          .snapshot, label: event.label ?? "Snapshot \(snapshots) at \(seconds) s",
           stats: [("Used Physical", Int64(clamping: event.size))])
       }
     }

@@ -21,6 +21,8 @@ struct RawRecording {
     var size: UInt64
     /// Indices into `stacks`.
     var stack: Int
+    /// A snapshot's label, when the program named it (`mprof_snapshot`).
+    var label: String? = nil
   }
 
   /// One mapping of `/proc/self/maps` that backs code.
@@ -56,6 +58,17 @@ struct RawRecording {
         continue
       }
       guard let kind = Kind(rawValue: kind), count <= 4096, offset + 24 + 8 * count <= data.count else { break }
+      if kind == .snapshot || kind == .frame {
+        // A marker: a label of `count` bytes padded to 8 instead of frames.
+        let padded = (count + 7) & ~7
+        guard offset + 24 + padded <= data.count else { break }
+        let label =
+          count > 0 ? String(decoding: data[(offset + 24)..<(offset + 24 + count)], as: UTF8.self) : nil
+        events.append(
+          Event(kind: kind, pointer: u64(offset), old: 0, size: u64(offset + 16), stack: -1, label: label))
+        offset += 24 + padded
+        continue
+      }
       let pointer = u64(offset)
       let old = u64(offset + 8)
       let size = u64(offset + 16)
