@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 /* Self-contained (no project header): `record` can compile this file alone. */
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
@@ -70,8 +71,22 @@ static void flush_locked(void) {
   used = 0;
 }
 
-/* A forked child is not recorded: it stops writing to its parent's file. */
-static void child_after_fork(void) { raw = -1; used = 0; }
+static char raw_path[4096];
+static int follow_fork;
+static void write_maps_locked(void);
+
+/* A forked child stops writing to its parent's file; with MPROF_FOLLOW_FORK it records to its
+ * own, the parent's path with `.PID` appended. */
+static void child_after_fork(void) {
+  raw = -1;
+  used = 0;
+  if (!follow_fork || !raw_path[0]) return;
+  char path[4200];
+  int n = snprintf(path, sizeof path, "%s.%d", raw_path, (int)getpid());
+  if (n <= 0 || (size_t)n >= sizeof path) return;
+  raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (raw >= 0) write_maps_locked();
+}
 
 static void record(uint32_t kind, void *pointer, void *old, size_t size) {
   if (raw < 0 || busy) return;
@@ -214,7 +229,11 @@ __attribute__((constructor)) static void start(void) {
     int d = atoi(depth);
     if (d > 0 && d <= MAX_DEPTH) depth_limit = d;
   }
-  if (path && *path) raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (path && *path) {
+    raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    strncpy(raw_path, path, sizeof raw_path - 1);
+  }
+  follow_fork = getenv("MPROF_FOLLOW_FORK") != NULL;
   if (raw >= 0) write_maps_locked();
   clock_gettime(CLOCK_MONOTONIC, &started);
   pthread_atfork(NULL, NULL, child_after_fork);
@@ -249,6 +268,39 @@ __attribute__((destructor)) static void finish(void) {
     raw = -1;
   }
   pthread_mutex_unlock(&lock);
+}
+
+/* A library about to be unloaded: the module map is written first, so its addresses can still
+ * be symbolized (the reader merges every map it finds). */
+int dlclose(void *handle) {
+  static int (*real)(void *);
+  if (!real) real = (int (*)(void *))dlsym(RTLD_NEXT, "dlclose");
+  int was = busy;
+  busy = 1;
+  pthread_mutex_lock(&lock);
+  if (raw >= 0) {
+    flush_locked();
+    write_maps_locked();
+  }
+  pthread_mutex_unlock(&lock);
+  busy = was;
+  return real ? real(handle) : -1;
+}
+
+/* _exit skips the destructors (a forked child often ends with it): flush first. */
+void _exit(int status) {
+  typedef void (*exit_function)(int);
+  static exit_function real;
+  if (!real) real = (exit_function)dlsym(RTLD_NEXT, "_exit");
+  busy = 1;
+  pthread_mutex_lock(&lock);
+  if (raw >= 0) {
+    flush_locked();
+    write_maps_locked();
+  }
+  pthread_mutex_unlock(&lock);
+  if (real) real(status);
+  for (;;) pause();
 }
 
 void *malloc(size_t size) {

@@ -237,6 +237,75 @@ import Testing
     #expect(p.snapshots[1].allocationSize == p.snapshots[0].allocationSize - 4096)
   }
 
+  /// Compiles C `source` in `scratch` with `arguments` (the output path is given by them).
+  static func compile(_ source: String, named name: String, in scratch: ScratchFolder, _ arguments: [String]) throws {
+    let path = scratch.path(name)
+    try source.write(toFile: path, atomically: true, encoding: .utf8)
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["cc", "-g", "-O0"] + arguments + [path]
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+  }
+
+  /// `--follow-fork`: the child's allocations go to a capture of its own (its `_exit` flushes).
+  @Test func aForkedChildWithFollowFork() throws {
+    let scratch = ScratchFolder()
+    try Self.compile(Self.program, named: "prog.c", in: scratch, ["-pthread", "-o", scratch.path("prog")])
+    let output = scratch.path("forked.mprof")
+    let (status, _, message) = try CommandLineTests.run([
+      "record", "-o", output, "--follow-fork", "--", scratch.path("prog"),
+    ])
+    #expect(status == 3, "\(message)")
+    let children = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter {
+      $0.hasPrefix("forked.") && $0.hasSuffix(".mprof") && $0 != "forked.mprof"
+    }
+    #expect(children.count == 1)
+    let child = try ProfileLoader.load(path: scratch.path(try #require(children.first)))
+    let a = child.allocations
+    #expect(a.count == 7 && (0..<a.count).allSatisfy { a.size[$0] == 1000 })
+    #expect(child.end.allocationSize == 7000)
+    // The parent's capture holds none of them.
+    let parent = try ProfileLoader.load(path: output)
+    #expect(!(0..<parent.allocations.count).contains { parent.allocations.size[$0] == 1000 })
+  }
+
+  /// A library loaded with dlopen allocates, then is closed: its frames are still named (the
+  /// module map is written before each dlclose).
+  @Test func aDlopenedLibrary() throws {
+    let scratch = ScratchFolder()
+    let library = """
+      #include <stdlib.h>
+      void *allocate_in_library(void) { return malloc(777); }
+      """
+    try Self.compile(library, named: "lib.c", in: scratch, ["-shared", "-fPIC", "-o", scratch.path("liballoc.so")])
+    let program = """
+      #include <dlfcn.h>
+      #include <stdlib.h>
+      int main(int argc, char **argv) {
+        (void)argc;
+        void *library = dlopen(argv[1], RTLD_NOW);
+        if (!library) return 1;
+        void *(*allocate)(void) = (void *(*)(void))dlsym(library, "allocate_in_library");
+        void *block = allocate();
+        dlclose(library);
+        free(block);
+        return 0;
+      }
+      """
+    try Self.compile(program, named: "dl.c", in: scratch, ["-o", scratch.path("dl"), "-ldl"])
+    let output = scratch.path("dl.mprof")
+    let (status, _, message) = try CommandLineTests.run([
+      "record", "-o", output, "--", scratch.path("dl"), scratch.path("liballoc.so"),
+    ])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    let row = try #require((0..<a.count).first { a.size[$0] == 777 })
+    #expect(Self.names(p, Int(a.callstack[row])).contains("allocate_in_library"))
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([

@@ -27,6 +27,11 @@ struct RecordCommand: ParsableCommand {
   @Option(name: .customLong("snapshot-every"), help: "Write a snapshot marker this often (1s, 250ms).")
   var snapshotEvery: String?
   @Flag(
+    name: .customLong("follow-fork"),
+    help: "Record forked children too, each to its own capture (OUT.PID.mprof); default: only the program.")
+  var followFork = false
+  @Flag(help: "Open the viewer on the capture once it is written.") var view = false
+  @Flag(
     name: .customLong("snapshot-signal"),
     help: "kill -USR2 PID writes a snapshot marker (the recorder takes SIGUSR2 from the program).")
   var snapshotSignal = false
@@ -101,19 +106,37 @@ struct RecordCommand: ParsableCommand {
     try runReportingErrors {
       let shim = try Self.shimPath()
       let raw = output + ".raw-\(getpid())"
-      defer { try? FileManager.default.removeItem(atPath: raw) }
       var settings = ["MPROF_DEPTH": String(depth)]
       if let frameInterval, let ns = Self.nanoseconds(frameInterval) { settings["MPROF_FRAME_NS"] = String(ns) }
       if let snapshotEvery, let ns = Self.nanoseconds(snapshotEvery) { settings["MPROF_SNAPSHOT_NS"] = String(ns) }
       if snapshotSignal { settings["MPROF_SIGNAL"] = "1" }
+      if followFork { settings["MPROF_FOLLOW_FORK"] = "1" }
       status = try Self.runProgram(words, shim: shim, raw: raw, settings: settings)
-      let recording = try RawRecording(path: raw)
-      let events = try Self.write(recording, to: output, program: words[0])
-      let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-      FileHandle.standardError.write(
-        Data(
-          "mprof-tui: recorded \(SizeFormat.count(Int64(events))) allocation events of \(SafeText.terminal(words[0])) to \(SafeText.terminal(output)) (\(SizeFormat.size(Int64(size))))\n"
-            .utf8))
+      // The program's capture, then each forked child's (raw.PID becomes OUT.PID.mprof).
+      var captures = [(raw, output)]
+      let folder = (raw as NSString).deletingLastPathComponent
+      let prefix = (raw as NSString).lastPathComponent + "."
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+      for name in names.sorted() where name.hasPrefix(prefix) {
+        let pid = String(name.dropFirst(prefix.count))
+        guard Int(pid) != nil else { continue }
+        let base = (output as NSString).deletingPathExtension
+        captures.append(((folder.isEmpty ? "" : folder + "/") + name, "\(base).\(pid).mprof"))
+      }
+      for (rawPath, capture) in captures {
+        defer { try? FileManager.default.removeItem(atPath: rawPath) }
+        let recording = try RawRecording(path: rawPath)
+        let events = try Self.write(recording, to: capture, program: words[0])
+        let size = (try? FileManager.default.attributesOfItem(atPath: capture)[.size] as? Int) ?? 0
+        let line =
+          "mprof-tui: recorded \(SizeFormat.count(Int64(events))) allocation events of "
+          + "\(SafeText.terminal(words[0])) to \(SafeText.terminal(capture)) (\(SizeFormat.size(Int64(size))))\n"
+        FileHandle.standardError.write(Data(line.utf8))
+      }
+    }
+    if view {
+      let viewer = try ViewCommand.parse([output])
+      try viewer.run()
     }
     if status != 0 { throw ExitCode(status) }
   }

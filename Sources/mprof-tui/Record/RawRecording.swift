@@ -2,8 +2,8 @@ import Foundation
 import ProfileModel
 
 /// What the preloaded recorder wrote (`Sources/MprofShim/shim.c`): the allocation events in the
-/// order they happened, each with its callstack's return addresses (innermost first), and the
-/// program's module map at exit.
+/// order they happened, each with its callstack's return addresses (innermost first), the
+/// markers, and the program's module maps (at start, before each dlclose, at exit).
 struct RawRecording {
   enum Kind: UInt32 {
     case malloc = 1
@@ -26,7 +26,7 @@ struct RawRecording {
   }
 
   /// One mapping of `/proc/self/maps` that backs code.
-  struct Mapping {
+  struct Mapping: Equatable {
     var range: Range<UInt64>
     var offset: UInt64
     var path: String
@@ -52,8 +52,12 @@ struct RawRecording {
       offset += 8
       if kind == 9 {
         guard offset + count <= data.count else { break }
+        // Every map is kept (one comes before each dlclose): an address takes the latest that
+        // covers it.
         let text = String(decoding: data[offset..<(offset + count)], as: UTF8.self)
-        mappings = Self.mappings(text)
+        for mapping in Self.mappings(text) where !mappings.contains(where: { $0 == mapping }) {
+          mappings.append(mapping)
+        }
         offset += count
         continue
       }
@@ -100,17 +104,13 @@ struct RawRecording {
       else { continue }
       result.append(Mapping(range: lo..<hi, offset: offset, path: fields[5...].joined(separator: " ")))
     }
-    return result.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    return result
   }
 
-  /// The mapping holding `address`.
+  /// The mapping holding `address`: the latest written that covers it.
+  ///
+  /// - Complexity: O(mappings); symbolizing asks once per distinct address.
   func mapping(of address: UInt64) -> Mapping? {
-    var lo = 0
-    var hi = mappings.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if mappings[mid].range.upperBound <= address { lo = mid + 1 } else { hi = mid }
-    }
-    return lo < mappings.count && mappings[lo].range.contains(address) ? mappings[lo] : nil
+    mappings.last { $0.range.contains(address) }
   }
 }
