@@ -306,6 +306,36 @@ import Testing
     #expect(Self.names(p, Int(a.callstack[row])).contains("allocate_in_library"))
   }
 
+  /// A Swift program: its frames are named demangled (`Keeper.keep(_:)`), not `$s…`.
+  @Test func aSwiftProgramIsDemangled() throws {
+    let scratch = ScratchFolder()
+    let source = scratch.path("keeper.swift")
+    let program = """
+      final class Box { var bytes: [UInt8]; init(_ n: Int) { bytes = [UInt8](repeating: 1, count: n) } }
+      struct Keeper {
+        var boxes: [Box] = []
+        @inline(never) mutating func keep(_ n: Int) { boxes.append(Box(n)) }
+      }
+      var keeper = Keeper()
+      for i in 0..<20 { keeper.keep(1000 + i) }
+      print(keeper.boxes.count)
+      """
+    try program.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["swiftc", "-g", "-Onone", "-o", scratch.path("keeper"), source]
+    compiler.standardOutput = FileHandle.nullDevice
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+    let output = scratch.path("keeper.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", scratch.path("keeper")])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    #expect(p.functions.names.contains { $0.contains("Keeper.keep(") })
+    #expect(!p.functions.names.contains { $0.hasPrefix("$s") && $0.contains("Keeper") })
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([

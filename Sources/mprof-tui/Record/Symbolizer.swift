@@ -19,6 +19,40 @@ struct Symbolizer {
     return nil
   }
 
+  /// Swift names demangled (`$s…` → `static MprofCommand.$main()`) with the toolchain's
+  /// `swift-demangle`, all in one run; names it cannot read, or without the tool, stay as they are.
+  static func demangleSwift(_ names: [String]) -> [String] {
+    let mangled = names.indices.filter { names[$0].hasPrefix("$s") || names[$0].hasPrefix("_$s") }
+    guard !mangled.isEmpty else { return names }
+    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    guard
+      let tool = paths.map({ "\($0)/swift-demangle" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }
+      )
+    else { return names }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = ["--simplified"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return names }
+    // Written on another thread while the output is read, so neither pipe fills up.
+    let text = mangled.map { names[$0] }.joined(separator: "\n") + "\n"
+    let writer = Thread {
+      input.fileHandleForWriting.write(Data(text.utf8))
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    var result = names
+    for (k, i) in mangled.enumerated() where k < lines.count && !lines[k].isEmpty { result[i] = String(lines[k]) }
+    return result
+  }
+
   /// Symbols of `queries` (a module's path and an address inside it, relative to its load
   /// address); `nil` for those the tool does not know, or all when there is no tool.
   static func symbolize(_ queries: [(path: String, address: UInt64)], scratch: String) -> [Symbol?] {
@@ -57,6 +91,10 @@ struct Symbolizer {
       i += 2
     }
     while symbols.count < queries.count { symbols.append(nil) }
+    // Swift's names, which llvm-symbolizer leaves mangled.
+    let named = symbols.indices.filter { symbols[$0] != nil }
+    let demangled = demangleSwift(named.map { symbols[$0]?.function ?? "" })
+    for (k, i) in named.enumerated() { symbols[i]?.function = demangled[k] }
     return symbols
   }
 }
