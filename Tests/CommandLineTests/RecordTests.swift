@@ -99,14 +99,26 @@ import Testing
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let copy = folder + "/mprof-tui"
     try FileManager.default.copyItem(atPath: CommandLineTests.binary, toPath: copy)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: copy)
-    process.arguments = ["record", "-o", scratch.path("true.mprof"), "--", "/bin/true"]
     var environment = ProcessInfo.processInfo.environment
     environment["XDG_CACHE_HOME"] = scratch.path("cache")
-    process.environment = environment
-    process.standardError = FileHandle.nullDevice
-    try process.run()
+    // A test running in parallel may have forked while the copy was open for writing: exec then
+    // fails with ETXTBSY until that child execs or exits. Try again for a while.
+    var process = Process()
+    for attempt in 0..<100 {
+      process = Process()
+      process.executableURL = URL(fileURLWithPath: copy)
+      process.arguments = ["record", "-o", scratch.path("true.mprof"), "--", "/bin/true"]
+      process.environment = environment
+      process.standardError = FileHandle.nullDevice
+      do {
+        try process.run()
+        break
+      } catch let error as NSError {
+        let busy = (error.userInfo[NSUnderlyingErrorKey] as? NSError)?.code == Int(ETXTBSY)
+        guard busy && attempt < 99 else { throw error }
+        usleep(50_000)
+      }
+    }
     process.waitUntilExit()
     #expect(process.terminationStatus == 0)
     let cached = try FileManager.default.contentsOfDirectory(atPath: scratch.path("cache/mprof-tui"))
