@@ -8,8 +8,6 @@ let package = Package(
     .executable(name: "mprof-tui", targets: ["mprof-tui"]),
     .library(name: "ProfileModel", targets: ["ProfileModel"]),
     .library(name: "ProfileTUI", targets: ["ProfileTUI"]),
-    // The allocation recorder `mprof-tui record` preloads into a program (beside the binary).
-    .library(name: "MprofShim", type: .dynamic, targets: ["MprofShim"]),
   ],
   dependencies: [
     // Command-line parsing for the interactive viewer and the batch commands.
@@ -18,8 +16,6 @@ let package = Package(
   targets: [
     // A prefetch hint for the token pass (Swift has none).
     .target(name: "CPrefetch"),
-    // The C allocation recorder (LD_PRELOAD), built as libMprofShim.so.
-    .target(name: "MprofShim"),
     // The reader, writer, columnar model, queries and class groups. No UI, no ncurses.
     // The default class groups are the repository's ClassGroups.xml, embedded at build time
     // through the symlink Resources/ClassGroups.xml (no resource bundle to install).
@@ -35,8 +31,9 @@ let package = Package(
     // backend imports CNcursesw.
     .target(name: "ProfileTUI", dependencies: ["ProfileModel", "CNcursesw"]),
     // The command line: `mprof-tui [FILE]` and the batch commands.
-    // The recorder's C source is embedded too (the symlink Resources/shim.c): when the built
-    // library is not beside the binary, `record` compiles it with cc into the cache folder.
+    // The allocation recorder `record` preloads is C, embedded as source (Resources/shim.c) and
+    // compiled with cc into the cache folder on first use: built by SwiftPM it would link the
+    // Swift runtime into every recorded program.
     .executableTarget(
       name: "mprof-tui",
       dependencies: [

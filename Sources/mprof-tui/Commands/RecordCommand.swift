@@ -10,8 +10,8 @@ struct RecordCommand: ParsableCommand {
     commandName: "record",
     abstract: "Run a Linux program with the allocation recorder and write a .mprof capture of it.",
     discussion: """
-      The program runs with libMprofShim.so preloaded (built beside mprof-tui, or compiled once \
-      from the source in the binary with cc into ~/.cache/mprof-tui). Every malloc, \
+      The program runs with the recorder preloaded (its C source is in the binary, compiled \
+      once with cc into ~/.cache/mprof-tui). Every malloc, \
       calloc, realloc, aligned allocation and free is recorded with its callstack; after the \
       program ends the addresses are symbolized with llvm-symbolizer (function, file and line) and \
       the capture is written. The exit status is the program's (2 when it could not be run or \
@@ -60,16 +60,13 @@ struct RecordCommand: ParsableCommand {
     guard !words.isEmpty else { throw ValidationError("give the program to record: mprof-tui record -- PROGRAM ARGS") }
   }
 
-  /// The recorder: the library built beside the binary (`swift build` makes it), else the
-  /// source embedded in the binary compiled with `cc` into the cache folder once (named by a
-  /// hash of the source, so a newer recorder is compiled again).
+  /// The recorder, compiled from the C source embedded in the binary into the cache folder once.
   ///
-  /// - Throws: `MprofError.cannotOpen` when neither is possible.
+  /// The library is named by a hash of the source, so a newer recorder is compiled again. It
+  /// links only libc, so a recorded program gets nothing else loaded into it.
+  ///
+  /// - Throws: `MprofError.cannotOpen` when it cannot be compiled.
   static func shimPath() throws -> String {
-    let executable = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0])
-      .resolvingSymlinksInPath()
-    let beside = executable.deletingLastPathComponent().appendingPathComponent("libMprofShim.so").path
-    if FileManager.default.fileExists(atPath: beside) { return beside }
     let source = Data(PackageResources.shim_c)
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for byte in source { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -93,8 +90,7 @@ struct RecordCommand: ParsableCommand {
     compiler.waitUntilExit()
     // Written beside, then renamed: a half-written library is never preloaded.
     guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
-      throw MprofError.cannotOpen(
-        path: beside, reason: "the recorder is not beside mprof-tui and cc could not compile it (install gcc)")
+      throw MprofError.cannotOpen(path: library, reason: "cc could not compile the recorder (install gcc)")
     }
     return library
   }
@@ -206,7 +202,7 @@ struct RecordCommand: ParsableCommand {
     configuration.executableName = (program as NSString).lastPathComponent
     let w = try MprofWriter(path: path, configuration: configuration)
     w.addMetadata(key: "SelfFile", value: program)
-    let shimName = "libMprofShim.so"
+    let shimName = "/libMprofShim-"
     var addressIndex: [UInt64: Int32] = [:]
     func frame(_ address: UInt64) -> Int32 {
       if let known = addressIndex[address] { return known }
@@ -225,7 +221,7 @@ struct RecordCommand: ParsableCommand {
     }
     let callstacks: [Int32] = recording.stacks.map { stack in
       // The recorder's own frames (the hook) are not the program's.
-      let program = stack.drop { address in recording.mapping(of: address)?.path.hasSuffix(shimName) == true }
+      let program = stack.drop { address in recording.mapping(of: address)?.path.contains(shimName) == true }
       return w.callstack(innermostFirst: program.map(frame))
     }
     var lastFrame: UInt64 = 0

@@ -1,7 +1,7 @@
 import Foundation
 import ProfileModel
 
-/// What the preloaded recorder wrote (`Sources/MprofShim/shim.c`): the allocation events in the
+/// What the preloaded recorder wrote (`Resources/shim.c`): the allocation events in the
 /// order they happened, each with its callstack's return addresses (innermost first), the
 /// markers, and the program's module maps (at start, before each dlclose, at exit).
 struct RawRecording {
