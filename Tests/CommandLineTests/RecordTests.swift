@@ -339,6 +339,84 @@ import Testing
     #expect(!p.functions.names.contains { $0.hasPrefix("$s") && $0.contains("Keeper") })
   }
 
+  /// heaptrack_print's figures on the same C++ program: calls to allocation functions exactly,
+  /// peak heap and leaked bytes to its rounding (heaptrack leaves out the leaks of library
+  /// initializers, libstdc++'s exception pool, as known).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/heaptrack")))
+  func agreesWithHeaptrack() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      #include <vector>
+      #include <string>
+      #include <cstdlib>
+      static std::vector<std::string*> kept;
+      __attribute__((noinline)) void keep(int i) { kept.push_back(new std::string(100 + i, 'x')); }
+      int main() {
+        for (int i = 0; i < 50; i++) keep(i);
+        for (int i = 0; i < 40; i++) delete kept[i];
+        char *grown = (char *)malloc(10);
+        for (int i = 0; i < 4; i++) grown = (char *)realloc(grown, 100 << i);
+        void *leak = malloc(333);
+        (void)leak;
+        return 0;
+      }
+      """
+    let source = scratch.path("cpp.cpp")
+    try program.write(toFile: source, atomically: true, encoding: .utf8)
+    let compiler = Process()
+    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    compiler.arguments = ["c++", "-g", "-O0", "-o", scratch.path("cpp"), source]
+    try compiler.run()
+    compiler.waitUntilExit()
+    try #require(compiler.terminationStatus == 0)
+    // heaptrack's figures.
+    func run(_ arguments: [String]) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = arguments
+      process.currentDirectoryURL = scratch.url
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return text
+    }
+    _ = try run(["heaptrack", "-o", scratch.path("ht"), scratch.path("cpp")])
+    let data = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).first { $0.hasPrefix("ht.") })
+    let summary = try run(["heaptrack_print", "-p", "0", "-a", "0", "-T", "0", "-l", "0", scratch.path(data)])
+    func figure(_ label: String) -> Double? {
+      guard let line = summary.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return nil }
+      let word = line.dropFirst(label.count).split(separator: " ").first.map(String.init) ?? ""
+      let scale: [Character: Double] = ["B": 1, "K": 1e3, "M": 1e6, "G": 1e9]
+      guard let last = word.last else { return nil }
+      if let unit = scale[last] { return Double(word.dropLast()).map { $0 * unit } }
+      return Double(word)
+    }
+    let calls = try #require(figure("calls to allocation functions: "))
+    let peak = try #require(figure("peak heap memory consumption: "))
+    let leaked = try #require(figure("total memory leaked: "))
+    // Ours.
+    let output = scratch.path("cpp.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", scratch.path("cpp")])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    #expect(Double(a.count) == calls)
+    let series = try LiveBytesSeries(
+      profile: p, range: LiveBytesSeries.wholeCapture(p), buckets: Int(p.end.streamIndex) + 1)
+    let ourPeak = Double(series.buckets.map(\.maximum).max() ?? 0)
+    #expect(abs(ourPeak - peak) <= 10, "peak \(ourPeak) against \(peak)")
+    let initializers = (0..<a.count).filter {
+      a.death[$0] == AllocationTable.alive
+        && Self.names(p, Int(a.callstack[$0])).contains { $0.contains("call_init") || $0.contains("_dl_init") }
+    }
+    let ourLeaked = Double(p.end.allocationSize - initializers.map { Int64(a.size[$0]) }.reduce(0, +))
+    #expect(abs(ourLeaked - leaked) <= 10, "leaked \(ourLeaked) against \(leaked)")
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([
