@@ -46,15 +46,8 @@ import Testing
 
   @Test func recordsACProgram() throws {
     let scratch = ScratchFolder()
-    let source = scratch.path("prog.c")
     let binary = scratch.path("prog")
-    try Self.program.write(toFile: source, atomically: true, encoding: .utf8)
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc", "-g", "-O0", "-pthread", "-o", binary, source]
-    try compiler.run()
-    compiler.waitUntilExit()
-    try #require(compiler.terminationStatus == 0)
+    try Self.compile(Self.program, named: "prog.c", in: scratch, ["-pthread", "-o", binary])
     let output = scratch.path("prog.mprof")
     let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", binary])
     // The program's exit status is record's.
@@ -121,7 +114,6 @@ import Testing
   /// reader opens, symbolized from the module map saved at start; the status is 128 + 9.
   @Test func aKilledProgramLeavesWhatWasWritten() throws {
     let scratch = ScratchFolder()
-    let source = scratch.path("killed.c")
     let binary = scratch.path("killed")
     let program = """
       #include <stdlib.h>
@@ -131,13 +123,7 @@ import Testing
       void spin(void) { for (int i = 0; i < 10000; i++) kept[i] = malloc(24); }
       int main(void) { spin(); kill(getpid(), SIGKILL); return 0; }
       """
-    try program.write(toFile: source, atomically: true, encoding: .utf8)
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc", "-g", "-O0", "-o", binary, source]
-    try compiler.run()
-    compiler.waitUntilExit()
-    try #require(compiler.terminationStatus == 0)
+    try Self.compile(program, named: "killed.c", in: scratch, ["-o", binary])
     let output = scratch.path("killed.mprof")
     let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", binary])
     #expect(status == 128 + 9, "\(message)")
@@ -154,7 +140,6 @@ import Testing
   /// Used Physical.
   @Test func markersOnATimerAndOnASignal() throws {
     let scratch = ScratchFolder()
-    let source = scratch.path("markers.c")
     let binary = scratch.path("markers")
     let program = """
       #include <stdlib.h>
@@ -169,13 +154,7 @@ import Testing
         return 0;
       }
       """
-    try program.write(toFile: source, atomically: true, encoding: .utf8)
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc", "-g", "-O0", "-o", binary, source]
-    try compiler.run()
-    compiler.waitUntilExit()
-    try #require(compiler.terminationStatus == 0)
+    try Self.compile(program, named: "markers.c", in: scratch, ["-o", binary])
     let output = scratch.path("markers.mprof")
     let (status, _, message) = try CommandLineTests.run([
       "record", "-o", output, "--frame-interval", "10ms", "--snapshot-every", "1s", "--snapshot-signal", "--",
@@ -201,7 +180,6 @@ import Testing
   /// nothing.
   @Test func aProgramNamesItsOwnSnapshots() throws {
     let scratch = ScratchFolder()
-    let source = scratch.path("named.c")
     let binary = scratch.path("named")
     let program = """
       #include <stdlib.h>
@@ -214,14 +192,8 @@ import Testing
         return 0;
       }
       """
-    try program.write(toFile: source, atomically: true, encoding: .utf8)
     let include = Fixtures.packageRoot.appendingPathComponent("include").path
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc", "-g", "-O0", "-I", include, "-o", binary, source]
-    try compiler.run()
-    compiler.waitUntilExit()
-    try #require(compiler.terminationStatus == 0)
+    try Self.compile(program, named: "named.c", in: scratch, ["-I", include, "-o", binary])
     // Alone: the weak symbol is absent and the program runs.
     let alone = Process()
     alone.executableURL = URL(fileURLWithPath: binary)
@@ -240,13 +212,18 @@ import Testing
     #expect(p.snapshots[1].allocationSize == p.snapshots[0].allocationSize - 4096)
   }
 
-  /// Compiles C `source` in `scratch` with `arguments` (the output path is given by them).
-  static func compile(_ source: String, named name: String, in scratch: ScratchFolder, _ arguments: [String]) throws {
+  /// Writes `source` to `name` in `scratch` and compiles it with `command` (the compiler and its
+  /// options, the output among them; `cc -g -O0` by default), the source's path last.
+  static func compile(
+    _ source: String, named name: String, in scratch: ScratchFolder, _ arguments: [String],
+    command: [String] = ["cc", "-g", "-O0"]
+  ) throws {
     let path = scratch.path(name)
     try source.write(toFile: path, atomically: true, encoding: .utf8)
     let compiler = Process()
     compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc", "-g", "-O0"] + arguments + [path]
+    compiler.arguments = command + arguments + [path]
+    compiler.standardOutput = FileHandle.nullDevice
     try compiler.run()
     compiler.waitUntilExit()
     try #require(compiler.terminationStatus == 0)
@@ -312,7 +289,6 @@ import Testing
   /// A Swift program: its frames are named demangled (`Keeper.keep(_:)`), not `$s…`.
   @Test func aSwiftProgramIsDemangled() throws {
     let scratch = ScratchFolder()
-    let source = scratch.path("keeper.swift")
     let program = """
       final class Box { var bytes: [UInt8]; init(_ n: Int) { bytes = [UInt8](repeating: 1, count: n) } }
       struct Keeper {
@@ -323,14 +299,8 @@ import Testing
       for i in 0..<20 { keeper.keep(1000 + i) }
       print(keeper.boxes.count)
       """
-    try program.write(toFile: source, atomically: true, encoding: .utf8)
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["swiftc", "-g", "-Onone", "-o", scratch.path("keeper"), source]
-    compiler.standardOutput = FileHandle.nullDevice
-    try compiler.run()
-    compiler.waitUntilExit()
-    try #require(compiler.terminationStatus == 0)
+    try Self.compile(
+      program, named: "keeper.swift", in: scratch, ["-o", scratch.path("keeper")], command: ["swiftc", "-g", "-Onone"])
     let output = scratch.path("keeper.mprof")
     let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", scratch.path("keeper")])
     #expect(status == 0, "\(message)")
@@ -361,14 +331,8 @@ import Testing
         return 0;
       }
       """
-    let source = scratch.path("cpp.cpp")
-    try program.write(toFile: source, atomically: true, encoding: .utf8)
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["c++", "-g", "-O0", "-o", scratch.path("cpp"), source]
-    try compiler.run()
-    compiler.waitUntilExit()
-    try #require(compiler.terminationStatus == 0)
+    try Self.compile(
+      program, named: "cpp.cpp", in: scratch, ["-o", scratch.path("cpp")], command: ["c++", "-g", "-O0"])
     // heaptrack's figures.
     func run(_ arguments: [String]) throws -> String {
       let process = Process()

@@ -82,20 +82,17 @@ public struct CallGraph: Sendable {
     // under `[− less]`, both sides of it.
     var rootOfB: ((Int) -> Int32)?
     var rootOfA: ((Int) -> Int32)?
-    if let matching, splitByChange {
+    if let matching, splitByChange || query.state.growthOnly || query.state.normalize {
+      // One pass over the matched stacks serves the split, growth only and normalize.
       let stacks = matching.rows(
         a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
       var grew = [Bool](repeating: false, count: matching.stacks.count)
       for row in stacks where row.deltaSize > 0 { grew[row.stack] = true }
-      rootOfB = { grew[Int(matching.stackOfB[$0])] ? Self.fullRoot : Self.truncatedRoot }
-      rootOfA = { grew[Int(matching.stackOfA[$0])] ? Self.fullRoot : Self.truncatedRoot }
-    }
-    if let matching, query.state.growthOnly || query.state.normalize {
-      let stacks = matching.rows(
-        a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
+      if splitByChange {
+        rootOfB = { grew[Int(matching.stackOfB[$0])] ? Self.fullRoot : Self.truncatedRoot }
+        rootOfA = { grew[Int(matching.stackOfA[$0])] ? Self.fullRoot : Self.truncatedRoot }
+      }
       if query.state.growthOnly {
-        var grew = [Bool](repeating: false, count: matching.stacks.count)
-        for row in stacks where row.deltaSize > 0 { grew[row.stack] = true }
         rowsB = rowsB.filter { grew[Int(matching.stackOfB[$0.callstack])] }
         rowsA = rowsA.filter { grew[Int(matching.stackOfA[$0.callstack])] }
       }

@@ -98,14 +98,18 @@ struct BenchUICommand: ParsableCommand {
       toggle("a  active ↔ lifetime (diff)", .character("a"))
       toggle("o  filter in ↔ out", .character("o"))
       var step = 0
-      measure(
-        "[  diff start → another snapshot", target: 100,
-        setup: {
-          step += 1
-          key(.character("["))
-          key(.character(step % 2 == 0 ? "j" : "k"))
-        }
-      ) { key(.enter) }
+      /// `[` then Enter on the snapshot next to the current diff start (alternately below and above).
+      func pickAnotherDiffStart() {
+        measure(
+          "[  diff start → another snapshot", target: 100,
+          setup: {
+            step += 1
+            key(.character("["))
+            key(.character(step % 2 == 0 ? "j" : "k"))
+          }
+        ) { key(.enter) }
+      }
+      pickAnotherDiffStart()
       key(.character("c"))
       for _ in 0..<3 { key(.character("j")) }  // past All and None, to a group
       toggle("c  check / uncheck a class group", .character(" "))
@@ -243,14 +247,7 @@ struct BenchUICommand: ParsableCommand {
 
       out += "\nDetails tab\n"
       key(.character("8"))
-      measure(
-        "[  diff start → another snapshot", target: 100,
-        setup: {
-          step += 1
-          key(.character("["))
-          key(.character(step % 2 == 0 ? "j" : "k"))
-        }
-      ) { key(.enter) }
+      pickAnotherDiffStart()
       switchAfterFilterChange(to: "8", from: "1", target: 100)
       measure("j  scroll (Details, stacked)", target: 16, setup: { key(.character("g")) }) { key(.character("j")) }
 

@@ -9,26 +9,21 @@ struct Symbolizer {
     var line: Int32
   }
 
-  /// `llvm-symbolizer` on the PATH (Debian's, or the Swift toolchain's beside `swift`).
-  static var tool: String? {
+  /// The first executable named `name` on the PATH.
+  static func onPath(_ name: String) -> String? {
     let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    for folder in paths {
-      let candidate = "\(folder)/llvm-symbolizer"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
+    return paths.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
+
+  /// `llvm-symbolizer` on the PATH (Debian's, or the Swift toolchain's beside `swift`).
+  static var tool: String? { onPath("llvm-symbolizer") }
 
   /// Swift names demangled (`$s…` → `static MprofCommand.$main()`) with the toolchain's
   /// `swift-demangle`, all in one run; names it cannot read, or without the tool, stay as they are.
   static func demangleSwift(_ names: [String]) -> [String] {
     let mangled = names.indices.filter { names[$0].hasPrefix("$s") || names[$0].hasPrefix("_$s") }
     guard !mangled.isEmpty else { return names }
-    let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    guard
-      let tool = paths.map({ "\($0)/swift-demangle" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }
-      )
-    else { return names }
+    guard let tool = onPath("swift-demangle") else { return names }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
     process.arguments = ["--simplified"]

@@ -268,16 +268,23 @@ static void start_once(void) {
   busy = was;
 }
 
-__attribute__((destructor)) static void finish(void) {
-  busy = 1;
+/* Writes out the buffer and the module map as they are now; with `closing`, ends the file. */
+static void flush_with_map(int closing) {
   pthread_mutex_lock(&lock);
   if (raw >= 0) {
     flush_locked();
     write_maps_locked();
-    close(raw);
-    raw = -1;
+    if (closing) {
+      close(raw);
+      raw = -1;
+    }
   }
   pthread_mutex_unlock(&lock);
+}
+
+__attribute__((destructor)) static void finish(void) {
+  busy = 1;
+  flush_with_map(1);
 }
 
 /* A library about to be unloaded: the module map is written first, so its addresses can still
@@ -287,12 +294,7 @@ int dlclose(void *handle) {
   if (!real) real = (int (*)(void *))dlsym(RTLD_NEXT, "dlclose");
   int was = busy;
   busy = 1;
-  pthread_mutex_lock(&lock);
-  if (raw >= 0) {
-    flush_locked();
-    write_maps_locked();
-  }
-  pthread_mutex_unlock(&lock);
+  flush_with_map(0);
   busy = was;
   return real ? real(handle) : -1;
 }
@@ -303,12 +305,7 @@ void _exit(int status) {
   static exit_function real;
   if (!real) real = (exit_function)dlsym(RTLD_NEXT, "_exit");
   busy = 1;
-  pthread_mutex_lock(&lock);
-  if (raw >= 0) {
-    flush_locked();
-    write_maps_locked();
-  }
-  pthread_mutex_unlock(&lock);
+  flush_with_map(0);
   if (real) real(status);
   for (;;) pause();
 }
