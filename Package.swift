@@ -41,7 +41,8 @@ let package = Package(
         "ProfileTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      resources: [.embedInCode("Resources/shim.c")]
+      // Resources/allocations.c is the program `bench-record` records.
+      resources: [.embedInCode("Resources/shim.c"), .embedInCode("Resources/allocations.c")]
     ),
     // What the test targets share: where the fixtures are, scratch folders, generated captures.
     .target(name: "TestSupport", dependencies: ["ProfileModel"], path: "Tests/TestSupport"),

@@ -18,7 +18,7 @@ struct MprofCommand: ParsableCommand {
     subcommands: [
       ViewCommand.self, SummaryCommand.self, InfoCommand.self, DumpCommand.self, ReportCommand.self,
       ExportCSVCommand.self, CheckCommand.self, RecordCommand.self,
-      DemoCommand.self, BenchCommand.self, BenchUICommand.self,
+      DemoCommand.self, BenchCommand.self, BenchUICommand.self, BenchRecordCommand.self,
     ],
     defaultSubcommand: ViewCommand.self
   )

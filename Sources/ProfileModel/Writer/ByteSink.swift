@@ -19,6 +19,30 @@ struct ByteSink {
   }
   mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
 
+  /// A memory token in one call (one access to the writer's buffer).
+  ///
+  /// The pointer word, the new pointer of a realloc, and for an allocation its callstack, tags
+  /// (v7), size and GCM pool byte. Returns the bytes buffered.
+  mutating func memoryToken(
+    _ first: UInt64, then second: UInt64?,
+    allocation: (callstack: Int32, tags: Int32?, size: UInt32, pool: MemoryPool?)?
+  ) -> Int {
+    u64(first)
+    if let second { u64(second) }
+    if let allocation {
+      i32(allocation.callstack)
+      if let tags = allocation.tags { i32(tags) }
+      if let pool = allocation.pool {
+        u32((allocation.size & 0x7FFF_FFFF) | 0x8000_0000)
+        // The pool's bits in the byte after the size.
+        u8([0x00, 0x20, 0x40, 0x80][pool.rawValue])
+      } else {
+        u32(allocation.size & 0x7FFF_FFFF)
+      }
+    }
+    return bytes.count
+  }
+
   /// An "ANSI char array": `i32 max(len, minChars)`, the bytes, zero padding.
   mutating func ansi(_ s: String, minChars: Int = 0) {
     let utf8 = Array(s.utf8)

@@ -115,42 +115,28 @@ public final class MprofWriter {
 
   // MARK: - Tokens
 
-  private func allocationTail(callstack: Int32, tags: Int32, size: UInt32, pool: MemoryPool?) {
-    sink.i32(callstack)
-    if configuration.version >= 7 { sink.i32(tags) }
-    if let pool {
-      sink.u32((size & 0x7FFF_FFFF) | 0x8000_0000)
-      let bits: [UInt8] = [0x00, 0x20, 0x40, 0x80]
-      sink.u8(bits[pool.rawValue])
-    } else {
-      sink.u32(size & 0x7FFF_FFFF)
-    }
-  }
-
   /// A malloc token.
   ///
   /// `pool` adds the GCM pool byte.
   public func malloc(pointer: UInt64, size: UInt32, callstack: Int32, tags: Int32 = -1, pool: MemoryPool? = nil) throws
   {
-    sink.u64(pointer & ~3)
-    allocationTail(callstack: callstack, tags: tags, size: size, pool: pool)
-    try afterMemoryOperation()
+    let buffered = sink.memoryToken(
+      pointer & ~3, then: nil, allocation: (callstack, configuration.version >= 7 ? tags : nil, size, pool))
+    try afterMemoryOperation(buffered)
   }
 
   /// A free token.
   public func free(pointer: UInt64) throws {
-    sink.u64((pointer & ~3) | 1)
-    try afterMemoryOperation()
+    try afterMemoryOperation(sink.memoryToken((pointer & ~3) | 1, then: nil, allocation: nil))
   }
 
   /// A realloc token.
   public func realloc(
     old: UInt64, new: UInt64, size: UInt32, callstack: Int32, tags: Int32 = -1, pool: MemoryPool? = nil
   ) throws {
-    sink.u64((old & ~3) | 2)
-    sink.u64(new)
-    allocationTail(callstack: callstack, tags: tags, size: size, pool: pool)
-    try afterMemoryOperation()
+    let buffered = sink.memoryToken(
+      (old & ~3) | 2, then: new, allocation: (callstack, configuration.version >= 7 ? tags : nil, size, pool))
+    try afterMemoryOperation(buffered)
   }
 
   private func other(_ subtype: TokenSubtype, payload: UInt32) {
@@ -191,9 +177,11 @@ public final class MprofWriter {
     try flushIfLarge()
   }
 
-  private func afterMemoryOperation() throws {
+  /// After a memory token, with the bytes now buffered: a new part when one is due, a flush
+  /// when the buffer is large.
+  private func afterMemoryOperation(_ buffered: Int) throws {
     if configuration.version == 4, let limit = configuration.splitBytes,
-      partBytes + UInt64(sink.bytes.count) > limit
+      partBytes + UInt64(buffered) > limit
     {
       // The reader accepts at most `maxParts` data files (as the engine writes).
       guard part + 2 <= MprofWriter.maxParts else {
@@ -211,7 +199,7 @@ public final class MprofWriter {
       partBytes = 0
       return
     }
-    try flushIfLarge()
+    if buffered >= 1 << 20 { try flush() }
   }
 
   @inline(__always) private func flushIfLarge() throws {

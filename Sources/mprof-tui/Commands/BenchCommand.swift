@@ -30,7 +30,7 @@ struct BenchCommand: ParsableCommand {
       }
       let refload = "\(workDir)/refload"
       if !FileManager.default.fileExists(atPath: refload) {
-        let status = try spawn(["/usr/bin/cc", "-O2", "-o", refload, refloadSource]).status
+        let status = try MeasuredRun.run(["/usr/bin/cc", "-O2", "-o", refload, refloadSource]).status
         guard status == 0 else {
           throw MprofError.cannotOpen(path: refloadSource, reason: "cc failed (status \(status))")
         }
@@ -38,18 +38,14 @@ struct BenchCommand: ParsableCommand {
       let me =
         CommandLine.arguments[0].hasPrefix("/")
         ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
-      var ours: [(Double, Int)] = []
-      var reference: [(Double, Int)] = []
+      var ours: [MeasuredRun] = []
+      var reference: [MeasuredRun] = []
       for _ in 0..<runs {
-        reference.append(try spawn([refload, capture]).measured)
-        ours.append(try spawn([me, "summary", "--quiet", capture]).measured)
+        reference.append(try MeasuredRun.run([refload, capture]))
+        ours.append(try MeasuredRun.run([me, "summary", "--quiet", capture]))
       }
-      func median(_ xs: [(Double, Int)]) -> (Double, Int) {
-        let times = xs.map(\.0).sorted()
-        return (times[times.count / 2], xs.map(\.1).max() ?? 0)
-      }
-      let (ourTime, ourRSS) = median(ours)
-      let (refTime, refRSS) = median(reference)
+      let (ourTime, ourRSS) = (MeasuredRun.median(ours).seconds, MeasuredRun.median(ours).peakBytes)
+      let (refTime, refRSS) = (MeasuredRun.median(reference).seconds, MeasuredRun.median(reference).peakBytes)
       let budget = Double(size) * 1.5 + 64 * 1_048_576
       var out = "capture: \(capture) (\(SizeFormat.size(size)))\n"
       out += String(format: "refload:          %.3f s  peak RSS %@\n", refTime, SizeFormat.size(Int64(refRSS)))
@@ -60,25 +56,5 @@ struct BenchCommand: ParsableCommand {
         SizeFormat.size(Int64(budget)), Double(ourRSS) <= budget ? "within" : "OVER")
       emit(out)
     }
-  }
-
-  /// Runs a program with stdout and stderr discarded; returns its status, wall time and peak RSS.
-  private func spawn(_ argv: [String]) throws -> (status: Int32, measured: (Double, Int)) {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let cArgs = argv.map { strdup($0) } + [nil]
-    defer { for pointer in cArgs { free(pointer) } }
-    var pid: pid_t = 0
-    let start = Date()
-    let rc = posix_spawn(&pid, argv[0], &actions, nil, cArgs, environ)
-    guard rc == 0 else { throw MprofError.cannotOpen(path: argv[0], reason: String(cString: strerror(rc))) }
-    var status: Int32 = 0
-    var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let elapsed = Date().timeIntervalSince(start)
-    return ((status >> 8) & 0xFF, (elapsed, Int(usage.ru_maxrss) * 1024))
   }
 }

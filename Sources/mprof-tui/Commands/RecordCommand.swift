@@ -31,6 +31,8 @@ struct RecordCommand: ParsableCommand {
     help: "Record forked children too, each to its own capture (OUT.PID.mprof); default: only the program.")
   var followFork = false
   @Flag(help: "Open the viewer on the capture once it is written.") var view = false
+  @Option(help: "How callstacks are unwound: auto (libunwind when installed), libunwind or backtrace.")
+  var unwinder: Unwinder = .auto
   @Flag(
     name: .customLong("snapshot-signal"),
     help: "kill -USR2 PID writes a snapshot marker (the recorder takes SIGUSR2 from the program).")
@@ -60,19 +62,55 @@ struct RecordCommand: ParsableCommand {
     guard !words.isEmpty else { throw ValidationError("give the program to record: mprof-tui record -- PROGRAM ARGS") }
   }
 
-  /// The recorder, compiled from the C source embedded in the binary into the cache folder once.
+  /// How the recorder unwinds a callstack.
+  enum Unwinder: String, ExpressibleByArgument, CaseIterable {
+    /// libunwind when its library is installed, else libc's backtrace.
+    case auto
+    /// libunwind's `unw_backtrace` with a per-thread cache (Debian: libunwind8).
+    case libunwind
+    /// libc's `backtrace` (libgcc's unwinder): about ten times slower a frame.
+    case backtrace
+  }
+
+  /// libunwind's shared library and the prefix of its local-unwinding symbols on this machine,
+  /// or nil.
+  static func libunwind() -> (library: String, prefix: String)? {
+    #if arch(x86_64)
+      let (triple, prefix) = ("x86_64-linux-gnu", "_ULx86_64_")
+    #elseif arch(arm64)
+      let (triple, prefix) = ("aarch64-linux-gnu", "_ULaarch64_")
+    #else
+      return nil
+    #endif
+    let folders = ["/usr/lib/\(triple)", "/lib/\(triple)", "/usr/lib64", "/usr/lib"]
+    for folder in folders where FileManager.default.fileExists(atPath: folder + "/libunwind.so.8") {
+      return (folder + "/libunwind.so.8", prefix)
+    }
+    return nil
+  }
+
+  /// The recorder, compiled from the C source embedded in the binary into the cache folder once,
+  /// and the unwinder it uses.
   ///
-  /// The library is named by a hash of the source, so a newer recorder is compiled again. It
-  /// links only libc, so a recorded program gets nothing else loaded into it.
+  /// The library is named by a hash of the source and the unwinder, so a newer recorder is
+  /// compiled again. It links only libc (and libunwind, itself C), so a recorded program gets
+  /// nothing else loaded into it.
   ///
-  /// - Throws: `MprofError.cannotOpen` when it cannot be compiled.
-  static func shimPath() throws -> String {
+  /// - Throws: `MprofError.cannotOpen` when it cannot be compiled, or libunwind was asked for
+  ///   and is not installed.
+  static func shimPath(unwinder: Unwinder = .auto) throws -> (library: String, unwinder: Unwinder) {
+    let found = unwinder == .backtrace ? nil : libunwind()
+    if unwinder == .libunwind && found == nil {
+      throw MprofError.cannotOpen(
+        path: "libunwind.so.8", reason: "--unwinder libunwind needs libunwind (Debian: apt-get install libunwind8)")
+    }
     let source = Data(PackageResources.shim_c)
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in source { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for byte in source + Array((found?.library ?? "").utf8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
     let folder = DemoFile.cacheFolder
     let library = folder + "/libMprofShim-\(String(hash, radix: 16)).so"
-    if FileManager.default.fileExists(atPath: library) { return library }
+    let used: Unwinder = found == nil ? .backtrace : .libunwind
+    if FileManager.default.fileExists(atPath: library) { return (library, used) }
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let sourcePath = folder + "/.shim-\(getpid()).c"
     let temporary = folder + "/.shim-\(getpid()).so"
@@ -83,7 +121,9 @@ struct RecordCommand: ParsableCommand {
     try source.write(to: URL(fileURLWithPath: sourcePath))
     let compiler = Process()
     compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc", "-shared", "-fPIC", "-O2", "-pthread", "-o", temporary, sourcePath]
+    var arguments = ["cc", "-shared", "-fPIC", "-O2", "-pthread", "-o", temporary, sourcePath]
+    if let found { arguments += ["-DMPROF_LIBUNWIND=\(found.prefix)", found.library] }
+    compiler.arguments = arguments
     compiler.standardOutput = FileHandle.nullDevice
     compiler.standardError = FileHandle.nullDevice
     try compiler.run()
@@ -92,7 +132,7 @@ struct RecordCommand: ParsableCommand {
     guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
       throw MprofError.cannotOpen(path: library, reason: "cc could not compile the recorder (install gcc)")
     }
-    return library
+    return (library, used)
   }
 
   func run() throws {
@@ -100,7 +140,7 @@ struct RecordCommand: ParsableCommand {
     if words.first == "--" { words.removeFirst() }
     var status: Int32 = 0
     try runReportingErrors {
-      let shim = try Self.shimPath()
+      let (shim, unwound) = try Self.shimPath(unwinder: unwinder)
       let raw = output + ".raw-\(getpid())"
       var settings = ["MPROF_DEPTH": String(depth)]
       if let frameInterval, let ns = Self.nanoseconds(frameInterval) { settings["MPROF_FRAME_NS"] = String(ns) }
@@ -122,7 +162,7 @@ struct RecordCommand: ParsableCommand {
       for (rawPath, capture) in captures {
         defer { try? FileManager.default.removeItem(atPath: rawPath) }
         let recording = try RawRecording(path: rawPath)
-        let events = try Self.write(recording, to: capture, program: words[0])
+        let events = try Self.write(recording, to: capture, program: words[0], unwinder: unwound)
         let size = (try? FileManager.default.attributesOfItem(atPath: capture)[.size] as? Int) ?? 0
         let line =
           "mprof-tui: recorded \(SizeFormat.count(Int64(events))) allocation events of "
@@ -181,7 +221,7 @@ struct RecordCommand: ParsableCommand {
   /// Each distinct return address is symbolized (minus one, so the call's line is named, not the
   /// next one), the recorder's own frames dropped, the events written in order, then a final
   /// snapshot.
-  static func write(_ recording: RawRecording, to path: String, program: String) throws -> Int {
+  static func write(_ recording: RawRecording, to path: String, program: String, unwinder: Unwinder) throws -> Int {
     var addresses = Set<UInt64>()
     for stack in recording.stacks { addresses.formUnion(stack) }
     let ordered = addresses.sorted()
@@ -202,6 +242,7 @@ struct RecordCommand: ParsableCommand {
     configuration.executableName = (program as NSString).lastPathComponent
     let w = try MprofWriter(path: path, configuration: configuration)
     w.addMetadata(key: "SelfFile", value: program)
+    w.addMetadata(key: "Unwinder", value: unwinder.rawValue)
     let shimName = "/libMprofShim-"
     var addressIndex: [UInt64: Int32] = [:]
     func frame(_ address: UInt64) -> Int32 {
@@ -224,15 +265,19 @@ struct RecordCommand: ParsableCommand {
       let program = stack.drop { address in recording.mapping(of: address)?.path.contains(shimName) == true }
       return w.callstack(innermostFirst: program.map(frame))
     }
+    // A stack the recorder could not keep (its table full) is written as an empty one.
+    func callstack(_ stack: Int) -> Int32 {
+      stack >= 0 && stack < callstacks.count ? callstacks[stack] : w.callstack(innermostFirst: [])
+    }
     var lastFrame: UInt64 = 0
     var snapshots = 0
-    for event in recording.events {
+    try recording.forEachEvent { event in
       let size = UInt32(clamping: event.size)
       switch event.kind {
-      case .malloc: try w.malloc(pointer: event.pointer, size: size, callstack: callstacks[event.stack])
+      case .malloc: try w.malloc(pointer: event.pointer, size: size, callstack: callstack(event.stack))
       case .free: try w.free(pointer: event.pointer)
       case .realloc:
-        try w.realloc(old: event.old, new: event.pointer, size: size, callstack: callstacks[event.stack])
+        try w.realloc(old: event.old, new: event.pointer, size: size, callstack: callstack(event.stack))
       case .frame:
         // The frame's time, and the resident size as Used Physical for the Timeline.
         try w.frame(deltaTime: Float(Double(event.pointer &- lastFrame) / 1e9))
@@ -248,6 +293,6 @@ struct RecordCommand: ParsableCommand {
     }
     try w.snapshot(.snapshot, label: "Exit")
     try w.finish()
-    return recording.events.lazy.filter { $0.kind == .malloc || $0.kind == .free || $0.kind == .realloc }.count
+    return recording.allocationEvents
   }
 }

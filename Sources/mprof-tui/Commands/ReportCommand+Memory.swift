@@ -213,10 +213,3 @@ extension ReportCommand {
     }
   }
 }
-
-extension String {
-  /// The string right-aligned in `width` columns.
-  fileprivate func leftPadded(to width: Int) -> String {
-    count >= width ? self : String(repeating: " ", count: width - count) + self
-  }
-}

@@ -1,9 +1,15 @@
 import Foundation
 import ProfileModel
 
-/// What the preloaded recorder wrote (`Resources/shim.c`): the allocation events in the
-/// order they happened, each with its callstack's return addresses (innermost first), the
-/// markers, and the program's module maps (at start, before each dlclose, at exit).
+/// What the preloaded recorder wrote (`Resources/shim.c`): each thread's chunks of events and
+/// the stacks it numbered, the markers, and the program's module maps (at start, before each
+/// dlclose, at exit).
+///
+/// Reading is two passes over the file, neither keeping the events: the first finds each
+/// thread's chunks, makes its stacks distinct across threads and counts; `forEachEvent` then
+/// merges the threads' events by their sequence numbers. Memory holds the distinct stacks and
+/// one chunk a thread (64 KiB), whatever the number of events; the file is read, not mapped, so
+/// it does not count in the converter's resident size either.
 struct RawRecording {
   enum Kind: UInt32 {
     case malloc = 1
@@ -14,12 +20,19 @@ struct RawRecording {
     case snapshot = 5
   }
 
+  /// Record kinds that are not events.
+  private enum Record {
+    static let stack: UInt32 = 6
+    static let maps: UInt32 = 9
+    static let chunk: UInt32 = 10
+  }
+
   struct Event {
     var kind: Kind
     var pointer: UInt64
     var old: UInt64
     var size: UInt64
-    /// Indices into `stacks`.
+    /// An index into `stacks`; -1 for a free or a marker.
     var stack: Int
     /// A snapshot's label, when the program named it (`mprof_snapshot`).
     var label: String? = nil
@@ -32,63 +45,228 @@ struct RawRecording {
     var path: String
   }
 
-  var events: [Event] = []
-  /// Distinct callstacks, return addresses innermost first.
-  var stacks: [[UInt64]] = []
-  var mappings: [Mapping] = []
+  /// One thread's part of the file: its chunks' byte ranges in order, and its stack numbers.
+  private struct ThreadStream {
+    var chunks: [Range<Int>] = []
+    /// The thread's stack number → an index into `stacks`.
+    var stacks: [Int] = []
+  }
 
-  /// Reads a raw file; a record cut short by the program's end ends the events.
+  /// Distinct callstacks, return addresses innermost first.
+  private(set) var stacks: [[UInt64]] = []
+  private(set) var mappings: [Mapping] = []
+  /// Allocation events (malloc, free, realloc) in the file.
+  private(set) var allocationEvents = 0
+  private let file: FileHandle
+  private var threads: [ThreadStream] = []
+
+  /// The most frames a stack record may hold (the recorder keeps at most 256).
+  static let maxDepth = 4096
+  /// The largest chunk read (the recorder writes at most 64 KiB and a record); a larger one
+  /// ends the file.
+  static let maxChunk = 1 << 24
+
+  /// Reads a raw file; a record cut short by the program's end ends its thread's events.
   ///
   /// - Throws: when the file cannot be read.
   init(path: String) throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    guard let file = FileHandle(forReadingAtPath: path) else {
+      throw MprofError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+    }
+    self.file = file
+    let end = Int(lseek(file.fileDescriptor, 0, SEEK_END))
+    var threadIndex: [UInt32: Int] = [:]
     var stackIndex: [[UInt64]: Int] = [:]
+    var buffer: [UInt8] = []
     var offset = 0
-    func u32(_ at: Int) -> UInt32 { data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt32.self) } }
-    func u64(_ at: Int) -> UInt64 { data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) } }
-    while offset + 8 <= data.count {
-      let kind = u32(offset)
-      let count = Int(u32(offset + 4))
-      offset += 8
-      if kind == 9 {
-        guard offset + count <= data.count else { break }
+    while offset + 8 <= end {
+      guard Self.read(file, offset..<(offset + 8), into: &buffer) else { break }
+      let kind = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 0, as: UInt32.self) }
+      let word = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self) }
+      if kind == Record.maps {
+        let count = Int(word)
+        guard offset + 8 + count <= end, Self.read(file, (offset + 8)..<(offset + 8 + count), into: &buffer) else {
+          break
+        }
         // Every map is kept (one comes before each dlclose): an address takes the latest that
         // covers it.
-        let text = String(decoding: data[offset..<(offset + count)], as: UTF8.self)
-        for mapping in Self.mappings(text) where !mappings.contains(where: { $0 == mapping }) {
+        for mapping in Self.mappings(String(decoding: buffer, as: UTF8.self)) where !mappings.contains(mapping) {
           mappings.append(mapping)
         }
-        offset += count
+        offset += 8 + count
         continue
       }
-      guard let kind = Kind(rawValue: kind), count <= 4096, offset + 24 + 8 * count <= data.count else { break }
-      if kind == .snapshot || kind == .frame {
-        // A marker: a label of `count` bytes padded to 8 instead of frames.
-        let padded = (count + 7) & ~7
-        guard offset + 24 + padded <= data.count else { break }
+      guard kind == Record.chunk, offset + 16 <= end, Self.read(file, (offset + 8)..<(offset + 16), into: &buffer)
+      else { break }
+      let declared = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self) }
+      guard declared <= UInt64(Self.maxChunk) else { break }
+      // A program killed while its chunk was written leaves part of it.
+      let length = min(Int(declared), end - offset - 16)
+      let chunk = (offset + 16)..<(offset + 16 + length)
+      guard Self.read(file, chunk, into: &buffer) else { break }
+      if threadIndex[word] == nil {
+        threadIndex[word] = threads.count
+        threads.append(ThreadStream())
+      }
+      let thread = threadIndex[word] ?? 0
+      threads[thread].chunks.append(chunk)
+      buffer.withUnsafeBytes { bytes in
+        Self.walk(bytes) { at, kind, count in
+          if kind == Record.stack {
+            var frames: [UInt64] = []
+            frames.reserveCapacity(count)
+            for i in 0..<count { frames.append(bytes.loadUnaligned(fromByteOffset: at + 8 + 8 * i, as: UInt64.self)) }
+            if stackIndex[frames] == nil {
+              stackIndex[frames] = stacks.count
+              stacks.append(frames)
+            }
+            threads[thread].stacks.append(stackIndex[frames] ?? 0)
+          } else if kind <= Kind.realloc.rawValue {
+            allocationEvents += 1
+          }
+        }
+      }
+      offset = chunk.upperBound
+    }
+  }
+
+  /// Reads `range` of the file into `buffer` (resized to it); false when the file is shorter.
+  private static func read(_ file: FileHandle, _ range: Range<Int>, into buffer: inout [UInt8]) -> Bool {
+    if buffer.count != range.count { buffer = [UInt8](repeating: 0, count: range.count) }
+    if range.isEmpty { return true }
+    var done = 0
+    while done < range.count {
+      let n = buffer.withUnsafeMutableBytes { bytes -> Int in
+        guard let base = bytes.baseAddress else { return 0 }
+        return pread(file.fileDescriptor, base + done, range.count - done, off_t(range.lowerBound + done))
+      }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      done += n
+    }
+    return true
+  }
+
+  /// The size of the record of `kind` at `at` whose second word is `word`, or nil when the kind
+  /// is unknown.
+  private static func recordSize(kind: UInt32, word: Int) -> Int? {
+    switch kind {
+    case Kind.malloc.rawValue: return 32
+    case Kind.free.rawValue: return 24
+    case Kind.realloc.rawValue: return 40
+    case Kind.frame.rawValue, Kind.snapshot.rawValue: return 32 + ((word + 7) & ~7)
+    case Record.stack: return word <= maxDepth ? 8 + 8 * word : nil
+    default: return nil
+    }
+  }
+
+  /// Calls `body(offset, kind, second word)` for each whole record of a chunk; an unknown or
+  /// cut record ends it.
+  private static func walk(_ bytes: UnsafeRawBufferPointer, _ body: (Int, UInt32, Int) throws -> Void) rethrows {
+    var at = 0
+    while at + 8 <= bytes.count {
+      let kind = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
+      let word = Int(bytes.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
+      guard let size = recordSize(kind: kind, word: word), at + size <= bytes.count else { return }
+      try body(at, kind, word)
+      at += size
+    }
+  }
+
+  /// Where one thread's merge stands: its chunk (read), the offset of its next event in it,
+  /// that event's sequence number.
+  private struct Cursor {
+    var thread: Int
+    var chunk: Int
+    var bytes: [UInt8] = []
+    var at = 0
+    var sequence: UInt64 = 0
+  }
+
+  /// Moves a cursor to its thread's next event, reading its next chunks as needed; false at
+  /// the thread's end.
+  private func settle(_ cursor: inout Cursor) -> Bool {
+    let chunks = threads[cursor.thread].chunks
+    while cursor.chunk < chunks.count {
+      if cursor.bytes.isEmpty && !Self.read(file, chunks[cursor.chunk], into: &cursor.bytes) { return false }
+      let found = cursor.bytes.withUnsafeBytes { bytes -> UInt64? in
+        while cursor.at + 8 <= bytes.count {
+          let kind = bytes.loadUnaligned(fromByteOffset: cursor.at, as: UInt32.self)
+          let word = Int(bytes.loadUnaligned(fromByteOffset: cursor.at + 4, as: UInt32.self))
+          guard let size = Self.recordSize(kind: kind, word: word), cursor.at + size <= bytes.count else { break }
+          if kind != Record.stack { return bytes.loadUnaligned(fromByteOffset: cursor.at + 8, as: UInt64.self) }
+          cursor.at += size
+        }
+        return nil
+      }
+      if let found {
+        cursor.sequence = found
+        return true
+      }
+      cursor.chunk += 1
+      cursor.at = 0
+      cursor.bytes = []
+    }
+    return false
+  }
+
+  /// The event at a settled cursor; moves it past.
+  private func event(at cursor: inout Cursor) -> Event {
+    let stacks = threads[cursor.thread].stacks
+    let at = cursor.at
+    return cursor.bytes.withUnsafeBytes { bytes in
+      let kind = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
+      let word = Int(bytes.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
+      func u64(_ field: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: at + 8 * field, as: UInt64.self) }
+      let stack = word < stacks.count ? stacks[word] : -1
+      cursor.at += Self.recordSize(kind: kind, word: word) ?? bytes.count
+      switch kind {
+      case Kind.malloc.rawValue: return Event(kind: .malloc, pointer: u64(2), old: 0, size: u64(3), stack: stack)
+      case Kind.free.rawValue: return Event(kind: .free, pointer: u64(2), old: 0, size: 0, stack: -1)
+      case Kind.realloc.rawValue:
+        return Event(kind: .realloc, pointer: u64(2), old: u64(3), size: u64(4), stack: stack)
+      default:
         let label =
-          count > 0 ? String(decoding: data[(offset + 24)..<(offset + 24 + count)], as: UTF8.self) : nil
-        events.append(
-          Event(kind: kind, pointer: u64(offset), old: 0, size: u64(offset + 16), stack: -1, label: label))
-        offset += 24 + padded
-        continue
+          word > 0
+          ? String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(at + 32)..<(at + 32 + word)]), as: UTF8.self)
+          : nil
+        return Event(
+          kind: kind == Kind.frame.rawValue ? .frame : .snapshot, pointer: u64(2), old: 0, size: u64(3), stack: -1,
+          label: label)
       }
-      let pointer = u64(offset)
-      let old = u64(offset + 8)
-      let size = u64(offset + 16)
-      offset += 24
-      var frames: [UInt64] = []
-      frames.reserveCapacity(count)
-      for i in 0..<count { frames.append(u64(offset + 8 * i)) }
-      offset += 8 * count
-      let stack =
-        stackIndex[frames]
-        ?? {
-          stacks.append(frames)
-          stackIndex[frames] = stacks.count - 1
-          return stacks.count - 1
-        }()
-      events.append(Event(kind: kind, pointer: pointer, old: old, size: size, stack: stack))
+    }
+  }
+
+  /// The events of every thread in the order they happened (by sequence number).
+  ///
+  /// - Complexity: O(events × log threads); memory one chunk a thread.
+  func forEachEvent(_ body: (Event) throws -> Void) rethrows {
+    // A binary heap of cursors by sequence number.
+    var heap: [Cursor] = []
+    func siftDown(_ start: Int) {
+      var i = start
+      while true {
+        let left = 2 * i + 1
+        guard left < heap.count else { return }
+        var least = left
+        if left + 1 < heap.count && heap[left + 1].sequence < heap[left].sequence { least = left + 1 }
+        guard heap[least].sequence < heap[i].sequence else { return }
+        heap.swapAt(i, least)
+        i = least
+      }
+    }
+    for thread in threads.indices {
+      var cursor = Cursor(thread: thread, chunk: 0)
+      if settle(&cursor) { heap.append(cursor) }
+    }
+    for i in stride(from: heap.count / 2, through: 0, by: -1) { siftDown(i) }
+    while !heap.isEmpty {
+      try body(event(at: &heap[0]))
+      if !settle(&heap[0]) {
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+      }
+      siftDown(0)
     }
   }
 

@@ -2,14 +2,28 @@
  *
  * malloc, free, calloc, realloc, reallocarray and the aligned allocators are interposed; the real
  * allocator is reached through glibc's __libc_* entry points, so no dlsym bootstrap is needed.
- * Each event is written, with the return addresses of its callstack (libc's backtrace), to the raw
- * file named by MPROF_RAW: a free is written before the memory is given back, a realloc as one
- * record with the old and the new pointer. A thread-local flag keeps the recorder's own
- * allocations (backtrace loading libgcc_s) out. A forked child is not recorded. Events are
- * written out every 64 KiB, /proc/self/maps at start and at exit, so addresses can be symbolized
- * after the run, even of a program killed before its end.
+ * Each event is written to the raw file named by MPROF_RAW: a free before the memory is given
+ * back, a realloc as one record with the old and the new pointer. A thread-local flag keeps the
+ * recorder's own allocations out. A forked child is not recorded (unless MPROF_FOLLOW_FORK).
  *
- * Record: u32 kind, u32 depth, u64 pointer, u64 old pointer, u64 size, depth × u64 addresses. */
+ * The hot path takes no shared lock: each thread unwinds its own callstack (libunwind's
+ * unw_backtrace with a per-thread cache when `record` could link it, else libc's backtrace),
+ * looks it up in its own table of the stacks it has written (each distinct stack is written once,
+ * as a STACK record that numbers it for that thread), and appends the event to its own buffer,
+ * which goes to the file as one CHUNK every 64 KiB, at the thread's end and at exit. Events carry
+ * a sequence number taken from one counter after the real malloc returns and before the real
+ * free, so the converter merges the threads' chunks back into the order the program's own
+ * synchronisation implies. /proc/self/maps is written at start, before each dlclose and at exit,
+ * so addresses can be symbolized after the run, even of a program killed before its end.
+ *
+ * File:    CHUNK  u32 10, u32 thread, u64 bytes, then that many bytes of the thread's records
+ *          MAPS   u32 9, u32 length, then the text of /proc/self/maps
+ * Thread:  STACK  u32 6, u32 depth, depth × u64 return addresses (innermost first)
+ *          MALLOC u32 1, u32 stack, u64 sequence, u64 pointer, u64 size
+ *          FREE   u32 2, u32 0, u64 sequence, u64 pointer
+ *          REALLOC u32 3, u32 stack, u64 sequence, u64 pointer, u64 old pointer, u64 size
+ *          FRAME/SNAPSHOT u32 4/5, u32 label length, u64 sequence, u64 ns since start,
+ *          u64 resident bytes, the label padded to 8 */
 #define _GNU_SOURCE
 /* Self-contained (no project header): `record` can compile this file alone. */
 
@@ -23,6 +37,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,23 +53,81 @@ enum {
   MPROF_RAW_MALLOC = 1,
   MPROF_RAW_FREE = 2,
   MPROF_RAW_REALLOC = 3,
-  /* Markers: pointer = nanoseconds since the start, size = resident bytes (Used Physical). */
   MPROF_RAW_FRAME = 4,
   MPROF_RAW_SNAPSHOT = 5,
-  MPROF_RAW_MAPS = 9
+  MPROF_RAW_STACK = 6,
+  MPROF_RAW_MAPS = 9,
+  MPROF_RAW_CHUNK = 10
 };
 
-#define BUFFER_SIZE (1 << 20)
-/* Written out from this much on, so a program killed mid-run leaves most of its events. */
-#define FLUSH_AT (64 << 10)
 #define MAX_DEPTH 256
+/* A thread's buffer goes to the file from this much on, so a program killed mid-run leaves
+ * most of its events; it has room for one more record of any kind. */
+#define FLUSH_AT (64 << 10)
+#define BUFFER_SIZE (FLUSH_AT + 8 * (MAX_DEPTH + 8))
+
+/* The unwinder: libunwind when `record` links it (MPROF_LIBUNWIND names its symbol prefix). */
+#ifdef MPROF_LIBUNWIND
+#define UNW_JOIN2(a, b) a##b
+#define UNW_JOIN(a, b) UNW_JOIN2(a, b)
+extern int unw_backtrace(void **, int);
+extern void *UNW_JOIN(MPROF_LIBUNWIND, local_addr_space);
+extern int UNW_JOIN(MPROF_LIBUNWIND, set_caching_policy)(void *, int);
+extern int UNW_JOIN(MPROF_LIBUNWIND, set_cache_size)(void *, size_t, int);
+static int unwind(void **frames, int count) { return unw_backtrace(frames, count); }
+static void unwinder_start(void) {
+  /* UNW_CACHE_PER_THREAD: each thread keeps what it learnt of the frames it walked. */
+  UNW_JOIN(MPROF_LIBUNWIND, set_caching_policy)(UNW_JOIN(MPROF_LIBUNWIND, local_addr_space), 2);
+  UNW_JOIN(MPROF_LIBUNWIND, set_cache_size)(UNW_JOIN(MPROF_LIBUNWIND, local_addr_space), 1024, 0);
+}
+#else
+static int unwind(void **frames, int count) { return backtrace(frames, count); }
+static void unwinder_start(void) {}
+#endif
+
+/* One thread's events on their way to the file, and the stacks it has written. */
+struct thread_log {
+  struct thread_log *next;
+  /* Held by the owner while it appends and by whoever writes the log out. */
+  int lock;
+  uint32_t thread;
+  size_t used;
+  char *buffer;
+  /* Open addressing: hash, the stack's place in `arena` (depth, then frames) and its number. */
+  struct stack_slot {
+    uint64_t hash;
+    uint32_t at;
+    uint32_t id;
+  } *slots;
+  uint32_t capacity, stacks;
+  uint64_t *arena;
+  size_t arena_used, arena_size;
+};
 
 static int raw = -1;
 static int depth_limit = 64;
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static char buffer[BUFFER_SIZE];
-static size_t used;
+/* The file: one write at a time. */
+static pthread_mutex_t file_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Every thread's log, so they can all be written out at exit. */
+static pthread_mutex_t logs_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct thread_log *logs;
+static uint64_t sequence;
+static uint32_t threads;
+static pthread_key_t log_key;
+static __thread struct thread_log *own_log;
 static __thread int busy;
+
+static void *map_pages(size_t bytes) {
+  void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
+
+static void spin_lock(int *lock) {
+  while (__atomic_exchange_n(lock, 1, __ATOMIC_ACQUIRE))
+    while (__atomic_load_n(lock, __ATOMIC_RELAXED)) sched_yield();
+}
+
+static void spin_unlock(int *lock) { __atomic_store_n(lock, 0, __ATOMIC_RELEASE); }
 
 static void write_all(const void *data, size_t length) {
   const char *p = data;
@@ -66,65 +140,196 @@ static void write_all(const void *data, size_t length) {
   }
 }
 
-static void flush_locked(void) {
-  if (used > 0 && raw >= 0) write_all(buffer, used);
-  used = 0;
+/* Writes the log's buffer as one chunk; the log's lock is held. */
+static void flush_log_locked(struct thread_log *log) {
+  if (log->used == 0) return;
+  pthread_mutex_lock(&file_lock);
+  if (raw >= 0) {
+    uint32_t words[2] = {MPROF_RAW_CHUNK, log->thread};
+    uint64_t bytes = log->used;
+    char head[16];
+    memcpy(head, words, 8);
+    memcpy(head + 8, &bytes, 8);
+    struct iovec parts[2] = {{head, sizeof head}, {log->buffer, log->used}};
+    size_t total = sizeof head + log->used;
+    int index = 0;
+    while (total > 0 && index < 2) {
+      ssize_t n = writev(raw, parts + index, 2 - index);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      total -= (size_t)n;
+      while (index < 2 && (size_t)n >= parts[index].iov_len) {
+        n -= (ssize_t)parts[index].iov_len;
+        index++;
+      }
+      if (index < 2) {
+        parts[index].iov_base = (char *)parts[index].iov_base + n;
+        parts[index].iov_len -= (size_t)n;
+      }
+    }
+  }
+  pthread_mutex_unlock(&file_lock);
+  log->used = 0;
 }
 
-static char raw_path[4096];
-static int follow_fork;
-static void write_maps_locked(void);
+static void release_log(struct thread_log *log) {
+  munmap(log->buffer, BUFFER_SIZE);
+  munmap(log->slots, log->capacity * sizeof *log->slots);
+  munmap(log->arena, log->arena_size * sizeof *log->arena);
+  munmap(log, sizeof *log);
+}
 
-/* A forked child stops writing to its parent's file; with MPROF_FOLLOW_FORK it records to its
- * own, the parent's path with `.PID` appended. */
-static void child_after_fork(void) {
-  raw = -1;
-  used = 0;
-  if (!follow_fork || !raw_path[0]) return;
-  char path[4200];
-  int n = snprintf(path, sizeof path, "%s.%d", raw_path, (int)getpid());
-  if (n <= 0 || (size_t)n >= sizeof path) return;
-  raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (raw >= 0) write_maps_locked();
+/* The calling thread's log, made on its first event. */
+static struct thread_log *thread_log(void) {
+  if (own_log) return own_log;
+  struct thread_log *log = map_pages(sizeof *log);
+  if (!log) return NULL;
+  log->buffer = map_pages(BUFFER_SIZE);
+  log->capacity = 1024;
+  log->slots = map_pages(log->capacity * sizeof *log->slots);
+  log->arena_size = 8192;
+  log->arena = map_pages(log->arena_size * sizeof *log->arena);
+  if (!log->buffer || !log->slots || !log->arena) return NULL;
+  log->thread = __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED);
+  pthread_mutex_lock(&logs_lock);
+  log->next = logs;
+  logs = log;
+  pthread_mutex_unlock(&logs_lock);
+  own_log = log;
+  /* Its end writes the log out (log_done). */
+  pthread_setspecific(log_key, log);
+  return log;
+}
+
+/* A thread ends: its events go to the file and its log is given back. */
+static void log_done(void *value) {
+  struct thread_log *log = value;
+  int was = busy;
+  busy = 1;
+  pthread_mutex_lock(&logs_lock);
+  struct thread_log **link = &logs;
+  while (*link && *link != log) link = &(*link)->next;
+  int registered = *link == log;
+  if (registered) *link = log->next;
+  pthread_mutex_unlock(&logs_lock);
+  if (registered) {
+    spin_lock(&log->lock);
+    flush_log_locked(log);
+    spin_unlock(&log->lock);
+    release_log(log);
+  }
+  if (own_log == log) own_log = NULL;
+  busy = was;
+}
+
+static uint64_t stack_hash(void *const *frames, int depth) {
+  uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)depth;
+  for (int i = 0; i < depth; i++) {
+    h ^= (uint64_t)(uintptr_t)frames[i];
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  return h;
+}
+
+static void append(struct thread_log *log, const void *bytes, size_t length) {
+  memcpy(log->buffer + log->used, bytes, length);
+  log->used += length;
+}
+
+/* The number of the stack in this thread's table; a new one is written first as a STACK
+ * record. UINT32_MAX when the table cannot grow. The log's lock is held. */
+static uint32_t stack_id(struct thread_log *log, void *const *frames, int depth) {
+  uint64_t hash = stack_hash(frames, depth);
+  uint32_t mask = log->capacity - 1;
+  uint32_t i = (uint32_t)hash & mask;
+  for (;; i = (i + 1) & mask) {
+    struct stack_slot *slot = &log->slots[i];
+    if (slot->id == 0) break;
+    if (slot->hash != hash) continue;
+    const uint64_t *kept = log->arena + slot->at;
+    if (kept[0] != (uint64_t)depth) continue;
+    if (memcmp(kept + 1, frames, (size_t)depth * sizeof(uint64_t)) == 0) return slot->id - 1;
+  }
+  /* New: keep it, growing the arena and the table as needed. */
+  size_t need = log->arena_used + 1 + (size_t)depth;
+  if (need > log->arena_size) {
+    size_t size = log->arena_size * 2;
+    while (size < need) size *= 2;
+    void *grown = mremap(log->arena, log->arena_size * sizeof *log->arena, size * sizeof *log->arena, MREMAP_MAYMOVE);
+    if (grown == MAP_FAILED) return UINT32_MAX;
+    log->arena = grown;
+    log->arena_size = size;
+  }
+  if ((log->stacks + 1) * 2 > log->capacity) {
+    uint32_t capacity = log->capacity * 2;
+    struct stack_slot *slots = map_pages(capacity * sizeof *slots);
+    if (!slots) return UINT32_MAX;
+    for (uint32_t k = 0; k < log->capacity; k++) {
+      struct stack_slot old = log->slots[k];
+      if (old.id == 0) continue;
+      uint32_t j = (uint32_t)old.hash & (capacity - 1);
+      while (slots[j].id != 0) j = (j + 1) & (capacity - 1);
+      slots[j] = old;
+    }
+    munmap(log->slots, log->capacity * sizeof *slots);
+    log->slots = slots;
+    log->capacity = capacity;
+    mask = capacity - 1;
+    i = (uint32_t)hash & mask;
+    while (log->slots[i].id != 0) i = (i + 1) & mask;
+  }
+  uint32_t at = (uint32_t)log->arena_used;
+  log->arena[at] = (uint64_t)depth;
+  memcpy(log->arena + at + 1, frames, (size_t)depth * sizeof(uint64_t));
+  log->arena_used = need;
+  uint32_t id = log->stacks++;
+  log->slots[i] = (struct stack_slot){hash, at, id + 1};
+  /* The STACK record, then room for the event is still there (BUFFER_SIZE). */
+  if (log->used + 8 + (size_t)depth * 8 + 48 > BUFFER_SIZE) flush_log_locked(log);
+  uint32_t words[2] = {MPROF_RAW_STACK, (uint32_t)depth};
+  append(log, words, sizeof words);
+  append(log, frames, (size_t)depth * sizeof(uint64_t));
+  return id;
 }
 
 static void start_once(void);
 static pthread_once_t started_once = PTHREAD_ONCE_INIT;
 
-static void record(uint32_t kind, void *pointer, void *old, size_t size) {
+/* One allocation event; never inlined, so the unwound frames to skip are this one and the
+ * hook's. */
+__attribute__((noinline)) static void record(uint32_t kind, void *pointer, void *old, size_t size) {
   if (busy) return;
   /* A library initialized before the recorder (libstdc++'s exception pool) allocates before its
    * constructor runs: the first event starts it. */
   pthread_once(&started_once, start_once);
   if (raw < 0) return;
   busy = 1;
+  struct thread_log *log = thread_log();
+  if (!log) {
+    busy = 0;
+    return;
+  }
   void *frames[MAX_DEPTH + 2];
   int depth = 0;
-  if (kind != MPROF_RAW_FREE) depth = backtrace(frames, depth_limit + 2);
-  /* The first two frames are this function and the hook. */
+  if (kind != MPROF_RAW_FREE) depth = unwind(frames, depth_limit + 2);
   int skip = depth > 2 ? 2 : depth;
-  uint32_t kept = (uint32_t)(depth - skip);
-  uint64_t head[4];
-  uint32_t words[2] = {kind, kept};
-  head[0] = (uint64_t)(uintptr_t)pointer;
-  head[1] = (uint64_t)(uintptr_t)old;
-  head[2] = (uint64_t)size;
-  size_t length = sizeof words + 3 * sizeof(uint64_t) + kept * sizeof(uint64_t);
-  pthread_mutex_lock(&lock);
-  if (raw >= 0) {
-    if (used + length > BUFFER_SIZE) flush_locked();
-    memcpy(buffer + used, words, sizeof words);
-    used += sizeof words;
-    memcpy(buffer + used, head, 3 * sizeof(uint64_t));
-    used += 3 * sizeof(uint64_t);
-    for (int i = skip; i < depth; i++) {
-      uint64_t address = (uint64_t)(uintptr_t)frames[i];
-      memcpy(buffer + used, &address, sizeof address);
-      used += sizeof address;
-    }
-    if (used >= FLUSH_AT) flush_locked();
+  spin_lock(&log->lock);
+  uint32_t stack = kind == MPROF_RAW_FREE ? 0 : stack_id(log, frames + skip, depth - skip);
+  if (stack != UINT32_MAX) {
+    uint64_t words[5];
+    uint32_t head[2] = {kind, stack};
+    memcpy(words, head, 8);
+    /* After the real malloc returned, before the real free: the order is the program's. */
+    words[1] = __atomic_fetch_add(&sequence, 1, __ATOMIC_RELAXED);
+    words[2] = (uint64_t)(uintptr_t)pointer;
+    size_t count = 3;
+    if (kind == MPROF_RAW_REALLOC) words[count++] = (uint64_t)(uintptr_t)old;
+    if (kind != MPROF_RAW_FREE) words[count++] = (uint64_t)size;
+    append(log, words, count * sizeof(uint64_t));
+    if (log->used >= FLUSH_AT) flush_log_locked(log);
   }
-  pthread_mutex_unlock(&lock);
+  spin_unlock(&log->lock);
   busy = 0;
 }
 
@@ -151,26 +356,27 @@ static uint64_t resident_bytes(void) {
   return (uint64_t)strtoull(p, NULL, 10) * (uint64_t)sysconf(_SC_PAGESIZE);
 }
 
-/* A frame or snapshot marker, with the time and the resident size; a snapshot may carry a
- * label (its length in the depth word, its bytes padded to 8 after the head). */
+/* A frame or snapshot marker, with the time and the resident size, and an optional label; it
+ * goes to the file at once. The caller holds `busy`. */
 static void labelled_marker(uint32_t kind, const char *label) {
   if (raw < 0) return;
+  struct thread_log *log = thread_log();
+  if (!log) return;
   size_t length = label ? strnlen(label, 255) : 0;
-  size_t padded = (length + 7) & ~(size_t)7;
-  uint32_t words[2] = {kind, (uint32_t)length};
-  uint64_t head[3] = {elapsed_ns(), 0, resident_bytes()};
-  pthread_mutex_lock(&lock);
-  if (raw >= 0) {
-    if (used + sizeof words + sizeof head + padded > BUFFER_SIZE) flush_locked();
-    memcpy(buffer + used, words, sizeof words);
-    used += sizeof words;
-    memcpy(buffer + used, head, sizeof head);
-    used += sizeof head;
-    memset(buffer + used, 0, padded);
-    if (length) memcpy(buffer + used, label, length);
-    used += padded;
-  }
-  pthread_mutex_unlock(&lock);
+  uint64_t words[4];
+  uint32_t head[2] = {kind, (uint32_t)length};
+  memcpy(words, head, 8);
+  words[2] = elapsed_ns();
+  words[3] = resident_bytes();
+  char text[256] = {0};
+  if (length) memcpy(text, label, length);
+  spin_lock(&log->lock);
+  words[1] = __atomic_fetch_add(&sequence, 1, __ATOMIC_RELAXED);
+  if (log->used + sizeof words + 256 > BUFFER_SIZE) flush_log_locked(log);
+  append(log, words, sizeof words);
+  append(log, text, (length + 7) & ~(size_t)7);
+  flush_log_locked(log);
+  spin_unlock(&log->lock);
 }
 
 static void marker(uint32_t kind) { labelled_marker(kind, NULL); }
@@ -213,9 +419,10 @@ static void *ticker(void *arg) {
   }
 }
 
-/* Appends /proc/self/maps (the reader keeps the last one): at start, so a program killed
- * mid-run can still be symbolized, and at exit, with what it loaded since. */
+/* Appends /proc/self/maps (the reader merges every one): at start, so a program killed mid-run
+ * can still be symbolized, before each dlclose and at exit. The file lock is held. */
 static void write_maps_locked(void) {
+  if (raw < 0) return;
   int maps = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
   if (maps < 0) return;
   static char text[1 << 20];
@@ -226,6 +433,46 @@ static void write_maps_locked(void) {
   uint32_t words[2] = {MPROF_RAW_MAPS, (uint32_t)length};
   write_all(words, sizeof words);
   write_all(text, length);
+}
+
+static void write_maps(void) {
+  pthread_mutex_lock(&file_lock);
+  write_maps_locked();
+  pthread_mutex_unlock(&file_lock);
+}
+
+static char raw_path[4096];
+static int follow_fork;
+
+/* fork: no write is under way while the process is copied. */
+static void before_fork(void) {
+  pthread_mutex_lock(&logs_lock);
+  pthread_mutex_lock(&file_lock);
+}
+
+static void parent_after_fork(void) {
+  pthread_mutex_unlock(&file_lock);
+  pthread_mutex_unlock(&logs_lock);
+}
+
+/* A forked child stops writing to its parent's file and forgets the parent's logs (their threads
+ * are not in it; their events are the parent's); with MPROF_FOLLOW_FORK it records to its own
+ * file, the parent's path with `.PID` appended. */
+static void child_after_fork(void) {
+  pthread_mutex_init(&file_lock, NULL);
+  pthread_mutex_init(&logs_lock, NULL);
+  raw = -1;
+  logs = NULL;
+  own_log = NULL;
+  pthread_setspecific(log_key, NULL);
+  sequence = 0;
+  threads = 0;
+  if (!follow_fork || !raw_path[0]) return;
+  char path[4200];
+  int n = snprintf(path, sizeof path, "%s.%d", raw_path, (int)getpid());
+  if (n <= 0 || (size_t)n >= sizeof path) return;
+  raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  write_maps_locked();
 }
 
 __attribute__((constructor)) static void start(void) { pthread_once(&started_once, start_once); }
@@ -239,14 +486,16 @@ static void start_once(void) {
     int d = atoi(depth);
     if (d > 0 && d <= MAX_DEPTH) depth_limit = d;
   }
+  pthread_key_create(&log_key, log_done);
+  unwinder_start();
   if (path && *path) {
     raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     strncpy(raw_path, path, sizeof raw_path - 1);
   }
   follow_fork = getenv("MPROF_FOLLOW_FORK") != NULL;
-  if (raw >= 0) write_maps_locked();
+  write_maps();
   clock_gettime(CLOCK_MONOTONIC, &started);
-  pthread_atfork(NULL, NULL, child_after_fork);
+  pthread_atfork(before_fork, parent_after_fork, child_after_fork);
   const char *frames = getenv("MPROF_FRAME_NS");
   const char *snapshots = getenv("MPROF_SNAPSHOT_NS");
   frame_ns = frames ? strtoull(frames, NULL, 10) : 0;
@@ -262,29 +511,34 @@ static void start_once(void) {
     pthread_t thread;
     if (pthread_create(&thread, NULL, ticker, NULL) == 0) pthread_detach(thread);
   }
-  /* backtrace loads libgcc_s on first use: do it now, outside any hook. */
+  /* The unwinder loads what it needs (libgcc_s, its caches) on first use: now, outside a hook. */
   void *warm[4];
-  backtrace(warm, 4);
+  unwind(warm, 4);
   busy = was;
 }
 
-/* Writes out the buffer and the module map as they are now; with `closing`, ends the file. */
-static void flush_with_map(int closing) {
-  pthread_mutex_lock(&lock);
-  if (raw >= 0) {
-    flush_locked();
-    write_maps_locked();
-    if (closing) {
-      close(raw);
-      raw = -1;
-    }
+/* Writes out every thread's events and the module map as they are now; with `closing`, ends
+ * the file (a thread still running loses what it records after). */
+static void flush_all(int closing) {
+  pthread_mutex_lock(&logs_lock);
+  for (struct thread_log *log = logs; log; log = log->next) {
+    spin_lock(&log->lock);
+    flush_log_locked(log);
+    spin_unlock(&log->lock);
   }
-  pthread_mutex_unlock(&lock);
+  pthread_mutex_lock(&file_lock);
+  write_maps_locked();
+  if (closing && raw >= 0) {
+    close(raw);
+    raw = -1;
+  }
+  pthread_mutex_unlock(&file_lock);
+  pthread_mutex_unlock(&logs_lock);
 }
 
 __attribute__((destructor)) static void finish(void) {
   busy = 1;
-  flush_with_map(1);
+  flush_all(1);
 }
 
 /* A library about to be unloaded: the module map is written first, so its addresses can still
@@ -294,18 +548,18 @@ int dlclose(void *handle) {
   if (!real) real = (int (*)(void *))dlsym(RTLD_NEXT, "dlclose");
   int was = busy;
   busy = 1;
-  flush_with_map(0);
+  write_maps();
   busy = was;
   return real ? real(handle) : -1;
 }
 
-/* _exit skips the destructors (a forked child often ends with it): flush first. */
+/* _exit skips the destructors (a forked child often ends with it): write everything first. */
 void _exit(int status) {
   typedef void (*exit_function)(int);
   static exit_function real;
   if (!real) real = (exit_function)dlsym(RTLD_NEXT, "_exit");
   busy = 1;
-  flush_with_map(0);
+  flush_all(0);
   if (real) real(status);
   for (;;) pause();
 }
