@@ -381,6 +381,133 @@ import Testing
     #expect(abs(ourLeaked - leaked) <= 10, "leaked \(ourLeaked) against \(leaked)")
   }
 
+  /// Blocks handed between threads: one thread allocates, another frees, and the freed memory
+  /// comes back to the first. Each thread writes its events to the file in chunks of its own,
+  /// so only the merge by sequence numbers puts every free after its malloc and every malloc of
+  /// a reused address after the free before it.
+  @Test func threadsHandingBlocksOnAreMergedInOrder() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      #include <pthread.h>
+      #include <stdlib.h>
+      #define ROUNDS 40000
+      static void *slot;
+      static int full;
+      static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+      static pthread_cond_t changed = PTHREAD_COND_INITIALIZER;
+      __attribute__((noinline)) void *produce(int i) { return malloc(48 + (i % 4) * 16); }
+      static void *consumer(void *arg) {
+        (void)arg;
+        for (int i = 0; i < ROUNDS; i++) {
+          pthread_mutex_lock(&lock);
+          while (!full) pthread_cond_wait(&changed, &lock);
+          void *p = slot;
+          full = 0;
+          pthread_cond_signal(&changed);
+          pthread_mutex_unlock(&lock);
+          free(p);
+          void *q = malloc(100);
+          __asm__ volatile("" : : "r"(q) : "memory");
+          free(q);
+        }
+        return NULL;
+      }
+      int main(void) {
+        pthread_t t;
+        pthread_create(&t, NULL, consumer, NULL);
+        for (int i = 0; i < ROUNDS; i++) {
+          void *p = produce(i);
+          pthread_mutex_lock(&lock);
+          while (full) pthread_cond_wait(&changed, &lock);
+          slot = p;
+          full = 1;
+          pthread_cond_signal(&changed);
+          pthread_mutex_unlock(&lock);
+        }
+        pthread_join(t, NULL);
+        return 0;
+      }
+      """
+    try Self.compile(program, named: "handoff.c", in: scratch, ["-pthread", "-O1", "-o", scratch.path("handoff")])
+    let output = scratch.path("handoff.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", scratch.path("handoff")])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    // Out of order, a free would come before its malloc, or a malloc onto a still-live address.
+    #expect(p.diagnostics.freesWithoutMalloc == 0)
+    #expect(p.diagnostics.mallocedTwice == 0)
+    let a = p.allocations
+    let produced = (0..<a.count).filter { Self.names(p, Int(a.callstack[$0])).contains("produce") }
+    #expect(produced.count == 40_000)
+    #expect(produced.allSatisfy { a.death[$0] != AllocationTable.alive && a.death[$0] > a.birth[$0] })
+    let producedBytes = produced.reduce(0) { $0 + Int(a.size[$1]) }
+    #expect(producedBytes == 10_000 * (48 + 64 + 80 + 96))
+    #expect((0..<a.count).filter { a.size[$0] == 100 }.count == 40_000)
+  }
+
+  /// Both unwinders give the same callstack of a known site, 40 calls deep; the capture names
+  /// the one used. Each distinct stack is written once by the recorder however often it
+  /// allocates.
+  @Test func bothUnwindersAgreeOnADeepStack() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      #include <stdlib.h>
+      static void *kept[1000];
+      __attribute__((noinline)) void *deep(int level, int i) {
+        void *p = level > 0 ? deep(level - 1, i) : malloc(64);
+        __asm__ volatile("" : : "r"(p) : "memory");
+        return p;
+      }
+      int main(void) {
+        for (int i = 0; i < 1000; i++) kept[i] = deep(40, i);
+        return 0;
+      }
+      """
+    try Self.compile(program, named: "deep.c", in: scratch, ["-O1", "-o", scratch.path("deep")])
+    var stacks: [[String]] = []
+    for unwinder in ["libunwind", "backtrace"] {
+      let output = scratch.path("deep-\(unwinder).mprof")
+      let (status, _, message) = try CommandLineTests.run([
+        "record", "-o", output, "--unwinder", unwinder, "--", scratch.path("deep"),
+      ])
+      #expect(status == 0, "\(message)")
+      let p = try ProfileLoader.load(path: output)
+      #expect(p.metadata.contains { $0.key == "Unwinder" && $0.value == unwinder })
+      let a = p.allocations
+      let rows = (0..<a.count).filter { a.size[$0] == 64 }
+      #expect(rows.count == 1000)
+      // One callstack for all of them: main, then 41 frames of deep.
+      #expect(Set(rows.map { a.callstack[$0] }).count == 1)
+      let names = Self.names(p, Int(a.callstack[rows[0]]))
+      #expect(names.filter { $0 == "deep" }.count == 41)
+      #expect(names.contains("main"))
+      stacks.append(names)
+    }
+    #expect(stacks.count == 2 && stacks[0] == stacks[1])
+  }
+
+  /// `bench-record` runs the benchmark program alone, under the recorder and through `record`,
+  /// and reports each with its events a second.
+  @Test func benchRecordReportsEachWayOfRunning() throws {
+    let scratch = ScratchFolder()
+    let (status, out, message) = try CommandLineTests.run([
+      "bench-record", "--threads", "2", "--pairs", "2000", "--runs", "1", "--no-heaptrack", "--work-dir",
+      scratch.path("bench"),
+    ])
+    #expect(status == 0, "\(message)")
+    for row in [
+      "the program alone", "under the recorder (libunwind)", "its conversion to .mprof", "mprof-tui record",
+    ] {
+      #expect(out.contains(row), "\(out)")
+    }
+    // 2 threads × 2,000 mallocs and as many frees, and the threads' own few.
+    let events = try #require(
+      out.split(separator: "(").dropFirst().first { $0.contains(" events)") }?.split(separator: " ").first)
+    let count = try #require(Int(events.replacingOccurrences(of: ",", with: "")))
+    #expect(count >= 8_000 && count < 8_050, "\(out)")
+    #expect(out.contains("heaptrack: not installed"))
+  }
+
   @Test func aMissingProgramIsOneLine() throws {
     let scratch = ScratchFolder()
     let (status, _, message) = try CommandLineTests.run([
