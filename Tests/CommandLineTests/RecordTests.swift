@@ -251,6 +251,48 @@ import Testing
     #expect(!(0..<parent.allocations.count).contains { parent.allocations.size[$0] == 1000 })
   }
 
+  /// A program that runs another (fork, then exec): the child inherits the recorder's settings
+  /// but never writes over the program's capture; with `--follow-fork` it gets its own, named
+  /// after the program it ran.
+  @Test func aProgramRunByTheProgram() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      #include <stdlib.h>
+      #include <unistd.h>
+      #include <sys/wait.h>
+      static void *kept[8];
+      int main(int argc, char **argv) {
+        if (argc > 1) { for (int i = 0; i < 3; i++) kept[i] = malloc(456); return 0; }
+        pid_t child = fork();
+        if (child == 0) { execl(argv[0], argv[0], "child", (char *)NULL); _exit(1); }
+        waitpid(child, NULL, 0);
+        for (int i = 0; i < 5; i++) kept[i] = malloc(123);
+        return 0;
+      }
+      """
+    try Self.compile(program, named: "runs.c", in: scratch, ["-o", scratch.path("runs")])
+    for follow in [false, true] {
+      let output = scratch.path(follow ? "followed.mprof" : "alone.mprof")
+      let (status, _, message) = try CommandLineTests.run(
+        ["record", "-o", output] + (follow ? ["--follow-fork"] : []) + ["--", scratch.path("runs")])
+      #expect(status == 0, "\(message)")
+      let p = try ProfileLoader.load(path: output)
+      let sizes = (0..<p.allocations.count).map { p.allocations.size[$0] }
+      #expect(sizes.filter { $0 == 123 }.count == 5)
+      #expect(!sizes.contains(456))
+      let base = (output as NSString).deletingPathExtension + "."
+      let children = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).map(scratch.path).filter {
+        $0.hasPrefix(base) && $0.hasSuffix(".mprof") && $0 != output
+      }
+      #expect(children.count == (follow ? 1 : 0))
+      if let child = children.first {
+        let c = try ProfileLoader.load(path: child)
+        #expect((0..<c.allocations.count).filter { c.allocations.size[$0] == 456 }.count == 3)
+        #expect(message.contains("of \(scratch.path("runs")) to \(child)"))
+      }
+    }
+  }
+
   /// A library loaded with dlopen allocates, then is closed: its frames are still named (the
   /// module map is written before each dlclose).
   @Test func aDlopenedLibrary() throws {

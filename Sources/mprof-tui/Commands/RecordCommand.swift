@@ -28,7 +28,9 @@ struct RecordCommand: ParsableCommand {
   var snapshotEvery: String?
   @Flag(
     name: .customLong("follow-fork"),
-    help: "Record forked children too, each to its own capture (OUT.PID.mprof); default: only the program.")
+    help:
+      "Record child processes too (forked, or programs they run), each to its own capture (OUT.PID.mprof); default: only the program."
+  )
   var followFork = false
   @Flag(help: "Open the viewer on the capture once it is written.") var view = false
   @Option(help: "How callstacks are unwound: auto (libunwind when installed), libunwind or backtrace.")
@@ -142,7 +144,8 @@ struct RecordCommand: ParsableCommand {
     try runReportingErrors {
       let (shim, unwound) = try Self.shimPath(unwinder: unwinder)
       let raw = output + ".raw-\(getpid())"
-      var settings = ["MPROF_DEPTH": String(depth)]
+      // The program's parent: a program it runs is told apart from it (shim.c).
+      var settings = ["MPROF_DEPTH": String(depth), "MPROF_PARENT": String(getpid())]
       if let frameInterval, let ns = Self.nanoseconds(frameInterval) { settings["MPROF_FRAME_NS"] = String(ns) }
       if let snapshotEvery, let ns = Self.nanoseconds(snapshotEvery) { settings["MPROF_SNAPSHOT_NS"] = String(ns) }
       if snapshotSignal { settings["MPROF_SIGNAL"] = "1" }
@@ -162,11 +165,15 @@ struct RecordCommand: ParsableCommand {
       for (rawPath, capture) in captures {
         defer { try? FileManager.default.removeItem(atPath: rawPath) }
         let recording = try RawRecording(path: rawPath)
-        let events = try Self.write(recording, to: capture, program: words[0], unwinder: unwound)
+        // A child may run another program: it is named by its lowest mapping, its executable.
+        let program =
+          rawPath == raw
+          ? words[0] : recording.mappings.min { $0.range.lowerBound < $1.range.lowerBound }?.path ?? words[0]
+        let events = try Self.write(recording, to: capture, program: program, unwinder: unwound)
         let size = (try? FileManager.default.attributesOfItem(atPath: capture)[.size] as? Int) ?? 0
         let line =
           "mprof-tui: recorded \(SizeFormat.count(Int64(events))) allocation events of "
-          + "\(SafeText.terminal(words[0])) to \(SafeText.terminal(capture)) (\(SizeFormat.size(Int64(size))))\n"
+          + "\(SafeText.terminal(program)) to \(SafeText.terminal(capture)) (\(SizeFormat.size(Int64(size))))\n"
         FileHandle.standardError.write(Data(line.utf8))
       }
     }

@@ -455,9 +455,17 @@ static void parent_after_fork(void) {
   pthread_mutex_unlock(&logs_lock);
 }
 
+/* A child's own file: the program's path with `.PID` appended. */
+static void open_own_file(void) {
+  char path[4200];
+  int n = snprintf(path, sizeof path, "%s.%d", raw_path, (int)getpid());
+  if (n <= 0 || (size_t)n >= sizeof path) return;
+  raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+}
+
 /* A forked child stops writing to its parent's file and forgets the parent's logs (their threads
  * are not in it; their events are the parent's); with MPROF_FOLLOW_FORK it records to its own
- * file, the parent's path with `.PID` appended. */
+ * file. */
 static void child_after_fork(void) {
   pthread_mutex_init(&file_lock, NULL);
   pthread_mutex_init(&logs_lock, NULL);
@@ -468,10 +476,7 @@ static void child_after_fork(void) {
   sequence = 0;
   threads = 0;
   if (!follow_fork || !raw_path[0]) return;
-  char path[4200];
-  int n = snprintf(path, sizeof path, "%s.%d", raw_path, (int)getpid());
-  if (n <= 0 || (size_t)n >= sizeof path) return;
-  raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  open_own_file();
   write_maps_locked();
 }
 
@@ -488,11 +493,19 @@ static void start_once(void) {
   }
   pthread_key_create(&log_key, log_done);
   unwinder_start();
-  if (path && *path) {
-    raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    strncpy(raw_path, path, sizeof raw_path - 1);
-  }
   follow_fork = getenv("MPROF_FOLLOW_FORK") != NULL;
+  if (path && *path) {
+    strncpy(raw_path, path, sizeof raw_path - 1);
+    /* The program `record` started (its parent is MPROF_PARENT) writes the file; a program one
+     * of its children runs inherits the settings and is not recorded, or with MPROF_FOLLOW_FORK
+     * is recorded to a file of its own: it never overwrites the program's. A program that
+     * replaces itself (exec without fork) starts the file again. */
+    const char *parent = getenv("MPROF_PARENT");
+    if (!parent || atoi(parent) == (int)getppid())
+      raw = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    else if (follow_fork)
+      open_own_file();
+  }
   write_maps();
   clock_gettime(CLOCK_MONOTONIC, &started);
   pthread_atfork(before_fork, parent_after_fork, child_after_fork);
