@@ -526,6 +526,22 @@ import Testing
       stacks.append(names)
     }
     #expect(stacks.count == 2 && stacks[0] == stacks[1])
+    // Cut at --depth 16: the innermost 16 frames, the callstack marked truncated (the Callgraph's
+    // "Truncated callstacks"); the whole one above is not.
+    let output = scratch.path("deep-cut.mprof")
+    let (status, _, message) = try CommandLineTests.run([
+      "record", "-o", output, "--depth", "16", "--", scratch.path("deep"),
+    ])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    let rows = (0..<a.count).filter { a.size[$0] == 64 }
+    let callstack = Int(a.callstack[try #require(rows.first)])
+    #expect(p.callstacks.isTruncated[callstack])
+    #expect(Self.names(p, callstack) == [String](repeating: "deep", count: 16))
+    let whole = try ProfileLoader.load(path: scratch.path("deep-libunwind.mprof"))
+    let wholeRow = try #require((0..<whole.allocations.count).first { whole.allocations.size[$0] == 64 })
+    #expect(!whole.callstacks.isTruncated[Int(whole.allocations.callstack[wholeRow])])
   }
 
   /// `bench-record` runs the benchmark program alone, under the recorder and through `record`,

@@ -267,10 +267,10 @@ struct RecordCommand: ParsableCommand {
       addressIndex[address] = index
       return index
     }
-    let callstacks: [Int32] = recording.stacks.map { stack in
+    let callstacks: [Int32] = zip(recording.stacks, recording.cut).map { stack, cut in
       // The recorder's own frames (the hook) are not the program's.
       let program = stack.drop { address in recording.mapping(of: address)?.path.contains(shimName) == true }
-      return w.callstack(innermostFirst: program.map(frame))
+      return w.callstack(innermostFirst: program.map(frame), truncated: cut)
     }
     // A stack the recorder could not keep (its table full) is written as an empty one.
     func callstack(_ stack: Int) -> Int32 {

@@ -23,6 +23,8 @@ struct RawRecording {
   /// Record kinds that are not events.
   private enum Record {
     static let stack: UInt32 = 6
+    /// In a stack record's depth word: the stack was cut at the recorder's depth.
+    static let stackCut = 0x8000_0000
     static let maps: UInt32 = 9
     static let chunk: UInt32 = 10
   }
@@ -54,6 +56,8 @@ struct RawRecording {
 
   /// Distinct callstacks, return addresses innermost first.
   private(set) var stacks: [[UInt64]] = []
+  /// Whether each of `stacks` was cut at the recorder's depth (the program's went on).
+  private(set) var cut: [Bool] = []
   private(set) var mappings: [Mapping] = []
   /// Allocation events (malloc, free, realloc) in the file.
   private(set) var allocationEvents = 0
@@ -113,14 +117,18 @@ struct RawRecording {
       buffer.withUnsafeBytes { bytes in
         Self.walk(bytes) { at, kind, count in
           if kind == Record.stack {
+            let depth = count & ~Record.stackCut
             var frames: [UInt64] = []
-            frames.reserveCapacity(count)
-            for i in 0..<count { frames.append(bytes.loadUnaligned(fromByteOffset: at + 8 + 8 * i, as: UInt64.self)) }
-            if stackIndex[frames] == nil {
-              stackIndex[frames] = stacks.count
+            frames.reserveCapacity(depth + 1)
+            for i in 0..<depth { frames.append(bytes.loadUnaligned(fromByteOffset: at + 8 + 8 * i, as: UInt64.self)) }
+            // The key tells a cut stack from a whole one with the same frames.
+            let key = frames + [count & Record.stackCut != 0 ? 1 : 0]
+            if stackIndex[key] == nil {
+              stackIndex[key] = stacks.count
               stacks.append(frames)
+              cut.append(count & Record.stackCut != 0)
             }
-            threads[thread].stacks.append(stackIndex[frames] ?? 0)
+            threads[thread].stacks.append(stackIndex[key] ?? 0)
           } else if kind <= Kind.realloc.rawValue {
             allocationEvents += 1
           }
@@ -155,7 +163,9 @@ struct RawRecording {
     case Kind.free.rawValue: return 24
     case Kind.realloc.rawValue: return 40
     case Kind.frame.rawValue, Kind.snapshot.rawValue: return 32 + ((word + 7) & ~7)
-    case Record.stack: return word <= maxDepth ? 8 + 8 * word : nil
+    case Record.stack:
+      let depth = word & ~Record.stackCut
+      return depth <= maxDepth ? 8 + 8 * depth : nil
     default: return nil
     }
   }

@@ -61,6 +61,8 @@ enum {
 };
 
 #define MAX_DEPTH 256
+/* In a STACK record's depth word: the program's stack went on past the frames kept. */
+#define STACK_CUT 0x80000000u
 /* A thread's buffer goes to the file from this much on, so a program killed mid-run leaves
  * most of its events; it has room for one more record of any kind. */
 #define FLUSH_AT (64 << 10)
@@ -239,8 +241,8 @@ static void append(struct thread_log *log, const void *bytes, size_t length) {
 
 /* The number of the stack in this thread's table; a new one is written first as a STACK
  * record. UINT32_MAX when the table cannot grow. The log's lock is held. */
-static uint32_t stack_id(struct thread_log *log, void *const *frames, int depth) {
-  uint64_t hash = stack_hash(frames, depth);
+static uint32_t stack_id(struct thread_log *log, void *const *frames, int depth, int cut) {
+  uint64_t hash = stack_hash(frames, depth) ^ (uint64_t)cut;
   uint32_t mask = log->capacity - 1;
   uint32_t i = (uint32_t)hash & mask;
   for (;; i = (i + 1) & mask) {
@@ -248,7 +250,7 @@ static uint32_t stack_id(struct thread_log *log, void *const *frames, int depth)
     if (slot->id == 0) break;
     if (slot->hash != hash) continue;
     const uint64_t *kept = log->arena + slot->at;
-    if (kept[0] != (uint64_t)depth) continue;
+    if (kept[0] != ((uint64_t)depth | (cut ? STACK_CUT : 0))) continue;
     if (memcmp(kept + 1, frames, (size_t)depth * sizeof(uint64_t)) == 0) return slot->id - 1;
   }
   /* New: keep it, growing the arena and the table as needed. */
@@ -280,14 +282,14 @@ static uint32_t stack_id(struct thread_log *log, void *const *frames, int depth)
     while (log->slots[i].id != 0) i = (i + 1) & mask;
   }
   uint32_t at = (uint32_t)log->arena_used;
-  log->arena[at] = (uint64_t)depth;
+  log->arena[at] = (uint64_t)depth | (cut ? STACK_CUT : 0);
   memcpy(log->arena + at + 1, frames, (size_t)depth * sizeof(uint64_t));
   log->arena_used = need;
   uint32_t id = log->stacks++;
   log->slots[i] = (struct stack_slot){hash, at, id + 1};
   /* The STACK record, then room for the event is still there (BUFFER_SIZE). */
   if (log->used + 8 + (size_t)depth * 8 + 48 > BUFFER_SIZE) flush_log_locked(log);
-  uint32_t words[2] = {MPROF_RAW_STACK, (uint32_t)depth};
+  uint32_t words[2] = {MPROF_RAW_STACK, (uint32_t)depth | (cut ? STACK_CUT : 0)};
   append(log, words, sizeof words);
   append(log, frames, (size_t)depth * sizeof(uint64_t));
   return id;
@@ -310,12 +312,17 @@ __attribute__((noinline)) static void record(uint32_t kind, void *pointer, void 
     busy = 0;
     return;
   }
-  void *frames[MAX_DEPTH + 2];
-  int depth = 0;
-  if (kind != MPROF_RAW_FREE) depth = unwind(frames, depth_limit + 2);
+  /* The hook's two frames, the frames kept, and one more that tells a cut stack. */
+  void *frames[MAX_DEPTH + 3];
+  int depth = 0, cut = 0;
+  if (kind != MPROF_RAW_FREE) depth = unwind(frames, depth_limit + 3);
+  if (depth == depth_limit + 3) {
+    depth--;
+    cut = 1;
+  }
   int skip = depth > 2 ? 2 : depth;
   spin_lock(&log->lock);
-  uint32_t stack = kind == MPROF_RAW_FREE ? 0 : stack_id(log, frames + skip, depth - skip);
+  uint32_t stack = kind == MPROF_RAW_FREE ? 0 : stack_id(log, frames + skip, depth - skip, cut);
   if (stack != UINT32_MAX) {
     uint64_t words[5];
     uint32_t head[2] = {kind, stack};
