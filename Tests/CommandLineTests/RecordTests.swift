@@ -423,8 +423,10 @@ import Testing
     #expect(abs(ourLeaked - leaked) <= 10, "leaked \(ourLeaked) against \(leaked)")
   }
 
-  /// Blocks handed between threads: one thread allocates, another frees, and the freed memory
-  /// comes back to the first. Each thread writes its events to the file in chunks of its own,
+  /// Blocks handed between threads come out in order.
+  ///
+  /// One thread allocates, another frees, and the freed memory comes back to the first. Each
+  /// thread writes its events to the file in chunks of its own,
   /// so only the merge by sequence numbers puts every free after its malloc and every malloc of
   /// a reused address after the free before it.
   @Test func threadsHandingBlocksOnAreMergedInOrder() throws {
@@ -487,8 +489,9 @@ import Testing
     #expect((0..<a.count).filter { a.size[$0] == 100 }.count == 40_000)
   }
 
-  /// Both unwinders give the same callstack of a known site, 40 calls deep; the capture names
-  /// the one used. Each distinct stack is written once by the recorder however often it
+  /// Both unwinders give the same callstack of a known site, 41 calls deep.
+  ///
+  /// The capture names the unwinder used. Each distinct stack is written once by the recorder however often it
   /// allocates.
   @Test func bothUnwindersAgreeOnADeepStack() throws {
     let scratch = ScratchFolder()
