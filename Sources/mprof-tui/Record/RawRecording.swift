@@ -186,8 +186,11 @@ struct RawRecording {
   /// Where one thread's merge stands: its chunk (read), the offset of its next event in it,
   /// that event's sequence number.
   private struct Cursor {
-    var thread: Int
-    var chunk: Int
+    /// The thread's chunks and stack numbers (`ThreadStream`), held here so the merge does not
+    /// look them up per event.
+    let chunks: [Range<Int>]
+    let stacks: [Int]
+    var chunk = 0
     var bytes: [UInt8] = []
     var at = 0
     var sequence: UInt64 = 0
@@ -196,7 +199,7 @@ struct RawRecording {
   /// Moves a cursor to its thread's next event, reading its next chunks as needed; false at
   /// the thread's end.
   private func settle(_ cursor: inout Cursor) -> Bool {
-    let chunks = threads[cursor.thread].chunks
+    let chunks = cursor.chunks
     while cursor.chunk < chunks.count {
       if cursor.bytes.isEmpty && !Self.read(file, chunks[cursor.chunk], into: &cursor.bytes) { return false }
       let found = cursor.bytes.withUnsafeBytes { bytes -> UInt64? in
@@ -222,7 +225,7 @@ struct RawRecording {
 
   /// The event at a settled cursor; moves it past.
   private func event(at cursor: inout Cursor) -> Event {
-    let stacks = threads[cursor.thread].stacks
+    let stacks = cursor.stacks
     let at = cursor.at
     return cursor.bytes.withUnsafeBytes { bytes in
       let kind = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
@@ -265,8 +268,8 @@ struct RawRecording {
         i = least
       }
     }
-    for thread in threads.indices {
-      var cursor = Cursor(thread: thread, chunk: 0)
+    for thread in threads {
+      var cursor = Cursor(chunks: thread.chunks, stacks: thread.stacks)
       if settle(&cursor) { heap.append(cursor) }
     }
     for i in stride(from: heap.count / 2, through: 0, by: -1) { siftDown(i) }
