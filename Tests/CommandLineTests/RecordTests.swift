@@ -130,8 +130,8 @@ import Testing
     let p = try ProfileLoader.load(path: output)
     let a = p.allocations
     let spun = (0..<a.count).filter { Self.names(p, Int(a.callstack[$0])).contains("spin") }
-    // Written out every 64 KiB: most of the 10,000 (they fit in the 1 MiB buffer; only the last
-    // part dies in it).
+    // Written out every 64 KiB: most of the 10,000 (only the last part dies in the thread's
+    // buffer).
     #expect(spun.count > 5_000 && spun.count <= 10_000)
     #expect(spun.allSatisfy { a.size[$0] == 24 })
   }
@@ -487,6 +487,10 @@ import Testing
     let producedBytes = produced.reduce(0) { $0 + Int(a.size[$1]) }
     #expect(producedBytes == 10_000 * (48 + 64 + 80 + 96))
     #expect((0..<a.count).filter { a.size[$0] == 100 }.count == 40_000)
+    // Without --frame-interval, the Timeline still has the process's size: a sample at the end of
+    // each thread's full chunk (about 5 MB of events here, in 64 KiB chunks).
+    let used = try #require(p.stats.column(named: "Used Physical"))
+    #expect(p.stats.values[used].filter { ($0 ?? 0) > 0 }.count >= 20)
   }
 
   /// Both unwinders give the same callstack of a known site, 41 calls deep.

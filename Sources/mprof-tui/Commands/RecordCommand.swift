@@ -290,6 +290,7 @@ struct RecordCommand: ParsableCommand {
         try w.frame(deltaTime: Float(Double(event.pointer &- lastFrame) / 1e9))
         lastFrame = event.pointer
         try w.stats([("Used Physical", Int64(clamping: event.size))])
+      case .resident: try w.stats([("Used Physical", Int64(clamping: event.size))])
       case .snapshot:
         snapshots += 1
         let seconds = String(format: "%.3f", Double(event.pointer) / 1e9)

@@ -18,6 +18,8 @@ struct RawRecording {
     /// Markers: `pointer` holds nanoseconds since the start, `size` the resident bytes.
     case frame = 4
     case snapshot = 5
+    /// The process's resident bytes (`size`), sampled at the end of each full chunk.
+    case resident = 7
   }
 
   /// Record kinds that are not events.
@@ -160,7 +162,7 @@ struct RawRecording {
   private static func recordSize(kind: UInt32, word: Int) -> Int? {
     switch kind {
     case Kind.malloc.rawValue: return 32
-    case Kind.free.rawValue: return 24
+    case Kind.free.rawValue, Kind.resident.rawValue: return 24
     case Kind.realloc.rawValue: return 40
     case Kind.frame.rawValue, Kind.snapshot.rawValue: return 32 + ((word + 7) & ~7)
     case Record.stack:
@@ -236,6 +238,7 @@ struct RawRecording {
       switch kind {
       case Kind.malloc.rawValue: return Event(kind: .malloc, pointer: u64(2), old: 0, size: u64(3), stack: stack)
       case Kind.free.rawValue: return Event(kind: .free, pointer: u64(2), old: 0, size: 0, stack: -1)
+      case Kind.resident.rawValue: return Event(kind: .resident, pointer: 0, old: 0, size: u64(2), stack: -1)
       case Kind.realloc.rawValue:
         return Event(kind: .realloc, pointer: u64(2), old: u64(3), size: u64(4), stack: stack)
       default:

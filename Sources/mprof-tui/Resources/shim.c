@@ -23,7 +23,9 @@
  *          FREE   u32 2, u32 0, u64 sequence, u64 pointer
  *          REALLOC u32 3, u32 stack, u64 sequence, u64 pointer, u64 old pointer, u64 size
  *          FRAME/SNAPSHOT u32 4/5, u32 label length, u64 sequence, u64 ns since start,
- *          u64 resident bytes, the label padded to 8 */
+ *          u64 resident bytes, the label padded to 8
+ *          RESIDENT u32 7, u32 0, u64 sequence, u64 resident bytes (at the end of each full
+ *          chunk: the process's size every couple of thousand events a thread) */
 #define _GNU_SOURCE
 /* Self-contained (no project header): `record` can compile this file alone. */
 
@@ -56,6 +58,7 @@ enum {
   MPROF_RAW_FRAME = 4,
   MPROF_RAW_SNAPSHOT = 5,
   MPROF_RAW_STACK = 6,
+  MPROF_RAW_RESIDENT = 7,
   MPROF_RAW_MAPS = 9,
   MPROF_RAW_CHUNK = 10
 };
@@ -66,7 +69,7 @@ enum {
 /* A thread's buffer goes to the file from this much on, so a program killed mid-run leaves
  * most of its events; it has room for one more record of any kind. */
 #define FLUSH_AT (64 << 10)
-#define BUFFER_SIZE (FLUSH_AT + 8 * (MAX_DEPTH + 8))
+#define BUFFER_SIZE (FLUSH_AT + 8 * (MAX_DEPTH + 16))
 
 /* The unwinder: libunwind when `record` links it (MPROF_LIBUNWIND names its symbol prefix). */
 #ifdef MPROF_LIBUNWIND
@@ -295,6 +298,20 @@ static uint32_t stack_id(struct thread_log *log, void *const *frames, int depth,
   return id;
 }
 
+/* Resident bytes, from /proc/self/statm (no allocation). */
+static uint64_t resident_bytes(void) {
+  int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 0;
+  char text[128];
+  ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (n <= 0) return 0;
+  text[n] = 0;
+  char *p = text;
+  while (*p && *p != ' ') p++;
+  return (uint64_t)strtoull(p, NULL, 10) * (uint64_t)sysconf(_SC_PAGESIZE);
+}
+
 static void start_once(void);
 static pthread_once_t started_once = PTHREAD_ONCE_INIT;
 
@@ -334,7 +351,16 @@ __attribute__((noinline)) static void record(uint32_t kind, void *pointer, void 
     if (kind == MPROF_RAW_REALLOC) words[count++] = (uint64_t)(uintptr_t)old;
     if (kind != MPROF_RAW_FREE) words[count++] = (uint64_t)size;
     append(log, words, count * sizeof(uint64_t));
-    if (log->used >= FLUSH_AT) flush_log_locked(log);
+    if (log->used >= FLUSH_AT) {
+      /* A full chunk ends with the process's resident size (the Timeline's Used Physical). */
+      uint64_t sample[3];
+      uint32_t kind_word[2] = {MPROF_RAW_RESIDENT, 0};
+      memcpy(sample, kind_word, 8);
+      sample[1] = __atomic_fetch_add(&sequence, 1, __ATOMIC_RELAXED);
+      sample[2] = resident_bytes();
+      append(log, sample, sizeof sample);
+      flush_log_locked(log);
+    }
   }
   spin_unlock(&log->lock);
   busy = 0;
@@ -347,20 +373,6 @@ static uint64_t elapsed_ns(void) {
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
   return (uint64_t)(now.tv_sec - started.tv_sec) * 1000000000ull + (uint64_t)(now.tv_nsec - started.tv_nsec);
-}
-
-/* Resident bytes, from /proc/self/statm (no allocation). */
-static uint64_t resident_bytes(void) {
-  int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  char text[128];
-  ssize_t n = read(fd, text, sizeof text - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  text[n] = 0;
-  char *p = text;
-  while (*p && *p != ' ') p++;
-  return (uint64_t)strtoull(p, NULL, 10) * (uint64_t)sysconf(_SC_PAGESIZE);
 }
 
 /* A frame or snapshot marker, with the time and the resident size, and an optional label; it
