@@ -328,6 +328,46 @@ import Testing
     #expect(Self.names(p, Int(a.callstack[row])).contains("allocate_in_library"))
   }
 
+  /// A program that loads a library, allocates from it and is killed by SIGTERM: the library's
+  /// frames are named from the module map written after the dlopen, the status is 128 + 15.
+  @Test func aKilledProgramsLibraryIsNamed() throws {
+    let scratch = ScratchFolder()
+    let library = """
+      #include <stdlib.h>
+      void *allocate_in_library(void) { return malloc(777); }
+      """
+    try Self.compile(library, named: "lib.c", in: scratch, ["-shared", "-fPIC", "-o", scratch.path("liballoc.so")])
+    let program = """
+      #include <dlfcn.h>
+      #include <signal.h>
+      #include <stdlib.h>
+      #include <unistd.h>
+      static void *kept[5000];
+      int main(int argc, char **argv) {
+        (void)argc;
+        void *library = dlopen(argv[1], RTLD_NOW);
+        if (!library) return 1;
+        void *(*allocate)(void) = (void *(*)(void))dlsym(library, "allocate_in_library");
+        for (int i = 0; i < 5000; i++) kept[i] = allocate();
+        kill(getpid(), SIGTERM);
+        pause();
+        return 0;
+      }
+      """
+    try Self.compile(program, named: "dlkill.c", in: scratch, ["-o", scratch.path("dlkill"), "-ldl"])
+    let output = scratch.path("dlkill.mprof")
+    let (status, _, message) = try CommandLineTests.run([
+      "record", "-o", output, "--", scratch.path("dlkill"), scratch.path("liballoc.so"),
+    ])
+    #expect(status == 128 + 15, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    let rows = (0..<a.count).filter { a.size[$0] == 777 }
+    // All but the thread's last chunk (64 KiB, about 2,000 events).
+    #expect(rows.count > 2_500 && rows.count <= 5_000)
+    #expect(rows.allSatisfy { Self.names(p, Int(a.callstack[$0])).contains("allocate_in_library") })
+  }
+
   /// A Swift program: its frames are named demangled (`Keeper.keep(_:)`), not `$s…`.
   @Test func aSwiftProgramIsDemangled() throws {
     let scratch = ScratchFolder()

@@ -13,8 +13,9 @@
  * which goes to the file as one CHUNK every 64 KiB, at the thread's end and at exit. Events carry
  * a sequence number taken from one counter after the real malloc returns and before the real
  * free, so the converter merges the threads' chunks back into the order the program's own
- * synchronisation implies. /proc/self/maps is written at start, before each dlclose and at exit,
- * so addresses can be symbolized after the run, even of a program killed before its end.
+ * synchronisation implies. /proc/self/maps is written at start, after each dlopen, before each
+ * dlclose and at exit, so addresses can be symbolized after the run, even of a program killed
+ * before its end.
  *
  * File:    CHUNK  u32 10, u32 thread, u64 bytes, then that many bytes of the thread's records
  *          MAPS   u32 9, u32 length, then the text of /proc/self/maps
@@ -571,6 +572,21 @@ static void flush_all(int closing) {
 __attribute__((destructor)) static void finish(void) {
   busy = 1;
   flush_all(1);
+}
+
+/* A library just loaded: the module map is written again, so its frames can be symbolized even
+ * if the program is killed before its end. */
+void *dlopen(const char *file, int mode) {
+  static void *(*real)(const char *, int);
+  if (!real) real = (void *(*)(const char *, int))dlsym(RTLD_NEXT, "dlopen");
+  void *handle = real ? real(file, mode) : NULL;
+  if (handle && raw >= 0) {
+    int was = busy;
+    busy = 1;
+    write_maps();
+    busy = was;
+  }
+  return handle;
 }
 
 /* A library about to be unloaded: the module map is written first, so its addresses can still
