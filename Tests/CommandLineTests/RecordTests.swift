@@ -293,15 +293,20 @@ import Testing
     }
   }
 
-  /// A library loaded with dlopen allocates, then is closed: its frames are still named (the
-  /// module map is written before each dlclose).
-  @Test func aDlopenedLibrary() throws {
-    let scratch = ScratchFolder()
+  /// Compiles `liballoc.so`, whose `allocate_in_library` mallocs 777 bytes, into the folder.
+  static func compileLibrary(in scratch: ScratchFolder) throws {
     let library = """
       #include <stdlib.h>
       void *allocate_in_library(void) { return malloc(777); }
       """
-    try Self.compile(library, named: "lib.c", in: scratch, ["-shared", "-fPIC", "-o", scratch.path("liballoc.so")])
+    try compile(library, named: "lib.c", in: scratch, ["-shared", "-fPIC", "-o", scratch.path("liballoc.so")])
+  }
+
+  /// A library loaded with dlopen allocates, then is closed: its frames are still named (the
+  /// module map is written before each dlclose).
+  @Test func aDlopenedLibrary() throws {
+    let scratch = ScratchFolder()
+    try Self.compileLibrary(in: scratch)
     let program = """
       #include <dlfcn.h>
       #include <stdlib.h>
@@ -332,11 +337,7 @@ import Testing
   /// frames are named from the module map written after the dlopen, the status is 128 + 15.
   @Test func aKilledProgramsLibraryIsNamed() throws {
     let scratch = ScratchFolder()
-    let library = """
-      #include <stdlib.h>
-      void *allocate_in_library(void) { return malloc(777); }
-      """
-    try Self.compile(library, named: "lib.c", in: scratch, ["-shared", "-fPIC", "-o", scratch.path("liballoc.so")])
+    try Self.compileLibrary(in: scratch)
     let program = """
       #include <dlfcn.h>
       #include <signal.h>
