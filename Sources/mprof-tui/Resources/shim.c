@@ -41,7 +41,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -71,6 +70,8 @@ enum {
  * most of its events; it has room for one more record of any kind. */
 #define FLUSH_AT (64 << 10)
 #define BUFFER_SIZE (FLUSH_AT + 8 * (MAX_DEPTH + 16))
+/* A chunk's head (kind, thread, bytes), written in front of the records it leads. */
+#define CHUNK_HEAD 16
 
 /* The unwinder: libunwind when `record` links it (MPROF_LIBUNWIND names its symbol prefix). */
 #ifdef MPROF_LIBUNWIND
@@ -146,40 +147,22 @@ static void write_all(const void *data, size_t length) {
   }
 }
 
-/* Writes the log's buffer as one chunk; the log's lock is held. */
+/* Writes the log's records as one chunk (its head in the 16 bytes before them); the log's lock
+ * is held. */
 static void flush_log_locked(struct thread_log *log) {
   if (log->used == 0) return;
+  uint32_t words[2] = {MPROF_RAW_CHUNK, log->thread};
+  uint64_t bytes = log->used;
+  memcpy(log->buffer - CHUNK_HEAD, words, sizeof words);
+  memcpy(log->buffer - CHUNK_HEAD + sizeof words, &bytes, sizeof bytes);
   pthread_mutex_lock(&file_lock);
-  if (raw >= 0) {
-    uint32_t words[2] = {MPROF_RAW_CHUNK, log->thread};
-    uint64_t bytes = log->used;
-    char head[16];
-    memcpy(head, words, 8);
-    memcpy(head + 8, &bytes, 8);
-    struct iovec parts[2] = {{head, sizeof head}, {log->buffer, log->used}};
-    size_t total = sizeof head + log->used;
-    int index = 0;
-    while (total > 0 && index < 2) {
-      ssize_t n = writev(raw, parts + index, 2 - index);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      total -= (size_t)n;
-      while (index < 2 && (size_t)n >= parts[index].iov_len) {
-        n -= (ssize_t)parts[index].iov_len;
-        index++;
-      }
-      if (index < 2) {
-        parts[index].iov_base = (char *)parts[index].iov_base + n;
-        parts[index].iov_len -= (size_t)n;
-      }
-    }
-  }
+  if (raw >= 0) write_all(log->buffer - CHUNK_HEAD, CHUNK_HEAD + log->used);
   pthread_mutex_unlock(&file_lock);
   log->used = 0;
 }
 
 static void release_log(struct thread_log *log) {
-  munmap(log->buffer, BUFFER_SIZE);
+  munmap(log->buffer - CHUNK_HEAD, CHUNK_HEAD + BUFFER_SIZE);
   munmap(log->slots, log->capacity * sizeof *log->slots);
   munmap(log->arena, log->arena_size * sizeof *log->arena);
   munmap(log, sizeof *log);
@@ -190,7 +173,8 @@ static struct thread_log *thread_log(void) {
   if (own_log) return own_log;
   struct thread_log *log = map_pages(sizeof *log);
   if (!log) return NULL;
-  log->buffer = map_pages(BUFFER_SIZE);
+  char *pages = map_pages(CHUNK_HEAD + BUFFER_SIZE);
+  log->buffer = pages ? pages + CHUNK_HEAD : NULL;
   log->capacity = 1024;
   log->slots = map_pages(log->capacity * sizeof *log->slots);
   log->arena_size = 8192;
