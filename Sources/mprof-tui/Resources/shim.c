@@ -179,7 +179,14 @@ static struct thread_log *thread_log(void) {
   log->slots = map_pages(log->capacity * sizeof *log->slots);
   log->arena_size = 8192;
   log->arena = map_pages(log->arena_size * sizeof *log->arena);
-  if (!log->buffer || !log->slots || !log->arena) return NULL;
+  if (!log->buffer || !log->slots || !log->arena) {
+    /* Out of memory: this event goes unrecorded, the next tries again. */
+    if (pages) munmap(pages, CHUNK_HEAD + BUFFER_SIZE);
+    if (log->slots) munmap(log->slots, log->capacity * sizeof *log->slots);
+    if (log->arena) munmap(log->arena, log->arena_size * sizeof *log->arena);
+    munmap(log, sizeof *log);
+    return NULL;
+  }
   log->thread = __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED);
   pthread_mutex_lock(&logs_lock);
   log->next = logs;
