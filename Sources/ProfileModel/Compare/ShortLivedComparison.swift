@@ -1,7 +1,7 @@
-/// The Short-lived view of two builds side by side: per matched stack, the blocks each build
-/// frees within a frame of their birth (ages 0 and 1, `ShortLived`) and their peak bytes, and
-/// B − A — did the new build add churn, or remove it?
+/// The Short-lived view of two builds side by side.
 ///
+/// Per matched stack: the blocks each build frees within a frame of their birth (ages 0 and 1,
+/// `ShortLived`) and their peak bytes, and B − A — did the new build add churn, or remove it?
 /// The figures that add up over a stack's callstacks are compared (blocks of age 0 and 1, bytes);
 /// runs and frame counts belong to one callstack's frames and are the single-capture view's.
 public struct ShortLivedComparison: Sendable {

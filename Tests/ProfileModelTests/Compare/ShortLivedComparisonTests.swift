@@ -6,7 +6,9 @@ import Testing
 /// Short-lived blocks of two builds per matched stack: each side's own figures summed over the
 /// stack's callstacks, new and gone stacks, the listing minimum on either side, the order.
 @Suite struct ShortLivedComparisonTests {
-  /// 50 frames. Churn() frees 3 blocks of 32 bytes within each frame in A, 5 in B (from two
+  /// Two builds of 50 frames.
+  ///
+  /// Churn() frees 3 blocks of 32 bytes within each frame in A, 5 in B (from two
   /// lines, one stack); Gone() churns 2 a frame in A only, New() 4 a frame in B only; Keep()
   /// never frees; Rare() frees one block in all.
   static func pair() throws -> (a: Profile, b: Profile, scratch: ScratchFolder) {
