@@ -47,6 +47,9 @@ public struct ShortLivedComparison: Sendable {
   /// Stacks with at least `minimum` short-lived blocks on one side or the other, sorted.
   public let rows: [Row]
 
+  /// The shown capture's filter decides growth only (the stacks whose blocks grew) and
+  /// normalizing (B's blocks and bytes scaled to A's totals of each).
+  ///
   /// - Parameters:
   ///   - comparison: the two captures' callstacks matched (A is the base).
   ///   - minimum: the least age-0 + age-1 blocks a listed stack has in A or in B.
@@ -61,13 +64,14 @@ public struct ShortLivedComparison: Sendable {
     let sideA = try ShortLived(profile: a, query: queryA, minimum: 1, cancel: cancel)
     let sideB = try ShortLived(profile: b, query: queryB, minimum: 1, cancel: cancel)
     self.init(
-      comparison: comparison, a: sideA, b: sideB, minimum: minimum, sortBy: sortBy, ascending: ascending)
+      comparison: comparison, a: sideA, b: sideB, minimum: minimum, sortBy: sortBy, ascending: ascending,
+      growthOnly: queryB.state.growthOnly, normalize: queryB.state.normalize)
   }
 
   /// From each side's rows (computed with a minimum of 1, so no callstack is left out early).
   public init(
     comparison: CaptureComparison, a: ShortLived, b: ShortLived, minimum: Int64 = ShortLived.defaultMinimum,
-    sortBy: Column = .deltaBlocks, ascending: Bool = false
+    sortBy: Column = .deltaBlocks, ascending: Bool = false, growthOnly: Bool = false, normalize: Bool = false
   ) {
     let stacks = comparison.stacks.count
     var blocksA = [Int64](repeating: 0, count: stacks)
@@ -84,8 +88,19 @@ public struct ShortLivedComparison: Sendable {
       blocksB[s] += row.total
       bytesB[s] += row.bytes
     }
+    if normalize {
+      // B as if it had A's totals (pprof's -normalize), each measure by its own.
+      func scale(_ b: inout [Int64], to a: [Int64]) {
+        let (totalA, totalB) = (a.reduce(0, +), b.reduce(0, +))
+        guard totalB != 0 else { return }
+        let factor = Double(totalA) / Double(totalB)
+        for s in b.indices { b[s] = Int64((Double(b[s]) * factor).rounded()) }
+      }
+      scale(&blocksB, to: blocksA)
+      scale(&bytesB, to: bytesA)
+    }
     var rows: [Row] = []
-    for s in 0..<stacks where max(blocksA[s], blocksB[s]) >= minimum {
+    for s in 0..<stacks where max(blocksA[s], blocksB[s]) >= minimum && (!growthOnly || blocksB[s] > blocksA[s]) {
       let matched = comparison.stacks[s]
       let status: CaptureComparison.Status = matched.isNew ? .new : (matched.isGone ? .gone : .both)
       rows.append(

@@ -60,16 +60,19 @@ import Testing
     return (try write("a.mprof", build: 0), try write("b.mprof", build: 1), scratch)
   }
 
-  static func compared(minimum: Int64, sortBy: ShortLivedComparison.Column = .deltaBlocks, ascending: Bool = false)
-    throws -> (ShortLivedComparison, CaptureComparison, Profile, Profile)
-  {
+  static func compared(
+    minimum: Int64, sortBy: ShortLivedComparison.Column = .deltaBlocks, ascending: Bool = false,
+    growthOnly: Bool = false, normalize: Bool = false
+  ) throws -> (ShortLivedComparison, CaptureComparison, Profile, Profile) {
     let (a, b, scratch) = try pair()
     defer { withExtendedLifetime(scratch) {} }
     let groups = ClassGroupsLocator.builtIn()
     let queryA = try ViewQuery(
       profile: a, assignment: GroupAssignment(profile: a, groups: groups), filter: FilterState())
-    let queryB = try ViewQuery(
-      profile: b, assignment: GroupAssignment(profile: b, groups: groups), filter: FilterState())
+    var stateB = FilterState()
+    stateB.growthOnly = growthOnly
+    stateB.normalize = normalize
+    let queryB = try ViewQuery(profile: b, assignment: GroupAssignment(profile: b, groups: groups), filter: stateB)
     let matching = try CaptureComparison(a: a, b: b)
     let view = try ShortLivedComparison(
       comparison: matching, a: a, queryA: queryA, b: b, queryB: queryB, minimum: minimum, sortBy: sortBy,
@@ -118,5 +121,21 @@ import Testing
     let (ascending, _, _, _) = try Self.compared(minimum: 1, sortBy: .blocksA, ascending: true)
     #expect(ascending.rows.map(\.blocksA) == ascending.rows.map(\.blocksA).sorted())
     #expect(ascending.rows.first?.blocksA == 0)
+  }
+
+  /// `^` and `%` of the shown capture's filter: only the stacks whose blocks grew; B scaled to
+  /// A's totals.
+  @Test func growthOnlyAndNormalize() throws {
+    let (grown, matching, a, b) = try Self.compared(minimum: 1, growthOnly: true)
+    #expect(Set(grown.rows.map { Self.name($0, matching, a, b) }) == ["New()", "Churn()"])
+    let (normalized, _, _, _) = try Self.compared(minimum: 1, normalize: true)
+    // A: 251 blocks, 14,832 bytes; B: 451 blocks, 10,032 bytes; B scaled to A's totals.
+    let totalBlocksA = normalized.rows.reduce(0) { $0 + $1.blocksA }
+    let totalBlocksB = normalized.rows.reduce(0) { $0 + $1.blocksB }
+    let totalBytesA = normalized.rows.reduce(0) { $0 + $1.bytesA }
+    let totalBytesB = normalized.rows.reduce(0) { $0 + $1.bytesB }
+    #expect(abs(totalBlocksB - totalBlocksA) <= 2 && abs(totalBytesB - totalBytesA) <= 2)
+    let churn = try #require(normalized.rows.first { Self.name($0, matching, a, b) == "Churn()" })
+    #expect(churn.blocksB == Int64((250.0 * 251 / 451).rounded()))
   }
 }
