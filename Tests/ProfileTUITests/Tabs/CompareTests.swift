@@ -114,6 +114,38 @@ import Testing
     #expect(h.lines.contains { $0.contains("A: a.mprof (same frames)") })
   }
 
+  /// Short-lived: each matched stack's blocks freed within a frame in both builds and the
+  /// change, largest first; `>` sorts by the next column; the pane shows the stack's callstack.
+  @Test func shortLivedSideBySide() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("7")
+    for _ in 0..<6 { h.press("-") }
+    let tab = try #require(h.app.tab(ShortLivedTab.self))
+    #expect(tab.minimum == 1 && tab.isComparing)
+    #expect(h.lines[2].contains("Blocks A") && h.lines[2].contains("Δ Blocks▼") && h.lines[2].contains("Δ Bytes"))
+    let baseQuery = try #require(h.app.shared?.baseQuery)
+    let query = try #require(h.query)
+    let expected = try ShortLivedComparison(
+      comparison: base.matching, a: base.profile, queryA: baseQuery, b: h.profile, queryB: query, minimum: 1)
+    #expect(tab.comparedRows == expected.rows && !expected.rows.isEmpty)
+    #expect(
+      tab.comparedRows.map(\.deltaBlocks.magnitude) == tab.comparedRows.map(\.deltaBlocks.magnitude).sorted(by: >))
+    // The figures of a row are each build's own, summed over the stack's callstacks.
+    let aSide = try ShortLived(profile: base.profile, query: baseQuery, minimum: 1).rows
+    let bSide = try ShortLived(profile: h.profile, query: query, minimum: 1).rows
+    let first = try #require(tab.comparedRows.first)
+    let stack = base.matching.stacks[first.stack]
+    #expect(first.blocksA == aSide.filter { stack.a.contains($0.callstack) }.reduce(0) { $0 + $1.total })
+    #expect(first.blocksB == bSide.filter { stack.b.contains($0.callstack) }.reduce(0) { $0 + $1.total })
+    let callstack = try #require(tab.selectedCallstack)
+    #expect(h.lines.contains { $0.contains("Callstack \(callstack):") && $0.contains("short-lived blocks") })
+    h.press(">")
+    #expect(tab.compareKey == .bytesA && h.lines[2].contains("Bytes A▼"))
+    #expect(tab.comparedRows.map(\.bytesA) == tab.comparedRows.map(\.bytesA).sorted(by: >))
+    #expect(h.filterLine.contains("by Bytes A"))
+  }
+
   @Test func theMemoryTabSaysItShowsOneBuild() throws {
     let (h, _, scratch) = try Self.open()
     _ = scratch

@@ -5,8 +5,9 @@ public struct ShortLivedRequest: Sendable, Equatable {
   public var minimum = ShortLived.defaultMinimum
 }
 
-/// Tab 6: who churns allocations frame after frame (MemoryProfiler2's Short Lived Allocations),
-/// with a visible, changeable listing minimum, multi-key sorting and the callstack pane.
+/// Tab 7: who churns allocations frame after frame (MemoryProfiler2's Short Lived Allocations),
+/// with a visible, changeable listing minimum, multi-key sorting and the callstack pane; with
+/// `--base`, each matched stack's short-lived blocks and bytes in both builds and the change.
 final class ShortLivedTab: TabView {
   static let title = "Short-lived"
   static let shortTitle = "Short"
@@ -40,6 +41,11 @@ final class ShortLivedTab: TabView {
 
   /// Figure columns: 13 wide with full titles from 110 columns, 10 wide with short ones below.
   static func columnWidth(_ width: Int) -> Int { width >= 110 ? 13 : 10 }
+  /// The compared columns on a screen: all six from 110 columns, below them each build's blocks
+  /// and the two changes (11 wide: a signed size fits).
+  static func comparedColumns(_ width: Int) -> (columns: [ShortLivedComparison.Column], width: Int) {
+    width >= 110 ? (ShortLivedComparison.Column.allCases, 13) : ([.blocksA, .blocksB, .deltaBlocks, .deltaBytes], 11)
+  }
   static let order: [ShortLived.Column] = [.zeroFrames, .zeroFrameCount, .oneFrame, .longestRun, .runAverage, .bytes]
   static func titles(_ width: Int) -> [String] {
     width >= 110
@@ -51,23 +57,38 @@ final class ShortLivedTab: TabView {
 
   var minimum = ShortLived.defaultMinimum
   var keys = ShortLived.Column.allCases
+  /// The sort column when two builds are compared.
+  var compareKey = ShortLivedComparison.Column.deltaBlocks
   var ascending = false
   var cursor = ListCursor()
   var selectedCallstack: Int?
+  /// The selected matched stack when comparing (its callstack is `selectedCallstack`, from the
+  /// base when the stack is gone from the shown capture).
+  var selectedStack: Int?
   var search: SearchSpec?
-  private(set) var figures: ShortLived?
+  private(set) var figures: ShortLivedFigures?
 
   init(setup: TabSetup) {}
 
   /// The sort is the tab's own (a few rows): a sort key never recomputes the lifecycles.
   var request: ShortLivedRequest { ShortLivedRequest(minimum: minimum) }
 
-  /// - Complexity: see `ShortLived`: one pass over the rows freed in the window.
-  static func compute(_ request: ShortLivedRequest, shared: SharedFigures, cancel: CancelToken) throws -> ShortLived {
-    try ShortLived(profile: shared.profile, query: shared.query, minimum: request.minimum, cancel: cancel)
+  /// - Complexity: see `ShortLived`: one pass over the rows freed in the window (on each side
+  ///   when comparing).
+  static func compute(_ request: ShortLivedRequest, shared: SharedFigures, cancel: CancelToken) throws
+    -> ShortLivedFigures
+  {
+    if let base = shared.base, let baseQuery = shared.baseQuery {
+      return .compared(
+        try ShortLivedComparison(
+          comparison: base.matching, a: base.profile, queryA: baseQuery, b: shared.profile, queryB: shared.query,
+          minimum: request.minimum, cancel: cancel))
+    }
+    return .single(
+      try ShortLived(profile: shared.profile, query: shared.query, minimum: request.minimum, cancel: cancel))
   }
 
-  func accept(_ view: ShortLived, for request: ShortLivedRequest, context: TabContext) -> TabOutcome {
+  func accept(_ view: ShortLivedFigures, for request: ShortLivedRequest, context: TabContext) -> TabOutcome {
     figures = view
     resort(context)
     return .handled
@@ -75,26 +96,48 @@ final class ShortLivedTab: TabView {
 
   /// The rows in the tab's sort order.
   private(set) var rows: [ShortLived.Row] = []
+  /// The matched stacks in the tab's sort order, when comparing.
+  private(set) var comparedRows: [ShortLivedComparison.Row] = []
 
-  /// Sorts the computed rows by the tab's keys, keeping the selected callstack selected.
+  var isComparing: Bool {
+    if case .compared = figures { return true }
+    return false
+  }
+
+  /// Sorts the computed rows by the tab's keys, keeping the selected callstack (or stack)
+  /// selected.
   func resort(_ context: TabContext) {
-    rows = ShortLived.sorted(figures?.rows ?? [], keys: keys, ascending: ascending)
-    if let selectedCallstack, let index = rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
-      cursor.selected = index
+    switch figures {
+    case .compared(let view):
+      rows = []
+      comparedRows = ShortLivedComparison.sorted(view.rows, by: compareKey, ascending: ascending)
+      if let selectedStack, let index = comparedRows.firstIndex(where: { $0.stack == selectedStack }) {
+        cursor.selected = index
+      }
+    case .single(let view):
+      comparedRows = []
+      rows = ShortLived.sorted(view.rows, keys: keys, ascending: ascending)
+      if let selectedCallstack, let index = rows.firstIndex(where: { $0.callstack == selectedCallstack }) {
+        cursor.selected = index
+      }
+    case nil:
+      break
     }
-    cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
-    syncSelection()
+    cursor.clamp(count: rowCount, height: Self.split(context.area).list.visibleRows)
+    syncSelection(context)
   }
 
   var keyContexts: [KeyContext] { [Self.context, .list] }
-  var rowCount: Int { rows.count }
+  var rowCount: Int { isComparing ? comparedRows.count : rows.count }
   var filterSegments: [String] {
-    ["by \(keys[0].rawValue)\(ascending ? " ascending" : "")", "at least \(SizeFormat.count(minimum))"]
+    let key = isComparing ? compareKey.rawValue : keys[0].rawValue
+    return ["by \(key)\(ascending ? " ascending" : "")", "at least \(SizeFormat.count(minimum))"]
   }
 
   func reset() {
     minimum = ShortLived.defaultMinimum
     keys = ShortLived.Column.allCases
+    compareKey = .deltaBlocks
     ascending = false
   }
 
@@ -104,12 +147,42 @@ final class ShortLivedTab: TabView {
     return (ListView(area: parts.top), CallstackPane(area: parts.rest))
   }
 
-  func syncSelection() {
+  func syncSelection(_ context: TabContext) {
+    if isComparing {
+      guard comparedRows.indices.contains(cursor.selected), let base = context.shared?.base else {
+        (selectedStack, selectedCallstack) = (nil, nil)
+        return
+      }
+      selectedStack = comparedRows[cursor.selected].stack
+      selectedCallstack = base.matching.representative(comparedRows[cursor.selected].stack).callstack
+      return
+    }
+    selectedStack = nil
     guard rows.indices.contains(cursor.selected) else {
       selectedCallstack = nil
       return
     }
     selectedCallstack = rows[cursor.selected].callstack
+  }
+
+  /// The capture the selected row's callstack belongs to: the base for a stack gone from the
+  /// shown capture.
+  func paneProfile(_ context: TabContext) -> Profile {
+    guard let stack = selectedStack, let base = context.shared?.base, !base.matching.representative(stack).inB else {
+      return context.profile
+    }
+    return base.profile
+  }
+
+  /// The name of a row: its callstack's innermost frame (B's callstack of a matched stack, A's
+  /// when it is gone).
+  func name(ofRow index: Int, context: TabContext) -> String {
+    if isComparing, let base = context.shared?.base {
+      let stack = comparedRows[index].stack
+      let (inB, callstack) = base.matching.representative(stack)
+      return Self.name(of: callstack, in: inB ? context.profile : base.profile)
+    }
+    return Self.name(of: rows[index].callstack, in: context.profile)
   }
 
   /// The innermost frame's function of a callstack, naming its row.
@@ -124,7 +197,13 @@ final class ShortLivedTab: TabView {
     switch action {
     case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
       _ = cursor.apply(action, count: rowCount, height: split.list.visibleRows)
-      syncSelection()
+      syncSelection(context)
+    case .nextSortColumn where isComparing, .previousSortColumn where isComparing:
+      let all = Self.comparedColumns(context.area.width).columns
+      let current = all.firstIndex(of: compareKey) ?? 0
+      compareKey = all[(current + (action == .nextSortColumn ? 1 : all.count - 1)) % all.count]
+      ascending = false
+      resort(context)
     case .nextSortColumn, .previousSortColumn:
       let all = ShortLived.Column.allCases
       let current = all.firstIndex(of: keys[0]) ?? 0
@@ -141,6 +220,14 @@ final class ShortLivedTab: TabView {
         ? levels.first { $0 > minimum } ?? minimum : levels.last { $0 < minimum } ?? minimum
       return .say("Listing callstacks with at least \(SizeFormat.count(minimum)) short-lived blocks", isError: false)
     case .showHistory:
+      if let stack = selectedStack, let base = context.shared?.base {
+        // The shown build's callstacks of the stack (History draws one capture).
+        let callstacks = base.matching.stacks[stack].b
+        guard !callstacks.isEmpty else {
+          return .say("This stack is only in the base capture (gone); History shows this build", isError: false)
+        }
+        return .reveal(.history(HistorySelection(source: .callstacks(callstacks), title: "stack of \(callstacks[0])")))
+      }
       guard let callstack = selectedCallstack else { return .handled }
       return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
     case .find:
@@ -179,13 +266,13 @@ final class ShortLivedTab: TabView {
 
   func findStep(forward: Bool, context: TabContext) -> TabOutcome {
     guard let spec = search else { return .handled }
-    let found = FindCycle.find(spec, rows: rows.count, from: cursor.selected, forward: forward) {
-      [Self.name(of: self.rows[$0].callstack, in: context.profile)]
+    let found = FindCycle.find(spec, rows: rowCount, from: cursor.selected, forward: forward) {
+      [self.name(ofRow: $0, context: context)]
     }
     guard let row = found.row else { return found.outcome }
     cursor.selected = row
-    cursor.clamp(count: rows.count, height: Self.split(context.area).list.visibleRows)
-    syncSelection()
+    cursor.clamp(count: rowCount, height: Self.split(context.area).list.visibleRows)
+    syncSelection(context)
     return found.outcome
   }
 
@@ -193,8 +280,15 @@ final class ShortLivedTab: TabView {
     let split = Self.split(context.area)
     if event.y == split.list.area.y, event.button == .press {
       // The header: a click puts the column first.
-      let index = event.x / Self.columnWidth(context.area.width)
-      if Self.order.indices.contains(index) {
+      if isComparing {
+        let (all, width) = Self.comparedColumns(context.area.width)
+        let index = event.x / width
+        if all.indices.contains(index) {
+          ascending = compareKey == all[index] ? !ascending : false
+          compareKey = all[index]
+          resort(context)
+        }
+      } else if case let index = event.x / Self.columnWidth(context.area.width), Self.order.indices.contains(index) {
         choose(Self.order[index])
         resort(context)
       }
@@ -206,21 +300,28 @@ final class ShortLivedTab: TabView {
     case .press, .doublePress:
       if let index = split.list.index(atY: event.y, cursor: cursor, count: rowCount) { cursor.selected = index }
     }
-    syncSelection()
+    syncSelection(context)
     return .handled
   }
 
   func draw(into grid: inout CellGrid, context: TabContext) {
     let theme = context.theme
     let split = Self.split(context.area)
-    let order = Self.order
-    let titles = Self.titles(context.area.width)
     let columnWidth = Self.columnWidth(context.area.width)
     let unicode = theme.glyphs == .unicode
     let arrow = ascending ? (unicode ? "▲" : "^") : (unicode ? "▼" : "v")
     var header = ""
-    for (column, title) in zip(order, titles) {
-      header += TextFit.pad(title + (column == keys[0] ? arrow : ""), columnWidth - 1, right: true) + " "
+    let (comparedColumns, comparedWidth) = Self.comparedColumns(context.area.width)
+    if isComparing {
+      for column in comparedColumns {
+        header +=
+          TextFit.pad(column.rawValue + (column == compareKey ? arrow : ""), comparedWidth - 1, right: true) + " "
+      }
+      header += "      "
+    } else {
+      for (column, title) in zip(Self.order, Self.titles(context.area.width)) {
+        header += TextFit.pad(title + (column == keys[0] ? arrow : ""), columnWidth - 1, right: true) + " "
+      }
     }
     split.list.drawHeader(header + " Function (innermost frame)", theme: theme, into: &grid)
     guard figures != nil else {
@@ -228,30 +329,53 @@ final class ShortLivedTab: TabView {
       return
     }
     let width = split.list.rowsArea.width
-    if rows.isEmpty {
+    if rowCount == 0 {
+      let what = isComparing ? "No stack has, in either build," : "No callstack has"
       grid.put(
-        "No callstack has \(SizeFormat.count(minimum)) blocks freed within a frame of their birth in this range (- lowers the minimum).",
+        "\(what) \(SizeFormat.count(minimum)) blocks freed within a frame of their birth in this range (- lowers the minimum).",
         x: 2, y: split.list.rowsArea.y, style: theme[.dim], maxWidth: width - 3)
     }
-    split.list.drawRows(count: rows.count, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
-      let row = rows[index]
+    split.list.drawRows(count: rowCount, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
       let base = selected ? theme[.selection] : theme[.normal]
       grid.fill(x: 0, y: y, width: width, height: 1, style: base)
-      var text = ""
-      for column in order {
-        let value =
-          column == .bytes || column == .runAverage
-          ? SizeFormat.size(row.value(column)) : SizeFormat.count(row.value(column))
-        text += TextFit.pad(value, columnWidth - 1, right: true) + " "
+      var x: Int
+      if isComparing {
+        let row = comparedRows[index]
+        var text = ""
+        for column in comparedColumns {
+          let value = row.value(column)
+          let bytes = column == .bytesA || column == .bytesB || column == .deltaBytes
+          var shown = bytes ? SizeFormat.size(value) : SizeFormat.count(value)
+          if column == .deltaBlocks || column == .deltaBytes, value > 0 { shown = "+" + shown }
+          text += TextFit.pad(shown, comparedWidth - 1, right: true) + " "
+        }
+        text += row.status == .new ? "  new " : (row.status == .gone ? " gone " : "      ")
+        // Growth and decline by role, bold from 2× on, dim under 1%.
+        x = grid.put(text + " ", x: 0, y: y, style: selected ? base : theme.change(from: row.blocksA, to: row.blocksB))
+      } else {
+        let row = rows[index]
+        var text = ""
+        for column in Self.order {
+          let value =
+            column == .bytes || column == .runAverage
+            ? SizeFormat.size(row.value(column)) : SizeFormat.count(row.value(column))
+          text += TextFit.pad(value, columnWidth - 1, right: true) + " "
+        }
+        x = grid.put(text + " ", x: 0, y: y, style: base)
       }
-      let x = grid.put(text + " ", x: 0, y: y, style: base)
       grid.put(
-        TextFit.clip(Self.name(of: row.callstack, in: context.profile), width - 1 - x, glyphs: theme.glyphs), x: x,
-        y: y,
+        TextFit.clip(name(ofRow: index, context: context), width - 1 - x, glyphs: theme.glyphs), x: x, y: y,
         style: base)
     }
+    var summary = ""
+    if let stack = selectedStack, let row = comparedRows.first(where: { $0.stack == stack }) {
+      summary =
+        row.status == .gone
+        ? "only in the base \(theme.glyphs.dot) \(SizeFormat.count(row.blocksA)) short-lived blocks there"
+        : "\(SizeFormat.count(row.blocksA)) \(theme.glyphs.arrow) \(SizeFormat.count(row.blocksB)) short-lived blocks"
+    }
     split.pane.draw(
-      callstack: selectedCallstack, summary: "", profile: context.profile, cursor: ListCursor(), focused: false,
-      theme: theme, into: &grid)
+      callstack: selectedCallstack, summary: summary, profile: paneProfile(context), cursor: ListCursor(),
+      focused: false, theme: theme, into: &grid)
   }
 }
