@@ -519,8 +519,28 @@ import Testing
     let tree = try json(["report", b, "--base", a, "--view", "callgraph", "--depth", "3"])
     let roots = try #require(tree["roots"] as? [[String: Any]])
     #expect(roots.first?["size"] as? Int == totalB - totalA)
+    // Short-lived: each side's blocks per stack are the sums of its own report's callstacks.
+    let churn = try json(["report", b, "--base", a, "--view", "short-lived", "--min-short-lived", "1"])
+    let churnRows = try #require(churn["rows"] as? [[String: Any]])
+    func blocks(_ report: [String: Any]) -> [Int: Int] {
+      Dictionary(
+        uniqueKeysWithValues: ((report["rows"] as? [[String: Any]]) ?? []).compactMap { row in
+          (row["callstack"] as? Int).map { ($0, (row["zero_frames"] as? Int ?? 0) + (row["one_frame"] as? Int ?? 0)) }
+        })
+    }
+    let blocksA = blocks(try json(["report", a, "--view", "short-lived", "--min-short-lived", "1"]))
+    let blocksB = blocks(try json(["report", b, "--view", "short-lived", "--min-short-lived", "1"]))
+    #expect(!churnRows.isEmpty)
+    #expect(churnRows.reduce(0) { $0 + ($1["blocks_a"] as? Int ?? 0) } == blocksA.values.reduce(0, +))
+    #expect(churnRows.reduce(0) { $0 + ($1["blocks_b"] as? Int ?? 0) } == blocksB.values.reduce(0, +))
+    for row in churnRows {
+      let callstacksB = row["callstacks_b"] as? [Int] ?? []
+      #expect(row["blocks_b"] as? Int == callstacksB.reduce(0) { $0 + (blocksB[$1] ?? 0) })
+      #expect(row["delta_blocks"] as? Int == (row["blocks_b"] as? Int ?? 0) - (row["blocks_a"] as? Int ?? 0))
+    }
     let (notCompared, _, notWhy) = try Self.run(["report", b, "--base", a, "--view", "timeline", "--quiet"])
-    #expect(notCompared == 2 && notWhy.contains("--base compares the exclusive, groups and callgraph views"))
+    #expect(
+      notCompared == 2 && notWhy.contains("--base compares the exclusive, groups, callgraph and short-lived views"))
     // check: B is smaller than A (textures halved); A against B grew by exactly this much.
     let growth = totalA - totalB
     #expect(growth > 0)

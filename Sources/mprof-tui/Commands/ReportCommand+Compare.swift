@@ -3,8 +3,8 @@ import Foundation
 import ProfileModel
 
 extension ReportCommand {
-  /// `--base A.mprof`: the exclusive or groups view of this capture (B) against A, with A, B and
-  /// Δ columns; percentages are shares of A's total (pprof's rule).
+  /// `--base A.mprof`: the exclusive, groups, callgraph or short-lived view of this capture (B)
+  /// against A, with A, B and Δ columns; percentages are shares of A's total (pprof's rule).
   func compareReport(_ b: Profile, groups: ClassGroupSet, baseFile: String) throws -> String {
     let a = try capture.loadCapture(at: baseFile, groups: groups)
     let stateB = try filters.state(for: b, groups: groups)
@@ -26,7 +26,69 @@ extension ReportCommand {
         comparing: a, baseQuery: comparison.queryA, profile: b, query: comparison.queryB, sort: stateB.sort,
         inverted: invert)
       return try callgraph(b, comparison.queryB, stateB, header + " (Δ, % of A's total)", compared: graph)
+    case .shortLived: return try compareShortLived(comparison, header: header, stateA: stateA, stateB: stateB)
     default: return compareExclusive(comparison, header: header, stateA: stateA, stateB: stateB)
+    }
+  }
+
+  /// Short-lived blocks (freed within a frame of their birth) per matched stack in A and B.
+  private func compareShortLived(_ c: Comparison, header: String, stateA: FilterState, stateB: FilterState) throws
+    -> String
+  {
+    let view = ShortLivedComparison(
+      comparison: c.matching, a: try ShortLived(profile: c.a, query: c.queryA, minimum: 1),
+      b: try ShortLived(profile: c.b, query: c.queryB, minimum: 1), minimum: minShortLived,
+      growthOnly: growthOnly, normalize: normalize)
+    var rows = view.rows
+    if limit > 0 { rows = Array(rows.prefix(limit)) }
+    // A stack is named by its callstack's innermost frame, B's when it has one.
+    func function(_ stack: Int) -> String {
+      let (inB, callstack) = c.matching.representative(stack)
+      let p = inB ? c.b : c.a
+      return p.callstacks.frames(of: callstack).last.map { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] }
+        ?? "(no frames)"
+    }
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("comparison", .string(header)), ("filter_b", filters.json(stateB, profile: c.b)),
+        ("filter_a", filters.json(stateA, profile: c.a)), ("minimum", .int(minShortLived)),
+        (
+          "rows",
+          .array(
+            rows.map { r in
+              .object([
+                ("status", .string(r.status.rawValue)), ("blocks_a", .int(r.blocksA)), ("blocks_b", .int(r.blocksB)),
+                ("delta_blocks", .int(r.deltaBlocks)), ("bytes_a", .int(r.bytesA)), ("bytes_b", .int(r.bytesB)),
+                ("delta_bytes", .int(r.deltaBytes)), ("function", .string(function(r.stack))),
+                ("callstacks_a", .array(c.matching.stacks[r.stack].a.map { .int(Int64($0)) })),
+                ("callstacks_b", .array(c.matching.stacks[r.stack].b.map { .int(Int64($0)) })),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      var out = "status,blocks_a,blocks_b,delta_blocks,bytes_a,bytes_b,delta_bytes,function\n"
+      for r in rows {
+        out +=
+          "\(r.status.rawValue),\(r.blocksA),\(r.blocksB),\(r.deltaBlocks),\(r.bytesA),\(r.bytesB),\(r.deltaBytes),"
+          + SafeText.csvCell(function(r.stack)) + "\n"
+      }
+      return out
+    case .text:
+      var out = "\(header), at least \(minShortLived) short-lived blocks in A or B\n"
+      out +=
+        ["Blocks A", "Blocks B", "Δ Blocks", "Bytes A", "Bytes B", "Δ Bytes"].map { pad($0, 12, right: true) }.joined()
+        + "       Function\n"
+      for r in rows {
+        let mark = r.status == .both ? "     " : (r.status == .new ? "  new" : " gone")
+        out +=
+          [
+            SizeFormat.count(r.blocksA), SizeFormat.count(r.blocksB), Comparison.signedCount(r.deltaBlocks),
+            SizeFormat.size(r.bytesA), SizeFormat.size(r.bytesB), Comparison.signed(r.deltaBytes),
+          ].map { pad($0, 12, right: true) }.joined() + mark + "  " + shown(function(r.stack)) + "\n"
+      }
+      return out
     }
   }
 
