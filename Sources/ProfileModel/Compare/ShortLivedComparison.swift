@@ -61,32 +61,31 @@ public struct ShortLivedComparison: Sendable {
     minimum: Int64 = ShortLived.defaultMinimum, sortBy: Column = .deltaBlocks, ascending: Bool = false,
     cancel: CancelToken = .never
   ) throws {
-    let sideA = try ShortLived(profile: a, query: queryA, minimum: 1, cancel: cancel)
-    let sideB = try ShortLived(profile: b, query: queryB, minimum: 1, cancel: cancel)
+    let sideA = try ShortLived.totals(profile: a, query: queryA, cancel: cancel)
+    let sideB = try ShortLived.totals(profile: b, query: queryB, cancel: cancel)
     self.init(
       comparison: comparison, a: sideA, b: sideB, minimum: minimum, sortBy: sortBy, ascending: ascending,
       growthOnly: queryB.state.growthOnly, normalize: queryB.state.normalize)
   }
 
-  /// From each side's rows (computed with a minimum of 1, so no callstack is left out early).
+  /// From each side's per-callstack totals (`ShortLived.totals`).
   public init(
-    comparison: CaptureComparison, a: ShortLived, b: ShortLived, minimum: Int64 = ShortLived.defaultMinimum,
-    sortBy: Column = .deltaBlocks, ascending: Bool = false, growthOnly: Bool = false, normalize: Bool = false
+    comparison: CaptureComparison, a: (blocks: [Int64], bytes: [Int64]), b: (blocks: [Int64], bytes: [Int64]),
+    minimum: Int64 = ShortLived.defaultMinimum, sortBy: Column = .deltaBlocks, ascending: Bool = false,
+    growthOnly: Bool = false, normalize: Bool = false
   ) {
     let stacks = comparison.stacks.count
     var blocksA = [Int64](repeating: 0, count: stacks)
     var bytesA = blocksA
     var blocksB = blocksA
     var bytesB = blocksA
-    for row in a.rows where comparison.stackOfA.indices.contains(row.callstack) {
-      let s = Int(comparison.stackOfA[row.callstack])
-      blocksA[s] += row.total
-      bytesA[s] += row.bytes
+    for (callstack, s) in comparison.stackOfA.enumerated() where a.blocks.indices.contains(callstack) {
+      blocksA[Int(s)] += a.blocks[callstack]
+      bytesA[Int(s)] += a.bytes[callstack]
     }
-    for row in b.rows where comparison.stackOfB.indices.contains(row.callstack) {
-      let s = Int(comparison.stackOfB[row.callstack])
-      blocksB[s] += row.total
-      bytesB[s] += row.bytes
+    for (callstack, s) in comparison.stackOfB.enumerated() where b.blocks.indices.contains(callstack) {
+      blocksB[Int(s)] += b.blocks[callstack]
+      bytesB[Int(s)] += b.bytes[callstack]
     }
     if normalize {
       // B as if it had A's totals (pprof's -normalize), each measure by its own.

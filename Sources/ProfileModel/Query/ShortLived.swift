@@ -73,13 +73,49 @@ public struct ShortLived: Sendable {
     profile: Profile, query: ViewQuery, minimum: Int64 = defaultMinimum, keys: [Column] = Column.allCases,
     ascending: Bool = false, cancel: CancelToken = .never
   ) throws {
+    var lifecycles = [[Lifecycle]](repeating: [], count: profile.callstacks.count)
+    try Self.forEachLifecycle(profile: profile, query: query, cancel: cancel) { callstack, lifecycle in
+      lifecycles[callstack].append(lifecycle)
+    }
+    var rows: [Row] = []
+    for (callstack, list) in lifecycles.enumerated() where Int64(list.count) >= minimum {
+      let row = Self.row(callstack: callstack, lifecycles: list.sorted { $0.free < $1.free })
+      if row.total >= minimum { rows.append(row) }
+    }
+    self.rows = Self.sorted(rows, keys: keys, ascending: ascending)
+  }
+
+  /// Per callstack, the age-0 and age-1 blocks (`Row.total`) and their bytes (`Row.bytes`),
+  /// without the runs: what adds up over callstacks, for comparing two builds.
+  ///
+  /// - Complexity: the lifecycle pass alone (no per-callstack lists or sorts).
+  /// - Throws: `CancellationError`.
+  public static func totals(profile: Profile, query: ViewQuery, cancel: CancelToken = .never) throws -> (
+    blocks: [Int64], bytes: [Int64]
+  ) {
+    var blocks = [Int64](repeating: 0, count: profile.callstacks.count)
+    var bytes = blocks
+    try forEachLifecycle(profile: profile, query: query, cancel: cancel) { callstack, lifecycle in
+      blocks[callstack] += 1
+      bytes[callstack] += lifecycle.peak
+    }
+    return (blocks, bytes)
+  }
+
+  /// Calls `body` with each lifecycle of age 0 or 1 that passes the filters and lies in the diff
+  /// window, and its callstack.
+  ///
+  /// - Complexity: one pass over the rows freed in the window (each walking back its realloc
+  ///   chain), a frame lookup per birth and death.
+  static func forEachLifecycle(
+    profile: Profile, query: ViewQuery, cancel: CancelToken, _ body: (Int, Lifecycle) -> Void
+  ) throws {
     let start = profile.streamIndex(query.state.diffStart) ?? 0
     let end = profile.streamIndex(query.state.diffEnd) ?? 0
     let a = profile.allocations
     let passes = query.filter.passes
     let boundaries = profile.frames.streamIndex
     let freed = AllocationEnd.freed.rawValue
-    var lifecycles = [[Lifecycle]](repeating: [], count: profile.callstacks.count)
     // Rows are in birth order, so the birth frame only moves forward: no search per row. The
     // death only needs comparing with the ends of the birth frame and the next one.
     var birthFrame = 0
@@ -108,14 +144,8 @@ public struct ShortLived: Sendable {
       } else {
         continue  // older than a frame
       }
-      lifecycles[callstack].append(Lifecycle(free: death, startFrame: startFrame, endFrame: endFrame, peak: peak))
+      body(callstack, Lifecycle(free: death, startFrame: startFrame, endFrame: endFrame, peak: peak))
     }
-    var rows: [Row] = []
-    for (callstack, list) in lifecycles.enumerated() where Int64(list.count) >= minimum {
-      let row = Self.row(callstack: callstack, lifecycles: list.sorted { $0.free < $1.free })
-      if row.total >= minimum { rows.append(row) }
-    }
-    self.rows = Self.sorted(rows, keys: keys, ascending: ascending)
   }
 
   /// One callstack's columns from its lifecycles in free order (§3.7's rules, except that a lone

@@ -301,6 +301,12 @@ struct BenchUICommand: ParsableCommand {
           compare?.computeNow()
           _ = compare?.frame()
         }
+        // Short-lived's pass on each build (its single-capture target, twice).
+        measure("7  first compare Short-lived (both builds)", target: 400, setup: newViewer) {
+          compare?.handle(.key(.character("7")))
+          compare?.computeNow()
+          _ = compare?.frame()
+        }
       }
       emit(out)
     }

@@ -36,8 +36,8 @@ extension ReportCommand {
     -> String
   {
     let view = ShortLivedComparison(
-      comparison: c.matching, a: try ShortLived(profile: c.a, query: c.queryA, minimum: 1),
-      b: try ShortLived(profile: c.b, query: c.queryB, minimum: 1), minimum: minShortLived,
+      comparison: c.matching, a: try ShortLived.totals(profile: c.a, query: c.queryA),
+      b: try ShortLived.totals(profile: c.b, query: c.queryB), minimum: minShortLived,
       growthOnly: growthOnly, normalize: normalize)
     var rows = view.rows
     if limit > 0 { rows = Array(rows.prefix(limit)) }
