@@ -540,7 +540,25 @@ import Testing
     }
     let (notCompared, _, notWhy) = try Self.run(["report", b, "--base", a, "--view", "timeline", "--quiet"])
     #expect(
-      notCompared == 2 && notWhy.contains("--base compares the exclusive, groups, callgraph and short-lived views"))
+      notCompared == 2
+        && notWhy.contains("--base compares the exclusive, groups, callgraph, short-lived and sizes views"))
+    // Sizes: each side's classes are its own report's.
+    let sizes = try #require(
+      try json(["report", b, "--base", a, "--view", "sizes"])["classes"] as? [[String: Any]])
+    func classes(_ file: String) throws -> [Int: (count: Int, size: Int)] {
+      let report = try json(["report", file, "--view", "sizes"])
+      return Dictionary(
+        uniqueKeysWithValues: ((report["classes"] as? [[String: Any]]) ?? []).compactMap { c in
+          (c["max_size"] as? Int).map { ($0, (c["count"] as? Int ?? 0, c["size"] as? Int ?? 0)) }
+        })
+    }
+    let (sizesA, sizesB) = (try classes(a), try classes(b))
+    #expect(!sizes.isEmpty)
+    for c in sizes {
+      let upper = try #require(c["max_size"] as? Int)
+      #expect(c["count_a"] as? Int == sizesA[upper]?.count ?? 0 && c["size_a"] as? Int == sizesA[upper]?.size ?? 0)
+      #expect(c["count_b"] as? Int == sizesB[upper]?.count ?? 0 && c["size_b"] as? Int == sizesB[upper]?.size ?? 0)
+    }
     // check: B is smaller than A (textures halved); A against B grew by exactly this much.
     let growth = totalA - totalB
     #expect(growth > 0)

@@ -3,8 +3,8 @@ import Foundation
 import ProfileModel
 
 extension ReportCommand {
-  /// `--base A.mprof`: the exclusive, groups, callgraph or short-lived view of this capture (B)
-  /// against A, with A, B and Δ columns; percentages are shares of A's total (pprof's rule).
+  /// `--base A.mprof`: the exclusive, groups, callgraph, short-lived or sizes view of this
+  /// capture (B) against A, with A, B and Δ columns; percentages are shares of A's total (pprof's rule).
   func compareReport(_ b: Profile, groups: ClassGroupSet, baseFile: String) throws -> String {
     let a = try capture.loadCapture(at: baseFile, groups: groups)
     let stateB = try filters.state(for: b, groups: groups)
@@ -27,7 +27,50 @@ extension ReportCommand {
         inverted: invert)
       return try callgraph(b, comparison.queryB, stateB, header + " (Δ, % of A's total)", compared: graph)
     case .shortLived: return try compareShortLived(comparison, header: header, stateA: stateA, stateB: stateB)
+    case .sizes:
+      let sizes = SizeHistogramComparison(
+        a: try SizeHistogram(profile: a, query: comparison.queryA),
+        b: try SizeHistogram(profile: b, query: comparison.queryB), growthOnly: growthOnly, normalize: normalize)
+      return compareSizes(sizes, header: header)
     default: return compareExclusive(comparison, header: header, stateA: stateA, stateB: stateB)
+    }
+  }
+
+  /// Blocks and bytes per power-of-two size class in A and B.
+  private func compareSizes(_ sizes: SizeHistogramComparison, header: String) -> String {
+    switch format {
+    case .json:
+      return JSONValue.object([
+        ("comparison", .string(header)),
+        (
+          "classes",
+          .array(
+            sizes.classes.map {
+              .object([
+                ("min_size", .int($0.lowerBound)), ("max_size", .int($0.upperBound)), ("count_a", .int($0.countA)),
+                ("count_b", .int($0.countB)), ("delta_count", .int($0.deltaCount)), ("size_a", .int($0.sizeA)),
+                ("size_b", .int($0.sizeB)), ("delta_size", .int($0.deltaSize)),
+              ])
+            })
+        ),
+      ]).text(pretty: true) + "\n"
+    case .csv:
+      return "min_size,max_size,count_a,count_b,delta_count,size_a,size_b,delta_size\n"
+        + sizes.classes.map {
+          "\($0.lowerBound),\($0.upperBound),\($0.countA),\($0.countB),\($0.deltaCount),\($0.sizeA),\($0.sizeB),"
+            + "\($0.deltaSize)\n"
+        }.joined()
+    case .text:
+      return "\(header)\n" + pad("Block size", 25, right: true)
+        + ["Count A", "Count B", "ΔCount", "Bytes A", "Bytes B", "ΔBytes"].map { pad($0, 12, right: true) }.joined()
+        + "\n"
+        + sizes.classes.map {
+          pad($0.label(dash: "–"), 25, right: true)
+            + [
+              SizeFormat.count($0.countA), SizeFormat.count($0.countB), Comparison.signedCount($0.deltaCount),
+              SizeFormat.size($0.sizeA), SizeFormat.size($0.sizeB), Comparison.signed($0.deltaSize),
+            ].map { pad($0, 12, right: true) }.joined() + "\n"
+        }.joined()
     }
   }
 

@@ -74,9 +74,9 @@ struct ReportCommand: ParsableCommand {
     }
     if let scale, !(0...40).contains(scale) { throw ValidationError("--scale must be from 0 to 40, found \(scale)") }
     if view == .address && address == nil { throw ValidationError("--view address needs --address 0x…") }
-    if base != nil && ![.exclusive, .groups, .callgraph, .shortLived].contains(view) {
+    if base != nil && ![.exclusive, .groups, .callgraph, .shortLived, .sizes].contains(view) {
       throw ValidationError(
-        "--base compares the exclusive, groups, callgraph and short-lived views (and `check`); --view \(view.rawValue) shows one capture"
+        "--base compares the exclusive, groups, callgraph, short-lived and sizes views (and `check`); --view \(view.rawValue) shows one capture"
       )
     }
     guard let bytes = parseByteCount(gap), bytes >= 1 else {

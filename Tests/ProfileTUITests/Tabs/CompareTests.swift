@@ -146,6 +146,27 @@ import Testing
     #expect(h.filterLine.contains("by Bytes A"))
   }
 
+  /// The Histogram's sizes (`z`): each build's blocks and bytes per size class and the change.
+  @Test func histogramSizesSideBySide() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("5", "z")
+    guard case .comparedSizes(let sizes) = try #require(h.app.tab(HistogramTab.self)?.figures) else {
+      Issue.record("no compared sizes")
+      return
+    }
+    let baseQuery = try #require(h.app.shared?.baseQuery)
+    let query = try #require(h.query)
+    let a = try SizeHistogram(profile: base.profile, query: baseQuery)
+    let b = try SizeHistogram(profile: h.profile, query: query)
+    #expect(sizes == SizeHistogramComparison(a: a, b: b))
+    #expect(sizes.classes.reduce(0) { $0 + $1.sizeA } == a.classes.reduce(0) { $0 + $1.size })
+    #expect(h.lines[2].contains("Count A") && h.lines[2].contains("ΔCount") && h.lines[2].contains("ΔBytes"))
+    // The textures halved: the 128–256 KB class lost blocks.
+    let textures = try #require(sizes.classes.first { $0.upperBound == 256 * 1024 })
+    #expect(textures.deltaCount < 0)
+  }
+
   @Test func theMemoryTabSaysItShowsOneBuild() throws {
     let (h, _, scratch) = try Self.open()
     _ = scratch

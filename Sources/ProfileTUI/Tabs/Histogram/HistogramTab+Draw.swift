@@ -9,6 +9,7 @@ extension HistogramTab {
     }
     switch figures {
     case .sizes(let sizes): drawSizes(sizes, context, into: &grid)
+    case .comparedSizes(let sizes): drawComparedSizes(sizes, context, into: &grid)
     case .bars(let histogram): drawBars(histogram, context, into: &grid)
     }
   }
@@ -129,6 +130,50 @@ extension HistogramTab {
       x += 2
       let fraction = largest == 0 ? 0 : Double(abs(sizeClass.count)) / Double(largest)
       grid.put(BarGlyphs.bar(fraction, width: barWidth, glyphs: theme.glyphs), x: x, y: y, style: theme[.panelTitle])
+    }
+  }
+
+  /// Two builds' size classes: each side's count and bytes, the changes, and a bar of the
+  /// change in count coloured by growth or decline.
+  func drawComparedSizes(_ sizes: SizeHistogramComparison, _ context: TabContext, into grid: inout CellGrid) {
+    let theme = context.theme
+    let list = ListView(area: context.area)
+    let width = list.rowsArea.width
+    let largest = sizes.classes.map { $0.deltaCount.magnitude }.max() ?? 0
+    let wide = width >= 110
+    // From 110 columns each side's bytes too; below, each side's count and the two changes.
+    let figures = wide ? 6 : 4
+    list.drawHeader(
+      TextFit.pad("Block size", 23, right: true) + TextFit.pad("Count A", 11, right: true)
+        + TextFit.pad("Count B", 11, right: true) + TextFit.pad("ΔCount", 10, right: true)
+        + (wide ? TextFit.pad("Bytes A", 11, right: true) + TextFit.pad("Bytes B", 11, right: true) : "")
+        + TextFit.pad("ΔBytes", 12, right: true)
+        + "  ΔCount (axis: 0 \(theme.glyphs.dash) \(SizeFormat.count(Int64(clamping: largest))))",
+      theme: theme, into: &grid)
+    let used = 23 + 11 * 2 + 10 + 12 + (figures == 6 ? 22 : 0) + 2
+    let barWidth = max(width - used, 4)
+    list.drawRows(count: sizes.classes.count, cursor: cursor, theme: theme, into: &grid) { index, y, selected, grid in
+      let sizeClass = sizes.classes[index]
+      let base = selected ? theme[.selection] : theme[.normal]
+      grid.fill(x: 0, y: y, width: width, height: 1, style: base)
+      var x = grid.put(TextFit.pad(sizeClass.label(dash: theme.glyphs.dash), 23, right: true), x: 0, y: y, style: base)
+      let change = selected ? base : theme.change(from: sizeClass.countA, to: sizeClass.countB)
+      var text =
+        TextFit.pad(SizeFormat.count(sizeClass.countA), 11, right: true)
+        + TextFit.pad(SizeFormat.count(sizeClass.countB), 11, right: true)
+        + TextFit.pad((sizeClass.deltaCount > 0 ? "+" : "") + SizeFormat.count(sizeClass.deltaCount), 10, right: true)
+      if wide {
+        text +=
+          TextFit.pad(SizeFormat.size(sizeClass.sizeA), 11, right: true)
+          + TextFit.pad(SizeFormat.size(sizeClass.sizeB), 11, right: true)
+      }
+      text += TextFit.pad((sizeClass.deltaSize > 0 ? "+" : "") + SizeFormat.size(sizeClass.deltaSize), 12, right: true)
+      x += grid.put(text, x: x, y: y, style: change)
+      x += 2
+      let fraction = largest == 0 ? 0 : Double(sizeClass.deltaCount.magnitude) / Double(largest)
+      let barStyle =
+        sizeClass.deltaCount == 0 ? theme[.dim] : theme.change(from: sizeClass.countA, to: sizeClass.countB)
+      grid.put(BarGlyphs.bar(fraction, width: barWidth, glyphs: theme.glyphs), x: x, y: y, style: barStyle)
     }
   }
 }

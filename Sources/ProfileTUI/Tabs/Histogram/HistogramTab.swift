@@ -6,10 +6,11 @@ public struct HistogramRequest: Sendable, Equatable {
   public var showsSizes = false
 }
 
-/// The Histogram tab's figures: the bars, or the size classes.
+/// The Histogram tab's figures: the bars, or the size classes (of two builds when comparing).
 public enum HistogramFigures: Sendable {
   case bars(PoolHistogram)
   case sizes(SizeHistogram)
+  case comparedSizes(SizeHistogramComparison)
 }
 
 /// Tab 5: where the memory is, by class group and memory bank (MemoryProfiler2's Histogram),
@@ -58,6 +59,11 @@ final class HistogramTab: TabView {
     -> HistogramFigures
   {
     if request.showsSizes {
+      if let base = shared.base, let baseQuery = shared.baseQuery {
+        return .comparedSizes(
+          try SizeHistogramComparison(
+            a: base.profile, queryA: baseQuery, b: shared.profile, queryB: shared.query, cancel: cancel))
+      }
       return .sizes(try SizeHistogram(profile: shared.profile, query: shared.query, cancel: cancel))
     }
     try cancel.check()
@@ -102,6 +108,7 @@ final class HistogramTab: TabView {
     switch figures {
     case .bars?: return bars.count
     case .sizes(let sizes)?: return sizes.classes.count
+    case .comparedSizes(let sizes)?: return sizes.classes.count
     case nil: return 0
     }
   }
