@@ -142,6 +142,18 @@ public struct CaptureComparison: Sendable {
     return rows
   }
 
+  /// A's callstacks of the stacks B's marked callstacks belong to (those that pass A's filters):
+  /// the same history in the base build.
+  ///
+  /// - Complexity: O(callstacks of both).
+  public func callstacksOfA(matching maskB: [Bool], passingA: [Bool]) -> [Bool] {
+    var stackChosen = [Bool](repeating: false, count: stacks.count)
+    for (c, chosen) in maskB.enumerated() where chosen && stackOfB.indices.contains(c) {
+      stackChosen[Int(stackOfB[c])] = true
+    }
+    return stackOfA.indices.map { c in stackChosen[Int(stackOfA[c])] && passingA.indices.contains(c) && passingA[c] }
+  }
+
   /// A callstack that stands for a stack when it is shown (B's when it has one).
   public func representative(_ stack: Int) -> (inB: Bool, callstack: Int) {
     let s = stacks[stack]

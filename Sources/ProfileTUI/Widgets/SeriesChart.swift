@@ -190,5 +190,30 @@ struct SeriesChart {
       let all = Self.allCases
       return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
     }
+
+    /// Comparing two builds: the base's events for a window of the shown capture's — the same
+    /// share of its events, or (x in frames or seconds) the same frames or seconds, clamped to
+    /// what it has; a chart spreads its columns evenly over the base's events inside.
+    func baseWindow(_ window: ClosedRange<UInt32>, shown: Profile, base: Profile) -> ClosedRange<UInt32> {
+      let lo: UInt32
+      let hi: UInt32
+      switch self {
+      case .events:
+        let whole = Double(max(LiveBytesSeries.wholeCapture(shown).upperBound, 1))
+        let otherEnd = Double(LiveBytesSeries.wholeCapture(base).upperBound)
+        lo = UInt32((Double(window.lowerBound) / whole * otherEnd).rounded(.down))
+        hi = UInt32((Double(window.upperBound) / whole * otherEnd).rounded(.up))
+      case .frames:
+        let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
+        lo = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.lowerBound))
+        hi = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.upperBound))
+      case .seconds:
+        let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
+        lo = theirs.event(atSeconds: mine.seconds(at: window.lowerBound))
+        hi = theirs.event(atSeconds: mine.seconds(at: window.upperBound))
+      }
+      let end = LiveBytesSeries.wholeCapture(base).upperBound
+      return min(lo, end)...min(max(hi, lo), end)
+    }
   }
 }

@@ -100,7 +100,8 @@ import Testing
     // x in frames: A over the same frames as B's window.
     h.press("x")
     let inFrames = try #require(tab.figures?.basePeaks)
-    let (lo, hi) = TimelineTab.baseWindow(tab.request, shown: h.profile, base: base.profile)
+    let aligned = tab.request.alignment.baseWindow(tab.request.window, shown: h.profile, base: base.profile)
+    let (lo, hi) = (aligned.lowerBound, aligned.upperBound)
     let theirs = FrameClock(frames: base.profile.frames)
     let mine = FrameClock(frames: h.profile.frames)
     #expect(lo == theirs.event(atFractionalFrame: mine.fractionalFrame(at: tab.window.lowerBound)))
@@ -165,6 +166,47 @@ import Testing
     // The textures halved: the 128–256 KB class lost blocks.
     let textures = try #require(sizes.classes.first { $0.upperBound == 256 * 1024 })
     #expect(textures.deltaCount < 0)
+  }
+
+  /// History of a compared row: every callstack of its stack in this build, and the same
+  /// stack's peaks in the base as the line, over the same share of its events.
+  @Test func historyOfAStackInBothBuilds() throws {
+    let (h, base, scratch) = try Self.open()
+    _ = scratch
+    h.press("2", "H")
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    let figures = try #require(tab.figures)
+    guard case .callstacks(let chosen) = try #require(tab.selection).source else {
+      Issue.record("not callstacks")
+      return
+    }
+    // The row's stack: all its callstacks in B, and A's of the same stack.
+    let stack = Int(base.matching.stackOfB[chosen[0]])
+    #expect(Set(chosen) == Set(base.matching.stacks[stack].b))
+    let baseQuery = try #require(h.app.shared?.baseQuery)
+    var maskA = [Bool](repeating: false, count: base.profile.callstacks.count)
+    for c in base.matching.stacks[stack].a where baseQuery.filter.passes[c] { maskA[c] = true }
+    let window = tab.request.alignment.baseWindow(figures.extent, shown: h.profile, base: base.profile)
+    let expected = try LiveBytesSeries(
+      profile: base.profile, range: window, buckets: figures.series.buckets.count, query: baseQuery, callstacks: maskA)
+    #expect(figures.basePeaks == expected.buckets.map(\.maximum))
+    #expect(figures.baseCallstackCount == maskA.filter { $0 }.count)
+    // The textures halved: A's line is above B's area at the end.
+    let last = try #require(figures.basePeaks?.last)
+    #expect(last > (figures.series.buckets.last?.maximum ?? 0))
+    #expect(h.lines.contains { $0.contains("A: a.mprof, \(figures.baseCallstackCount) callstacks") })
+    #expect(h.lines.contains { $0.contains("A peak \(SizeFormat.size(last))") })
+    // A class group's history: the base's group of the same name.
+    let shared = try #require(h.app.shared)
+    let textures = try #require(shared.query.assignment.groups.firstIndex { $0.name == "Textures" })
+    var request = tab.request
+    request.selection = HistorySelection(source: .group(textures), title: "Textures")
+    let group = try #require(try HistoryTab.compute(request, shared: shared, cancel: .never))
+    let baseTextures = try #require(baseQuery.assignment.groups.firstIndex { $0.name == "Textures" })
+    let inGroup = (0..<base.profile.callstacks.count).filter {
+      Int(baseQuery.assignment.groupOfCallstack[$0]) == baseTextures && baseQuery.filter.passes[$0]
+    }
+    #expect(group.baseCallstackCount == inGroup.count && !inGroup.isEmpty)
   }
 
   @Test func theMemoryTabSaysItShowsOneBuild() throws {

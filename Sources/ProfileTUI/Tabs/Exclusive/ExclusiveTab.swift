@@ -214,6 +214,11 @@ final class ExclusiveTab: TabView {
     case .showHistory:
       if selectedRow?.inBase == true { return Self.onlyInBase }
       guard let callstack = selectedCallstack else { return .handled }
+      if let base = context.shared?.base, base.matching.stackOfB.indices.contains(callstack) {
+        // A compared row is a stack: every callstack of it in this build (and in the base).
+        let callstacks = base.matching.stacks[Int(base.matching.stackOfB[callstack])].b
+        return .reveal(.history(HistorySelection(source: .callstacks(callstacks), title: "stack of \(callstack)")))
+      }
       return .reveal(.history(HistorySelection(source: .callstacks([callstack]), title: "callstack \(callstack)")))
     case .showFrameInCallgraph:
       if selectedRow?.inBase == true { return Self.onlyInBase }

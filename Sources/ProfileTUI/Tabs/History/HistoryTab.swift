@@ -10,6 +10,8 @@ public struct HistoryRequest: Sendable, Equatable {
   public var wholeCapture: Bool
   /// Two samples per column, for braille.
   public var twoPerColumn: Bool
+  /// Comparing two builds: how the base's window is found (the x axis' unit).
+  var alignment = SeriesChart.TimeUnit.events
 }
 
 /// The History tab's figures.
@@ -24,6 +26,10 @@ public struct HistoryFigures: Sendable {
   public let halfPeaks: [Int64]?
   /// The chosen callstacks (the readout's change is looked up among them).
   let mask: [Bool]
+  /// Comparing with another build: the same stacks' live-bytes peaks per column there, over its
+  /// aligned window (`nil` when it cannot fill every column), and how many of its callstacks.
+  var basePeaks: [Int64]? = nil
+  var baseCallstackCount = 0
 }
 
 /// Tab 4: the live bytes over time of a set of callstacks (MemoryProfiler2's Callstack History, §3.4).
@@ -66,7 +72,7 @@ final class HistoryTab: TabView {
   var request: HistoryRequest {
     HistoryRequest(
       selection: selection, window: chart.window == chart.whole ? nil : chart.window, columns: chart.columns,
-      wholeCapture: wholeCapture, twoPerColumn: braille)
+      wholeCapture: wholeCapture, twoPerColumn: braille, alignment: unit)
   }
 
   /// The events between the diff start and end (either order), or the whole capture.
@@ -92,8 +98,33 @@ final class HistoryTab: TabView {
     let (series, halfPeaks) = try LiveBytesSeries.forChart(
       profile: profile, range: window, columns: request.columns, halves: request.twoPerColumn, query: shared.query,
       callstacks: mask, cancel: cancel)
-    return HistoryFigures(
+    var figures = HistoryFigures(
       series: series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count, halfPeaks: halfPeaks, mask: mask)
+    if let base = shared.base, let baseQuery = shared.baseQuery {
+      // The same history in the base build: its callstacks of the chosen stacks (a class group
+      // by name, all of them for All), over the aligned window, column for column.
+      let maskA: [Bool]
+      switch selection.source {
+      case .all: maskA = baseQuery.filter.passes
+      case .group(let group):
+        let name =
+          shared.query.assignment.groups.indices.contains(group) ? shared.query.assignment.groups[group].name : ""
+        let same = baseQuery.assignment.groups.firstIndex { $0.name == name }
+        maskA =
+          try same.map {
+            try HistorySelection(source: .group($0), title: name).callstackMask(
+              profile: base.profile, query: baseQuery, cancel: cancel)
+          } ?? [Bool](repeating: false, count: base.profile.callstacks.count)
+      case .callstacks, .callgraphNode:
+        maskA = base.matching.callstacksOfA(matching: mask, passingA: baseQuery.filter.passes)
+      }
+      let other = try LiveBytesSeries(
+        profile: base.profile, range: request.alignment.baseWindow(window, shown: profile, base: base.profile),
+        buckets: series.buckets.count, query: baseQuery, callstacks: maskA, cancel: cancel)
+      if other.buckets.count == series.buckets.count { figures.basePeaks = other.buckets.map(\.maximum) }
+      figures.baseCallstackCount = maskA.lazy.filter { $0 }.count
+    }
+    return figures
   }
 
   func accept(_ new: HistoryFigures?, for request: HistoryRequest, context: TabContext) -> TabOutcome {
@@ -190,8 +221,13 @@ final class HistoryTab: TabView {
       wholeCapture
       ? "the complete capture (w)"
       : "\(context.profile.shortLabel(context.filter.diffStart)) → \(context.profile.shortLabel(context.filter.diffEnd)) (w)"
-    let title =
+    var title =
       "History of \(selection.title)\(dot)\(SizeFormat.count(Int64(figures.callstackCount))) callstacks\(dot)\(scope)"
+    if let base = context.shared?.base, figures.basePeaks != nil {
+      let aligned = unit == .events ? "same share of its events" : "same \(unit.rawValue)"
+      title +=
+        "\(dot)\(glyphs.horizontal) A: \(base.name), \(SizeFormat.count(Int64(figures.baseCallstackCount))) callstacks (\(aligned))"
+    }
     grid.put(TextFit.clip(title, area.width, glyphs: glyphs), x: area.x, y: area.y, style: theme[.panelTitle])
 
     let cursorIndex = bucketIndex(of: chart.cursorEvent)
@@ -200,7 +236,8 @@ final class HistoryTab: TabView {
     let (clock, unit) = (clock, unit)
     SeriesChart(
       buckets: buckets, values: buckets.map(\.maximum), halfValues: glyphs == .unicode ? figures.halfPeaks : nil,
-      markers: markers, cursorIndex: cursorIndex, spans: spans,
+      line: figures.basePeaks.map { $0.map { Optional($0) } } ?? [], markers: markers, cursorIndex: cursorIndex,
+      spans: spans,
       axisLabel: { SeriesChart.axisText($0, unit: unit, clock: clock) }
     ).draw(into: &grid, area: chartArea, theme: theme)
 
@@ -214,6 +251,13 @@ final class HistoryTab: TabView {
       "live \(SizeFormat.size(bucket.final)) in \(SizeFormat.count(bucket.finalCount)) blocks",
       "peak \(SizeFormat.size(bucket.maximum))", "change \(change >= 0 ? "+" : "")\(SizeFormat.size(change))",
     ]
+    if let basePeaks = figures.basePeaks, cursorIndex < basePeaks.count {
+      // The base build's peak in the cursor's column, beside this one's.
+      let delta = bucket.maximum - basePeaks[cursorIndex]
+      first.insert(
+        "A peak \(SizeFormat.size(basePeaks[cursorIndex])) (Δ \(delta > 0 ? "+" : "")\(SizeFormat.size(delta)))",
+        at: 4)
+    }
     if let marker = markers.first(where: { $0.streamIndex == chart.cursorEvent })
       ?? markers.first(where: { $0.streamIndex >= bucket.first && $0.streamIndex <= bucket.last })
     {

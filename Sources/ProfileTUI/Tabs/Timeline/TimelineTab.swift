@@ -124,40 +124,14 @@ final class TimelineTab: TabView {
     // proportion: the two builds do not run the same number of events).
     var basePeaks: [Int64]?
     if let base = shared.base {
-      let (lo, hi) = baseWindow(request, shown: profile, base: base.profile)
       let other = try LiveBytesSeries(
-        profile: base.profile, range: lo...hi, buckets: series.buckets.count,
+        profile: base.profile, range: request.alignment.baseWindow(request.window, shown: profile, base: base.profile),
+        buckets: series.buckets.count,
         query: request.filtered ? shared.baseQuery : nil, cancel: cancel)
       if other.buckets.count == series.buckets.count { basePeaks = other.buckets.map(\.maximum) }
     }
     return TimelineFigures(
       series: series, usedPhysical: usedPhysical, stacked: stacked, halfPeaks: halfPeaks, basePeaks: basePeaks)
-  }
-
-  /// The base's events for the shown window: the same share of its events, or (x in frames or
-  /// seconds) the same frames or seconds, clamped to what it has; the columns then spread evenly
-  /// over its events inside that window.
-  static func baseWindow(_ request: TimelineRequest, shown: Profile, base: Profile) -> (UInt32, UInt32) {
-    let window = request.window
-    let lo: UInt32
-    let hi: UInt32
-    switch request.alignment {
-    case .events:
-      let whole = Double(max(LiveBytesSeries.wholeCapture(shown).upperBound, 1))
-      let otherEnd = Double(LiveBytesSeries.wholeCapture(base).upperBound)
-      lo = UInt32((Double(window.lowerBound) / whole * otherEnd).rounded(.down))
-      hi = UInt32((Double(window.upperBound) / whole * otherEnd).rounded(.up))
-    case .frames:
-      let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
-      lo = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.lowerBound))
-      hi = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.upperBound))
-    case .seconds:
-      let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
-      lo = theirs.event(atSeconds: mine.seconds(at: window.lowerBound))
-      hi = theirs.event(atSeconds: mine.seconds(at: window.upperBound))
-    }
-    let end = LiveBytesSeries.wholeCapture(base).upperBound
-    return (min(lo, end), min(max(hi, lo), end))
   }
 
   func accept(_ new: TimelineFigures, for request: TimelineRequest, context: TabContext) -> TabOutcome {
