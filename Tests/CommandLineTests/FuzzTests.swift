@@ -184,7 +184,8 @@ import Testing
 
   /// The views this session added on adversarial captures: the memory map (fit, linear,
   /// 1 byte a pixel, heat), an address at the top of the space, a query rule, and two of them
-  /// compared (`report --base`, `check`): exit 0, or 2 with one line; never a trap or a hang.
+  /// compared (`report --base` in every compared view, `check`): exit 0, or 2 with one line;
+  /// never a trap or a hang.
   @Test func newViewsOnAdversarialCaptures() throws {
     let scratch = ScratchFolder()
     var rng = SplitMix64(seed: Self.seed &+ 7)
@@ -203,6 +204,8 @@ import Testing
         "report \"$1\" --base \"$1\" --view callgraph --format json",
         "report \"$1\" --base \"\(b)\" --view groups --normalize",
         "check \"$1\" --base \"\(b)\" --max-growth 1% --per-group",
+        "report \"$1\" --base \"\(b)\" --view short-lived --min-short-lived 1 --normalize --format csv",
+        "report \"$1\" --base \"\(b)\" --view sizes --growth-only --format json",
       ]
       for command in commands {
         let outcome = try Self.run(a, in: scratch, command: command)
