@@ -461,6 +461,20 @@ import Testing
       a.address[$0] <= address && address < a.address[$0] + UInt64(max(a.size[$0], 1)) && passes[Int(a.callstack[$0])]
     }
     #expect(blocks.map { $0["birth_event"] as? Int } == expected.map { Int(a.birth[$0]) })
+    // A range: every block live at the end in it, by address.
+    let (low, high) = (a.address[a.count / 3], a.address[a.count / 3] + 0xFFFF)
+    let (status3, inRange, message3) = try Self.run([
+      "report", path, "--quiet", "--view", "address", "--address", String(format: "0x%llx-0x%llx", low, high),
+      "--format", "json",
+    ])
+    #expect(status3 == 0, "\(message3)")
+    let range = try #require(try JSONSerialization.jsonObject(with: Data(inRange.utf8)) as? [String: Any])
+    let liveIn = live.filter { a.address[$0] <= high && low < a.address[$0] + UInt64(max(a.size[$0], 1)) }
+      .sorted { (a.address[$0], $0) < (a.address[$1], $1) }
+    #expect(
+      (range["blocks"] as? [[String: Any]])?.map { $0["start"] as? String }
+        == liveIn.map { SizeFormat.address(a.address[$0]) })
+    #expect(range["last_address"] as? String == SizeFormat.address(high))
     let (_, folded, _) = try Self.run([
       "report", path, "--quiet", "--view", "memory", "--width", "32", "--gap", "4K", "--format", "json",
     ])
@@ -471,6 +485,10 @@ import Testing
     #expect(badGap == 2 && gapWhy.contains("--gap must be a size like"))
     let (bad, _, why) = try Self.run(["report", path, "--quiet", "--view", "address", "--address", "zz"])
     #expect(bad == 2 && why.contains("is not a hexadecimal address"))
+    let (backwards, _, backwardsWhy) = try Self.run([
+      "report", path, "--quiet", "--view", "address", "--address", "0x2000-0x1000",
+    ])
+    #expect(backwards == 2 && backwardsWhy.contains("or a range 0xSTART-0xEND"))
     let (none, _, why2) = try Self.run([
       "report", path, "--quiet", "--view", "memory", "--filter-out", "--pools", "main",
     ])

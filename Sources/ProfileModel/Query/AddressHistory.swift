@@ -1,5 +1,8 @@
 /// Every block that ever covered one address, in stream order (MemoryProfiler2's address
 /// history, §3.6): when it was made and ended, its size, callstack and group, and how it ended.
+///
+/// Or the blocks live at one point inside address ranges, in address order (bytehound's
+/// "Allocations in 0x… – 0x…"): what a memory map shows on screen.
 public struct AddressHistory: Sendable {
   /// One block over the address.
   public struct Entry: Sendable, Equatable {
@@ -19,8 +22,13 @@ public struct AddressHistory: Sendable {
     public var end: AllocationEnd
   }
 
+  /// The address asked about (a range's lowest address).
   public let address: UInt64
+  /// The lowest and highest address of the ranges asked about, for the blocks live in them.
+  public let range: ClosedRange<UInt64>?
   public let entries: [Entry]
+  /// Blocks in the ranges past `limit`, left out of `entries`.
+  public let leftOut: Int
   /// The entry live at the point asked for, else the last one made at or before it
   /// (MemoryProfiler2 selects that row).
   public let selected: Int?
@@ -48,27 +56,82 @@ public struct AddressHistory: Sendable {
         }
       }
     }
-    var entries: [Entry] = []
-    for row in over {
-      let start = a.address[row]
-      guard poolMask & (1 << (a.flags[row] & 3)) != 0 else { continue }
-      let callstack = Int(a.callstack[row])
-      if let query {
-        guard query.filter.passes[callstack], query.filter.keeps(row: row, in: profile) else { continue }
-      }
-      let death = a.death[row] == AllocationTable.alive ? nil : a.death[row]
-      let g = assignment.groupOfCallstack[callstack]
-      entries.append(
-        Entry(
-          row: row, address: start, size: a.size[row], callstack: callstack,
-          group: g >= 0 ? Int(g) : assignment.ungroupedIndex, birth: a.birth[row], death: death,
-          birthFrame: profile.frames.frame(containing: a.birth[row]),
-          deathFrame: death.map { profile.frames.frame(containing: $0) }, end: a.end(row)))
+    let entries = over.compactMap {
+      Self.entry(row: $0, profile: profile, query: query, poolMask: poolMask, assignment: assignment)
     }
     self.address = address
     self.entries = entries
+    range = nil
+    leftOut = 0
     selected =
       entries.lastIndex { $0.birth <= point && ($0.death ?? .max) > point }
       ?? entries.lastIndex { $0.birth <= point }
+  }
+
+  /// The blocks live at `point` that overlap any of `ranges`, in address order, at most
+  /// `limit` of them (the rest counted in `leftOut`).
+  ///
+  /// - Parameter ranges: address ranges in ascending order, not overlapping (a memory map's
+  ///   rows on screen, band by band).
+  /// - Complexity: one pass over the rows born up to `point`, a binary search over the ranges
+  ///   for each live one, then a sort of those found.
+  /// - Throws: `CancellationError`.
+  public init(
+    profile: Profile, liveIn ranges: [Range<UInt64>], at point: UInt32, query: ViewQuery? = nil,
+    poolMask: UInt8 = MemoryPool.allMask, assignment: GroupAssignment, limit: Int = 100_000,
+    cancel: CancelToken = .never
+  ) throws {
+    let a = profile.allocations
+    let born = profile.rowsBorn(atOrBefore: point)
+    var inside: [Int] = []
+    try a.address.withUnsafeBufferPointer { starts in
+      try a.size.withUnsafeBufferPointer { sizes in
+        try a.death.withUnsafeBufferPointer { deaths in
+          for row in 0..<born {
+            if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+            guard deaths[row] > point else { continue }
+            let start = starts[row]
+            let end = start &+ UInt64(max(sizes[row], 1))
+            // The first range ending after the block's start: the block is in it when it begins
+            // before that range's end and ends after its start.
+            var (lo, hi) = (0, ranges.count)
+            while lo < hi {
+              let mid = (lo + hi) / 2
+              if ranges[mid].upperBound <= start { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < ranges.count && ranges[lo].lowerBound < end { inside.append(row) }
+          }
+        }
+      }
+    }
+    var entries = inside.compactMap {
+      Self.entry(row: $0, profile: profile, query: query, poolMask: poolMask, assignment: assignment)
+    }
+    entries.sort { ($0.address, $0.row) < ($1.address, $1.row) }
+    leftOut = max(entries.count - limit, 0)
+    if entries.count > limit { entries.removeLast(entries.count - limit) }
+    self.entries = entries
+    address = ranges.first?.lowerBound ?? 0
+    range = ranges.first.map { first in first.lowerBound...((ranges.last?.upperBound ?? 1) &- 1) }
+    selected = entries.isEmpty ? nil : 0
+  }
+
+  /// A row's entry, or `nil` when its pool or the query leaves it out.
+  private static func entry(
+    row: Int, profile: Profile, query: ViewQuery?, poolMask: UInt8, assignment: GroupAssignment
+  ) -> Entry? {
+    let a = profile.allocations
+    guard poolMask & (1 << (a.flags[row] & 3)) != 0 else { return nil }
+    let callstack = Int(a.callstack[row])
+    if let query {
+      guard query.filter.passes[callstack], query.filter.keeps(row: row, in: profile) else { return nil }
+    }
+    let death = a.death[row] == AllocationTable.alive ? nil : a.death[row]
+    let g = assignment.groupOfCallstack[callstack]
+    return Entry(
+      row: row, address: a.address[row], size: a.size[row], callstack: callstack,
+      group: g >= 0 ? Int(g) : assignment.ungroupedIndex, birth: a.birth[row], death: death,
+      birthFrame: profile.frames.frame(containing: a.birth[row]),
+      deathFrame: death.map { profile.frames.frame(containing: $0) }, end: a.end(row))
   }
 }

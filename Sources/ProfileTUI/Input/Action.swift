@@ -37,5 +37,5 @@ public enum Action: Hashable, Sendable {
   // History
   case showHistory, toggleWholeCapture, toggleBraille
   // Memory
-  case startRowSelection, undoZoom, toggleHeat, toggleFolding
+  case startRowSelection, undoZoom, toggleHeat, toggleFolding, listBlocksInView
 }

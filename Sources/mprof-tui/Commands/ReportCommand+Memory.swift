@@ -139,16 +139,29 @@ extension ReportCommand {
     }
   }
 
-  /// Every block that ever covered `--address`, in stream order.
+  /// Every block that ever covered `--address`, in stream order; or, for a range
+  /// (`0xSTART-0xEND`, inclusive), every block live at the diff end in it, by address.
   func addressReport(_ p: Profile, _ query: ViewQuery, _ state: FilterState) throws -> String {
     guard let text = address else { throw ValidationError("--view address needs --address 0x…") }
-    let digits = text.lowercased().hasPrefix("0x") ? String(text.dropFirst(2)) : text
-    guard let value = UInt64(digits, radix: 16) else {
-      throw ValidationError("--address: \"\(SafeText.excerpt(text))\" is not a hexadecimal address")
+    func hex(_ part: Substring) -> UInt64? {
+      let trimmed = part.trimmingCharacters(in: .whitespaces).lowercased()
+      return UInt64(trimmed.hasPrefix("0x") ? String(trimmed.dropFirst(2)) : trimmed, radix: 16)
     }
+    let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let value = hex(parts[0]), parts.count == 1 || hex(parts[1]).map({ $0 >= value }) == true else {
+      throw ValidationError(
+        "--address: \"\(SafeText.excerpt(text))\" is not a hexadecimal address or a range 0xSTART-0xEND")
+    }
+    let last = parts.count == 2 ? hex(parts[1]) : nil
     let at = state.diffEnd == .start ? 0 : p.streamIndex(state.diffEnd) ?? p.end.streamIndex
-    let history = try AddressHistory(
-      profile: p, address: value, at: at, query: query, poolMask: Self.mapPools(state), assignment: query.assignment)
+    let history =
+      try last.map {
+        try AddressHistory(
+          profile: p, liveIn: [value..<($0 == .max ? .max : $0 + 1)], at: at, query: query,
+          poolMask: Self.mapPools(state), assignment: query.assignment, limit: .max)
+      }
+      ?? AddressHistory(
+        profile: p, address: value, at: at, query: query, poolMask: Self.mapPools(state), assignment: query.assignment)
     func how(_ end: AllocationEnd) -> String {
       switch end {
       case .live: return "live"
@@ -164,8 +177,10 @@ extension ReportCommand {
     switch format {
     case .json:
       return JSONValue.object([
-        ("address", .string(SizeFormat.address(value))), ("filter", filters.json(state, profile: p)),
-        ("selected", history.selected.map { .int(Int64($0)) } ?? .null),
+        ("address", .string(SizeFormat.address(value))),
+        ("last_address", last.map { .string(SizeFormat.address($0)) } ?? .null),
+        ("filter", filters.json(state, profile: p)),
+        ("selected", last == nil ? history.selected.map { .int(Int64($0)) } ?? .null : .null),
         (
           "blocks",
           .array(
@@ -195,13 +210,17 @@ extension ReportCommand {
       return out
     case .text:
       var out =
-        "Blocks that covered \(SizeFormat.address(value)) (\(history.entries.count)); > live at \(p.label(state.diffEnd))\n"
+        last.map {
+          "Blocks live at \(p.label(state.diffEnd)) in \(SizeFormat.address(value)) – \(SizeFormat.address($0)) "
+            + "(\(history.entries.count))\n"
+        }
+        ?? "Blocks that covered \(SizeFormat.address(value)) (\(history.entries.count)); > live at \(p.label(state.diffEnd))\n"
       out += "  Start                Size  Made (event/frame)   Ended (event/frame)  How          Group / function\n"
       for (i, e) in history.entries.enumerated() {
         let made = "\(e.birth)/\(e.birthFrame)"
         let ended = e.death.map { "\($0)/\(e.deathFrame ?? 0)" } ?? "-"
         out +=
-          (i == history.selected ? "> " : "  ")
+          (last == nil && i == history.selected ? "> " : "  ")
           + SizeFormat.address(e.address).padding(toLength: 16, withPad: " ", startingAt: 0)
           + SizeFormat.size(Int64(e.size)).leftPadded(to: 10) + "  "
           + made.padding(toLength: 21, withPad: " ", startingAt: 0)

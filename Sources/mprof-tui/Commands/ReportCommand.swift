@@ -35,7 +35,10 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Memory: 2^K bytes per pixel instead of fitting the rows.") var scale: Int?
   @Option(help: "Memory: fold gaps between used regions larger than this (bytes, or with K, M, G: 30M).")
   var gap = "30M"
-  @Option(help: "Address: the address whose blocks to list (hex, 0x optional).") var address: String?
+  @Option(
+    help:
+      "Address: the address whose blocks to list (hex, 0x optional), or a range 0xSTART-0xEND (inclusive): the blocks live in it."
+  ) var address: String?
   @Option(
     help: "Compare with this capture of another build (A): the exclusive or groups view as A, B and the change B − A.")
   var base: String?

@@ -209,4 +209,32 @@ import Testing
     }
     #expect(try AddressHistory(profile: p, address: busy, at: 0, assignment: assignment).entries.count >= 2)
   }
+
+  /// The blocks live at a point in address ranges: a block counts when it overlaps one (even by
+  /// a byte at either edge), in address order, at most `limit`.
+  @Test func blocksLiveInRanges() throws {
+    let (p, assignment, scratch) = try Self.demo()
+    _ = scratch
+    let a = p.allocations
+    let point = p.snapshots[2].streamIndex
+    let live = (0..<a.count).filter { a.birth[$0] <= point && a.death[$0] > point }.sorted {
+      (a.address[$0], $0) < (a.address[$1], $1)
+    }
+    let middle = live[live.count / 2]
+    // Two ranges: one ending a byte into a block, one starting at a block's last byte.
+    let lastByte = a.address[middle] + UInt64(max(a.size[middle], 1)) - 1
+    let other = live[live.count / 4]
+    let ranges = [(a.address[other] - 64)..<(a.address[other] + 1), lastByte..<(lastByte + 4096)]
+    let blocks = try AddressHistory(profile: p, liveIn: ranges, at: point, assignment: assignment)
+    let expected = live.filter { row in
+      let (start, end) = (a.address[row], a.address[row] + UInt64(max(a.size[row], 1)))
+      return ranges.contains { $0.lowerBound < end && start < $0.upperBound }
+    }
+    #expect(blocks.entries.map(\.row) == expected)
+    #expect(blocks.entries.map(\.row).contains(other) && blocks.entries.map(\.row).contains(middle))
+    #expect(blocks.entries.allSatisfy { $0.death.map { $0 > point } ?? true })
+    #expect(blocks.range == ranges[0].lowerBound...(ranges[1].upperBound - 1) && blocks.leftOut == 0)
+    let limited = try AddressHistory(profile: p, liveIn: ranges, at: point, assignment: assignment, limit: 1)
+    #expect(limited.entries.map(\.row) == Array(expected.prefix(1)) && limited.leftOut == expected.count - 1)
+  }
 }

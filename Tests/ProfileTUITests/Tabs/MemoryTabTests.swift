@@ -97,6 +97,34 @@ import Testing
     #expect(tab.addressHistory == nil && tab.focus == .map)
   }
 
+  /// `A`: every block live in the rows on screen, by address (brute force over the rows), at a
+  /// scale where the screen holds part of the space only; H charts their callstacks.
+  @Test func blocksLiveInTheRowsOnScreen() throws {
+    let (h, tab) = try Self.open()
+    for _ in 0..<5 { h.press("+") }
+    let layout = try #require(tab.figures?.map?.layout)
+    #expect(layout.rowCount > tab.mapSize.rows)
+    let ranges = tab.visibleRanges(layout)
+    let first = try #require(ranges.first)
+    let last = try #require(ranges.last)
+    h.press("A")
+    let blocks = try #require(tab.addressHistory)
+    let a = h.profile.allocations
+    let expected = try Self.liveRows(h).filter { row in
+      let (start, end) = (a.address[row], a.address[row] + UInt64(max(a.size[row], 1)))
+      return ranges.contains { $0.lowerBound < end && start < $0.upperBound }
+    }.sorted { (a.address[$0], $0) < (a.address[$1], $1) }
+    #expect(blocks.entries.map(\.row) == expected && !expected.isEmpty)
+    #expect(blocks.range == first.lowerBound...(last.upperBound - 1))
+    #expect(
+      h.status.contains(
+        "\(SizeFormat.count(Int64(expected.count))) blocks live in 0x\(MemoryTab.hex(first.lowerBound))"))
+    #expect(tab.focus == .history && h.lines.contains { $0.contains("Block at") })
+    h.press("H")
+    #expect(h.app.tabIndex == 3)
+    #expect(h.status.contains("History of the blocks in 0x\(MemoryTab.hex(first.lowerBound))"))
+  }
+
   @Test func rowZoomUndoAndScale() throws {
     let (h, tab) = try Self.open()
     let whole = try #require(tab.figures?.map?.layout)

@@ -64,6 +64,9 @@ final class MemoryTab: TabView {
       [.character("v")], .startRowSelection, mapContext, help: "select rows from here (Enter zooms, v again cancels)",
       footer: "Select", priority: 3),
     Binding([.character("u")], .undoZoom, mapContext, help: "undo the last zoom", footer: "Undo", priority: 4),
+    Binding(
+      [.character("A")], .listBlocksInView, mapContext, help: "every block live in the rows on screen, by address",
+      footer: "Blocks", priority: 3),
     Binding([.character("0")], .zoomReset, mapContext, help: "the whole space again, fit to the screen"),
     Binding(
       [.character("+"), .character("=")], .zoomIn, mapContext, help: "half the bytes per pixel (a power of two)",
@@ -310,6 +313,8 @@ final class MemoryTab: TabView {
     case .choose:
       if let anchor = selectionAnchor { return zoom(rows: min(anchor, cursorRow)...max(anchor, cursorRow), layout) }
       return openHistory(context: context)
+    case .listBlocksInView:
+      return openBlocks(in: visibleRanges(layout), context: context)
     case .startRowSelection:
       selectionAnchor = selectionAnchor == nil ? cursorRow : nil
       return .say(
@@ -387,19 +392,62 @@ final class MemoryTab: TabView {
       guard !history.entries.isEmpty else {
         return .say("No block that passes the filters ever covered 0x\(Self.hex(address))", isError: false)
       }
-      // The map shrinks to make room: the cursor stays on the address.
-      pendingAddress = address
-      addressHistory = history
-      historyCursor = ListCursor(selected: history.selected ?? 0)
-      paneCursor = ListCursor()
-      focus = .history
-      if let list = parts(area).history { historyCursor.clamp(count: history.entries.count, height: list.visibleRows) }
+      show(history)
       return .say(
         "\(history.entries.count) blocks covered 0x\(Self.hex(address)); Enter shows a callstack, Esc closes",
         isError: false)
     } catch {
       return .say("\(error)", isError: true)
     }
+  }
+
+  /// The address ranges of the pixel rows on screen, band by band.
+  func visibleRanges(_ layout: MemoryMapLayout) -> [Range<UInt64>] {
+    let first = topRow
+    let last = min(topRow + mapSize.rows, layout.rowCount) - 1
+    guard first <= last else { return [] }
+    return layout.bands.compactMap { band in
+      let lo = max(first, band.firstRow)
+      let hi = min(last, band.firstRow + band.rows - 1)
+      guard lo <= hi else { return nil }
+      let start = band.range.lowerBound &+ UInt64(lo - band.firstRow) &* layout.bytesPerRow
+      let end = min(
+        band.range.lowerBound &+ UInt64(hi - band.firstRow + 1) &* layout.bytesPerRow, band.range.upperBound)
+      return start < end ? start..<end : nil
+    }
+  }
+
+  /// Every block live at the diff end in `ranges` (the rows on screen), by address.
+  func openBlocks(in ranges: [Range<UInt64>], context: TabContext) -> TabOutcome {
+    guard let figures, let first = ranges.first, let last = ranges.last else {
+      return .say("No used memory on screen", isError: false)
+    }
+    do {
+      let blocks = try AddressHistory(
+        profile: profile, liveIn: ranges, at: figures.at, query: context.shared?.query, poolMask: figures.poolMask,
+        assignment: assignment)
+      let span = "0x\(Self.hex(first.lowerBound)) – 0x\(Self.hex(last.upperBound - 1))"
+      guard !blocks.entries.isEmpty else {
+        return .say("No live block that passes the filters in \(span)", isError: false)
+      }
+      pendingAddress = cursorAddress
+      show(blocks)
+      let more = blocks.leftOut > 0 ? " (the first \(SizeFormat.count(Int64(blocks.entries.count))) listed)" : ""
+      let count = SizeFormat.count(Int64(blocks.entries.count + blocks.leftOut))
+      return .say("\(count) blocks live in \(span)\(more); Enter shows a callstack, Esc closes", isError: false)
+    } catch {
+      return .say("\(error)", isError: true)
+    }
+  }
+
+  /// Opens a list of blocks under the map; the map shrinks, the cursor stays on its address.
+  func show(_ list: AddressHistory) {
+    if list.range == nil { pendingAddress = list.address }
+    addressHistory = list
+    historyCursor = ListCursor(selected: list.selected ?? 0)
+    paneCursor = ListCursor()
+    focus = .history
+    if let view = parts(area).history { historyCursor.clamp(count: list.entries.count, height: view.visibleRows) }
   }
 
   func performInHistory(_ action: Action, context: TabContext) -> TabOutcome {
@@ -418,9 +466,10 @@ final class MemoryTab: TabView {
       closeHistory()
     case .showHistory:
       let callstacks = Array(Set(history.entries.map(\.callstack))).sorted()
-      return .reveal(
-        .history(
-          HistorySelection(source: .callstacks(callstacks), title: "the blocks at 0x\(Self.hex(history.address))")))
+      let place =
+        history.range.map { "in 0x\(Self.hex($0.lowerBound)) – 0x\(Self.hex($0.upperBound))" }
+        ?? "at 0x\(Self.hex(history.address))"
+      return .reveal(.history(HistorySelection(source: .callstacks(callstacks), title: "the blocks \(place)")))
     case .redraw:
       historyCursor.clamp(count: history.entries.count, height: list.visibleRows)
     default:
