@@ -83,33 +83,54 @@ public struct AddressHistory: Sendable {
   ) throws {
     let a = profile.allocations
     let born = profile.rowsBorn(atOrBefore: point)
+    let passes = query?.filter.passes
     var inside: [Int] = []
     try a.address.withUnsafeBufferPointer { starts in
       try a.size.withUnsafeBufferPointer { sizes in
         try a.death.withUnsafeBufferPointer { deaths in
-          for row in 0..<born {
-            if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
-            guard deaths[row] > point else { continue }
-            let start = starts[row]
-            let end = start &+ UInt64(max(sizes[row], 1))
-            // The first range ending after the block's start: the block is in it when it begins
-            // before that range's end and ends after its start.
-            var (lo, hi) = (0, ranges.count)
-            while lo < hi {
-              let mid = (lo + hi) / 2
-              if ranges[mid].upperBound <= start { lo = mid + 1 } else { hi = mid }
+          try a.callstack.withUnsafeBufferPointer { callstacks in
+            try a.flags.withUnsafeBufferPointer { flags in
+              for row in 0..<born {
+                if row & (CancelToken.stride - 1) == 0 { try cancel.check() }
+                guard deaths[row] > point, poolMask & (1 << (flags[row] & 3)) != 0 else { continue }
+                if let passes, !passes[Int(callstacks[row])] { continue }
+                let start = starts[row]
+                let end = start &+ UInt64(max(sizes[row], 1))
+                // The first range ending after the block's start: the block is in it when it
+                // begins before that range's end.
+                var (lo, hi) = (0, ranges.count)
+                while lo < hi {
+                  let mid = (lo + hi) / 2
+                  if ranges[mid].upperBound <= start { lo = mid + 1 } else { hi = mid }
+                }
+                if lo < ranges.count && ranges[lo].lowerBound < end { inside.append(row) }
+              }
             }
-            if lo < ranges.count && ranges[lo].lowerBound < end { inside.append(row) }
           }
         }
       }
     }
-    var entries = inside.compactMap {
-      Self.entry(row: $0, profile: profile, query: query, poolMask: poolMask, assignment: assignment)
+    // By address (rows are in birth order, so equal addresses stay in stream order); entries
+    // made only for the rows listed.
+    try a.address.withUnsafeBufferPointer { starts in
+      try cancel.check()
+      inside.sort { starts[$0] != starts[$1] ? starts[$0] < starts[$1] : $0 < $1 }
     }
-    entries.sort { ($0.address, $0.row) < ($1.address, $1.row) }
-    leftOut = max(entries.count - limit, 0)
-    if entries.count > limit { entries.removeLast(entries.count - limit) }
+    var entries: [Entry] = []
+    entries.reserveCapacity(min(inside.count, limit))
+    var listed = 0
+    for row in inside {
+      if entries.count < limit {
+        guard let entry = Self.entry(row: row, profile: profile, query: query, poolMask: poolMask, assignment: assignment)
+        else { continue }
+        entries.append(entry)
+        listed += 1
+      } else if query?.filter.keeps(row: row, in: profile) ?? true {
+        // Past the limit only counted (pools and callstacks were checked in the pass).
+        listed += 1
+      }
+    }
+    leftOut = listed - entries.count
     self.entries = entries
     address = ranges.first?.lowerBound ?? 0
     range = ranges.first.map { first in first.lowerBound...((ranges.last?.upperBound ?? 1) &- 1) }

@@ -234,6 +234,11 @@ struct BenchUICommand: ParsableCommand {
         }
       ) { key(.enter) }
       if app.tabKeyContextIDs.first == "memory-history" { key(.escape) }
+      measure(
+        "A  every block live in the rows on screen", target: 100,
+        setup: { if app.tabKeyContextIDs.first == "memory-history" { key(.escape) } }
+      ) { key(.character("A")) }
+      if app.tabKeyContextIDs.first == "memory-history" { key(.escape) }
       measure("+  half the bytes per pixel", target: 100, setup: { key(.character("0")) }) { key(.character("+")) }
       key(.character("0"))
 
