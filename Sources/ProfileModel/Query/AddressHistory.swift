@@ -121,7 +121,8 @@ public struct AddressHistory: Sendable {
     var listed = 0
     for row in inside {
       if entries.count < limit {
-        guard let entry = Self.entry(row: row, profile: profile, query: query, poolMask: poolMask, assignment: assignment)
+        guard
+          let entry = Self.entry(row: row, profile: profile, query: query, poolMask: poolMask, assignment: assignment)
         else { continue }
         entries.append(entry)
         listed += 1

@@ -91,18 +91,36 @@ public struct LiveBytesSeries: Sendable, Equatable {
   ///   - callstacks: when given, only rows of the callstacks it marks count (a history). A block
   ///     a realloc moves from one callstack to another leaves the first and joins the second at
   ///     the realloc, so a set holding both sees only the size change.
+  ///   - ends: when given, each bucket's last event instead of an even spread (one bucket per
+  ///     end, `buckets` ignored): another capture's columns aligned by frame or second. Ends are
+  ///     clamped into the range and made non-decreasing, the last is the range's end; a bucket
+  ///     with no event of its own repeats the live bytes where the previous one ended.
   /// - Complexity: O(rows born up to the range's end + events in the range); 5 bytes of
   ///   transient memory per event in the range.
   /// - Throws: `CancellationError`.
   public init(
     profile: Profile, range: ClosedRange<UInt32>, buckets requested: Int, query: ViewQuery? = nil,
-    callstacks: [Bool]? = nil, cancel: CancelToken = .never
+    callstacks: [Bool]? = nil, ends: [UInt32]? = nil, cancel: CancelToken = .never
   ) throws {
     let a = profile.allocations
     let lo = range.lowerBound
     let hi = range.upperBound
     let length = Int(hi - lo) + 1
-    let count = max(1, min(requested, length))
+    // Each bucket's last offset in the range: the ends given, or an even spread.
+    var lasts: [Int]
+    if let ends, !ends.isEmpty {
+      var previous = -1
+      lasts = ends.map { end in
+        let clamped = Int(min(max(end, lo), hi) - lo)
+        previous = max(previous, clamped)
+        return previous
+      }
+      lasts[lasts.count - 1] = length - 1
+    } else {
+      let spread = max(1, min(requested, length))
+      lasts = (0..<spread).map { Int(Int64($0 + 1) * Int64(length) / Int64(spread)) - 1 }
+    }
+    let count = lasts.count
     let (keep, rowFilter) = Self.counting(query: query, callstacks: callstacks)
 
     // Bytes and blocks freed at each event of the range (transient: 5 bytes per event).
@@ -165,10 +183,17 @@ public struct LiveBytesSeries: Sendable, Equatable {
               var blocks = initialCount
               var row = firstInRange
               do {
+                var first = 0
                 for b in 0..<count {
                   try cancel.check()
-                  let first = Int(Int64(b) * Int64(length) / Int64(count))
-                  let last = Int(Int64(b + 1) * Int64(length) / Int64(count)) - 1
+                  let last = lasts[b]
+                  guard first <= last else {
+                    // No event of its own (aligned ends): where the previous bucket ended.
+                    let at = lo + UInt32(max(last, 0))
+                    result.append(
+                      Bucket(first: at, last: at, maximum: live, minimum: live, final: live, finalCount: blocks))
+                    continue
+                  }
                   var maximum = Int64.min
                   var minimum = Int64.max
                   for at in first...last {
@@ -193,6 +218,7 @@ public struct LiveBytesSeries: Sendable, Equatable {
                     Bucket(
                       first: lo + UInt32(first), last: lo + UInt32(last), maximum: maximum, minimum: minimum,
                       final: live, finalCount: blocks))
+                  first = last + 1
                 }
               }
             }

@@ -191,29 +191,45 @@ struct SeriesChart {
       return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
     }
 
-    /// Comparing two builds: the base's events for a window of the shown capture's — the same
-    /// share of its events, or (x in frames or seconds) the same frames or seconds, clamped to
-    /// what it has; a chart spreads its columns evenly over the base's events inside.
-    func baseWindow(_ window: ClosedRange<UInt32>, shown: Profile, base: Profile) -> ClosedRange<UInt32> {
-      let lo: UInt32
-      let hi: UInt32
+    /// Comparing two builds: the base's event for one of the shown capture's — the same share
+    /// of its events, or (x in frames or seconds) the same frame or second, clamped to what it
+    /// has.
+    func baseEvent(_ event: UInt32, shown: Profile, base: Profile, roundingUp: Bool = false) -> UInt32 {
+      let mapped: UInt32
       switch self {
       case .events:
         let whole = Double(max(LiveBytesSeries.wholeCapture(shown).upperBound, 1))
         let otherEnd = Double(LiveBytesSeries.wholeCapture(base).upperBound)
-        lo = UInt32((Double(window.lowerBound) / whole * otherEnd).rounded(.down))
-        hi = UInt32((Double(window.upperBound) / whole * otherEnd).rounded(.up))
+        mapped = UInt32((Double(event) / whole * otherEnd).rounded(roundingUp ? .up : .down))
       case .frames:
         let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
-        lo = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.lowerBound))
-        hi = theirs.event(atFractionalFrame: mine.fractionalFrame(at: window.upperBound))
+        mapped = theirs.event(atFractionalFrame: mine.fractionalFrame(at: event))
       case .seconds:
         let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
-        lo = theirs.event(atSeconds: mine.seconds(at: window.lowerBound))
-        hi = theirs.event(atSeconds: mine.seconds(at: window.upperBound))
+        mapped = theirs.event(atSeconds: mine.seconds(at: event))
       }
-      let end = LiveBytesSeries.wholeCapture(base).upperBound
-      return min(lo, end)...min(max(hi, lo), end)
+      return min(mapped, LiveBytesSeries.wholeCapture(base).upperBound)
+    }
+
+    /// The base's events for a window of the shown capture's (`baseEvent` of each end).
+    func baseWindow(_ window: ClosedRange<UInt32>, shown: Profile, base: Profile) -> ClosedRange<UInt32> {
+      let lo = baseEvent(window.lowerBound, shown: shown, base: base)
+      let hi = baseEvent(window.upperBound, shown: shown, base: base, roundingUp: true)
+      return lo...max(hi, lo)
+    }
+
+    /// The base's series for the shown one's columns: each column ends at the base's event for
+    /// the shown column's last, so every column, not only the window's ends, covers the same
+    /// share of events, frames or seconds in both builds.
+    func baseSeries(
+      for shown: LiveBytesSeries, window: ClosedRange<UInt32>, profile: Profile, base: Profile, query: ViewQuery?,
+      callstacks: [Bool]? = nil, cancel: CancelToken
+    ) throws -> LiveBytesSeries {
+      let range = baseWindow(window, shown: profile, base: base)
+      let ends = shown.buckets.map { baseEvent($0.last, shown: profile, base: base, roundingUp: true) }
+      return try LiveBytesSeries(
+        profile: base, range: range, buckets: ends.count, query: query, callstacks: callstacks, ends: ends,
+        cancel: cancel)
     }
   }
 }

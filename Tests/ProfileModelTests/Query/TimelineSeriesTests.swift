@@ -75,6 +75,37 @@ import Testing
     }
   }
 
+  /// Buckets ending where asked (another build's columns aligned by frame): each bucket is the
+  /// replay between the previous end and its own; an end repeated gives a bucket with no event
+  /// of its own holding the live bytes there; ends outside the range are clamped, and the last
+  /// bucket ends at the range's end.
+  @Test func bucketsEndWhereAsked() throws {
+    let (p, scratch) = try Self.demo()
+    _ = scratch
+    let live = Self.replay(p)
+    let range = UInt32(live.count / 5)...UInt32(live.count * 3 / 4)
+    let (lo, hi) = (range.lowerBound, range.upperBound)
+    let ends: [UInt32] = [0, lo + 10, lo + 10, lo + 500, lo + 400, hi - 7, hi + 1000]
+    let series = try LiveBytesSeries(profile: p, range: range, buckets: 99, ends: ends)
+    #expect(series.buckets.count == ends.count)
+    #expect(series.buckets.map(\.last) == [lo, lo + 10, lo + 10, lo + 500, lo + 500, hi - 7, hi])
+    var next = lo
+    for bucket in series.buckets {
+      if bucket.last < next {
+        // Nothing of its own: the live bytes where the previous bucket ended.
+        #expect(bucket.maximum == live[Int(bucket.last)] && bucket.final == live[Int(bucket.last)])
+        continue
+      }
+      #expect(bucket.first == next)
+      let values = live[Int(bucket.first)...Int(bucket.last)]
+      #expect(bucket.maximum == values.max() && bucket.minimum == values.min() && bucket.final == values.last)
+      next = bucket.last + 1
+    }
+    // Ends of an even spread give the even spread.
+    let even = try LiveBytesSeries(profile: p, range: range, buckets: 7)
+    #expect(try LiveBytesSeries(profile: p, range: range, buckets: 7, ends: even.buckets.map(\.last)) == even)
+  }
+
   @Test func filteredSeriesCountsOnlyPassingRows() throws {
     let (p, scratch) = try Self.demo()
     _ = scratch

@@ -81,7 +81,8 @@ import Testing
       h.graph?.nodes[Int(CallGraph.fullRoot)].size == h.profile.end.allocationSize - first.profile.end.allocationSize)
   }
 
-  /// The Timeline draws the base build's peaks as the line, over the same share of its events.
+  /// The Timeline draws the base build's peaks as the line, each column over the same share of
+  /// its events (or, `x`, the same frames) as the shown build's column.
   @Test func timelineDrawsBothBuilds() throws {
     let (h, base, scratch) = try Self.open()
     _ = scratch
@@ -89,9 +90,17 @@ import Testing
     let tab = try #require(h.app.tab(TimelineTab.self))
     let figures = try #require(tab.figures)
     let peaks = try #require(figures.basePeaks)
+    let (wholeA, wholeB) = (
+      Double(LiveBytesSeries.wholeCapture(base.profile).upperBound),
+      Double(LiveBytesSeries.wholeCapture(h.profile).upperBound)
+    )
+    // Each of A's columns ends at the same share of its events as B's column.
+    let shareEnds = figures.series.buckets.map { UInt32((Double($0.last) / wholeB * wholeA).rounded(.up)) }
     let expected = try LiveBytesSeries(
-      profile: base.profile, range: LiveBytesSeries.wholeCapture(base.profile), buckets: figures.series.buckets.count)
+      profile: base.profile, range: LiveBytesSeries.wholeCapture(base.profile), buckets: shareEnds.count,
+      ends: shareEnds)
     #expect(peaks == expected.buckets.map(\.maximum))
+    #expect(expected.buckets.map(\.last) == shareEnds)
     #expect(h.lines.contains { $0.contains("A: a.mprof (same share of its events)") })
     let readout = try #require(h.lines.first { $0.hasPrefix("B peak ") })
     let last = try #require(figures.series.buckets.last)
@@ -110,8 +119,15 @@ import Testing
         == min(
           theirs.event(atFractionalFrame: mine.fractionalFrame(at: tab.window.upperBound)), base.profile.end.streamIndex
         ))
-    let series = try LiveBytesSeries(profile: base.profile, range: lo...hi, buckets: inFrames.count)
+    // Every column, not only the window's ends, covers the same frames in both builds.
+    let shown = try #require(tab.figures?.series.buckets)
+    let frameEnds = shown.map { min(theirs.event(atFractionalFrame: mine.fractionalFrame(at: $0.last)), hi) }
+    let series = try LiveBytesSeries(
+      profile: base.profile, range: lo...hi, buckets: inFrames.count, ends: frameEnds)
     #expect(inFrames == series.buckets.map(\.maximum))
+    for (a, b) in zip(series.buckets, shown) where a.last < hi {
+      #expect(abs(theirs.fractionalFrame(at: a.last) - mine.fractionalFrame(at: b.last)) < 1)
+    }
     #expect(h.lines.contains { $0.contains("A: a.mprof (same frames)") })
   }
 
@@ -187,8 +203,11 @@ import Testing
     var maskA = [Bool](repeating: false, count: base.profile.callstacks.count)
     for c in base.matching.stacks[stack].a where baseQuery.filter.passes[c] { maskA[c] = true }
     let window = tab.request.alignment.baseWindow(figures.extent, shown: h.profile, base: base.profile)
+    let ends = figures.series.buckets.map {
+      tab.request.alignment.baseEvent($0.last, shown: h.profile, base: base.profile, roundingUp: true)
+    }
     let expected = try LiveBytesSeries(
-      profile: base.profile, range: window, buckets: figures.series.buckets.count, query: baseQuery, callstacks: maskA)
+      profile: base.profile, range: window, buckets: ends.count, query: baseQuery, callstacks: maskA, ends: ends)
     #expect(figures.basePeaks == expected.buckets.map(\.maximum))
     #expect(figures.baseCallstackCount == maskA.filter { $0 }.count)
     // The textures halved: A's line is above B's area at the end.

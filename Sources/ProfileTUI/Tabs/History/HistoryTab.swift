@@ -118,9 +118,9 @@ final class HistoryTab: TabView {
       case .callstacks, .callgraphNode:
         maskA = base.matching.callstacksOfA(matching: mask, passingA: baseQuery.filter.passes)
       }
-      let other = try LiveBytesSeries(
-        profile: base.profile, range: request.alignment.baseWindow(window, shown: profile, base: base.profile),
-        buckets: series.buckets.count, query: baseQuery, callstacks: maskA, cancel: cancel)
+      let other = try request.alignment.baseSeries(
+        for: series, window: window, profile: profile, base: base.profile, query: baseQuery, callstacks: maskA,
+        cancel: cancel)
       if other.buckets.count == series.buckets.count { figures.basePeaks = other.buckets.map(\.maximum) }
       figures.baseCallstackCount = maskA.lazy.filter { $0 }.count
     }

@@ -124,9 +124,8 @@ final class TimelineTab: TabView {
     // proportion: the two builds do not run the same number of events).
     var basePeaks: [Int64]?
     if let base = shared.base {
-      let other = try LiveBytesSeries(
-        profile: base.profile, range: request.alignment.baseWindow(request.window, shown: profile, base: base.profile),
-        buckets: series.buckets.count,
+      let other = try request.alignment.baseSeries(
+        for: series, window: request.window, profile: profile, base: base.profile,
         query: request.filtered ? shared.baseQuery : nil, cancel: cancel)
       if other.buckets.count == series.buckets.count { basePeaks = other.buckets.map(\.maximum) }
     }
