@@ -195,26 +195,30 @@ struct SeriesChart {
     /// of its events, or (x in frames or seconds) the same frame or second, clamped to what it
     /// has.
     func baseEvent(_ event: UInt32, shown: Profile, base: Profile, roundingUp: Bool = false) -> UInt32 {
-      let mapped: UInt32
+      baseEvents(shown: shown, base: base)(event, roundingUp)
+    }
+
+    /// `baseEvent` for many events: the frame clocks are made once (each is O(frames)).
+    func baseEvents(shown: Profile, base: Profile) -> (_ event: UInt32, _ roundingUp: Bool) -> UInt32 {
+      let end = LiveBytesSeries.wholeCapture(base).upperBound
       switch self {
       case .events:
         let whole = Double(max(LiveBytesSeries.wholeCapture(shown).upperBound, 1))
-        let otherEnd = Double(LiveBytesSeries.wholeCapture(base).upperBound)
-        mapped = UInt32((Double(event) / whole * otherEnd).rounded(roundingUp ? .up : .down))
+        let otherEnd = Double(end)
+        return { event, up in min(UInt32((Double(event) / whole * otherEnd).rounded(up ? .up : .down)), end) }
       case .frames:
         let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
-        mapped = theirs.event(atFractionalFrame: mine.fractionalFrame(at: event))
+        return { event, _ in min(theirs.event(atFractionalFrame: mine.fractionalFrame(at: event)), end) }
       case .seconds:
         let (mine, theirs) = (FrameClock(frames: shown.frames), FrameClock(frames: base.frames))
-        mapped = theirs.event(atSeconds: mine.seconds(at: event))
+        return { event, _ in min(theirs.event(atSeconds: mine.seconds(at: event)), end) }
       }
-      return min(mapped, LiveBytesSeries.wholeCapture(base).upperBound)
     }
 
     /// The base's events for a window of the shown capture's (`baseEvent` of each end).
     func baseWindow(_ window: ClosedRange<UInt32>, shown: Profile, base: Profile) -> ClosedRange<UInt32> {
-      let lo = baseEvent(window.lowerBound, shown: shown, base: base)
-      let hi = baseEvent(window.upperBound, shown: shown, base: base, roundingUp: true)
+      let map = baseEvents(shown: shown, base: base)
+      let (lo, hi) = (map(window.lowerBound, false), map(window.upperBound, true))
       return lo...max(hi, lo)
     }
 
@@ -225,8 +229,10 @@ struct SeriesChart {
       for shown: LiveBytesSeries, window: ClosedRange<UInt32>, profile: Profile, base: Profile, query: ViewQuery?,
       callstacks: [Bool]? = nil, cancel: CancelToken
     ) throws -> LiveBytesSeries {
-      let range = baseWindow(window, shown: profile, base: base)
-      let ends = shown.buckets.map { baseEvent($0.last, shown: profile, base: base, roundingUp: true) }
+      let map = baseEvents(shown: profile, base: base)
+      let (lo, hi) = (map(window.lowerBound, false), map(window.upperBound, true))
+      let ends = shown.buckets.map { map($0.last, true) }
+      let range = lo...max(hi, lo)
       return try LiveBytesSeries(
         profile: base, range: range, buckets: ends.count, query: query, callstacks: callstacks, ends: ends,
         cancel: cancel)
