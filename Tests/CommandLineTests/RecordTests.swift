@@ -3,6 +3,7 @@ import TestSupport
 import Testing
 
 @testable import ProfileModel
+@testable import mprof_tui
 
 /// `mprof-tui record`: a small C program written for the test is recorded, and the capture read
 /// back: exact operations of its known sites, leaked bytes, a callstack with function and line,
@@ -367,6 +368,39 @@ import Testing
     // All but the thread's last chunk (64 KiB, about 2,000 events).
     #expect(rows.count > 2_500 && rows.count <= 5_000)
     #expect(rows.allSatisfy { Self.names(p, Int(a.callstack[$0])).contains("allocate_in_library") })
+  }
+
+  /// A program linked with lld, whose code segment sits at another virtual address than its
+  /// file offset (0x620 in the file, 0x1620 in memory): frames are symbolized by their virtual
+  /// address in the file, so the function and line are the allocation site's.
+  @Test func aProgramLinkedWithLLD() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      #include <stdlib.h>
+      static void *kept[100];
+      __attribute__((noinline)) void *allocate_here(int i) { void *p = malloc(300 + i); __asm__ volatile("" : : "r"(p) : "memory"); return p; }
+      int main(void) { for (int i = 0; i < 100; i++) kept[i] = allocate_here(i); return 0; }
+      """
+    try Self.compile(
+      program, named: "lld.c", in: scratch, ["-fuse-ld=lld", "-o", scratch.path("lld")],
+      command: ["clang", "-g", "-O1"])
+    let segments = try #require(ElfSegments(path: scratch.path("lld")))
+    // The premise: some loadable segment is not at its file offset.
+    #expect(segments.segments.contains { $0.virtualAddress != $0.fileOffset })
+    let output = scratch.path("lld.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", scratch.path("lld")])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    let rows = (0..<a.count).filter { (300..<400).contains(a.size[$0]) }
+    #expect(rows.count == 100)
+    for row in rows {
+      let frames = p.callstacks.frames(of: Int(a.callstack[row])).reversed()
+      let site = try #require(
+        frames.first { p.functions.names[Int(p.functions.idOfAddress[Int($0)])] == "allocate_here" })
+      #expect(p.addresses.line[Int(site)] == 3)
+      #expect(Self.names(p, Int(a.callstack[row])).contains("main"))
+    }
   }
 
   /// A Swift program: its frames are named demangled (`Keeper.keep(_:)`), not `$s…`.

@@ -232,12 +232,23 @@ struct RecordCommand: ParsableCommand {
     var addresses = Set<UInt64>()
     for stack in recording.stacks { addresses.formUnion(stack) }
     let ordered = addresses.sorted()
+    // Each module's loadable segments, read once.
+    var segmentsOf: [String: ElfSegments?] = [:]
+    /// The module holding `address` and the address's virtual address in that file (what a
+    /// symbolizer takes: the file offset differs when a segment is not placed at its offset).
+    func inModule(_ address: UInt64) -> (mapping: RawRecording.Mapping, address: UInt64)? {
+      guard let mapping = recording.mapping(of: address) else { return nil }
+      let fileOffset = address - mapping.range.lowerBound + mapping.offset
+      if segmentsOf[mapping.path] == nil { segmentsOf[mapping.path] = ElfSegments(path: mapping.path) }
+      let segments = segmentsOf[mapping.path] ?? nil
+      return (mapping, segments?.virtualAddress(fileOffset: fileOffset) ?? fileOffset)
+    }
     var queries: [(path: String, address: UInt64)] = []
     var queried: [Int] = []
     for (i, address) in ordered.enumerated() {
-      guard let mapping = recording.mapping(of: address) else { continue }
-      // The module's load bias: where its file offset 0 sits in memory.
-      queries.append((mapping.path, address - 1 - (mapping.range.lowerBound - mapping.offset)))
+      // The return address minus one: the call's line, not the next one's.
+      guard let found = inModule(address - 1) else { continue }
+      queries.append((found.mapping.path, found.address))
       queried.append(i)
     }
     let symbols = Symbolizer.symbolize(queries, scratch: path)
@@ -257,10 +268,9 @@ struct RecordCommand: ParsableCommand {
       let index: Int32
       if let symbol = symbolOf[address] {
         index = w.address(pc: address, function: symbol.function, file: symbol.file, line: symbol.line)
-      } else if let mapping = recording.mapping(of: address) {
-        let module = (mapping.path as NSString).lastPathComponent
-        let offset = address - (mapping.range.lowerBound - mapping.offset)
-        index = w.address(pc: address, function: "\(module)+0x\(String(offset, radix: 16))", file: "", line: 0)
+      } else if let found = inModule(address) {
+        let module = (found.mapping.path as NSString).lastPathComponent
+        index = w.address(pc: address, function: "\(module)+0x\(String(found.address, radix: 16))", file: "", line: 0)
       } else {
         index = w.address(pc: address, function: "0x\(String(address, radix: 16))", file: "", line: 0)
       }

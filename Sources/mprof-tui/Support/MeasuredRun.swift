@@ -55,8 +55,7 @@ struct MeasuredRun {
   /// The program `name` names: itself when it holds a slash, else the first in PATH.
   static func executable(_ name: String) -> String? {
     if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-    return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    return Symbolizer.onPath(name)
   }
 
   /// This process's peak resident size since the last `resetOwnPeak()` (Linux's VmHWM), or 0.
