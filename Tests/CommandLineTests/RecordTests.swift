@@ -426,6 +426,38 @@ import Testing
     #expect(!p.functions.names.contains { $0.hasPrefix("$s") && $0.contains("Keeper") })
   }
 
+  /// A Rust program: its frames are named as rustc's demangler shows them (`keep::Keeper::keep`,
+  /// `alloc::vec::Vec<T,A>::push`), without the crate hash or `$LT$` escapes.
+  @Test(.enabled(if: Symbolizer.onPath("rustc") != nil))
+  func aRustProgramIsReadable() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      struct Keeper { boxes: Vec<Vec<u8>> }
+      impl Keeper {
+          #[inline(never)]
+          fn keep(&mut self, n: usize) { self.boxes.push(vec![1u8; n]); }
+      }
+      fn main() {
+          let mut k = Keeper { boxes: Vec::new() };
+          for i in 0..20 { k.keep(1000 + i); }
+          println!("{}", k.boxes.len());
+      }
+      """
+    try Self.compile(
+      program, named: "keep.rs", in: scratch, ["-o", scratch.path("keep")],
+      command: ["rustc", "-g", "-C", "opt-level=0"])
+    let output = scratch.path("keep.mprof")
+    let (status, _, message) = try CommandLineTests.run(["record", "-o", output, "--", scratch.path("keep")])
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    let a = p.allocations
+    // The 20 vectors of 1,000 to 1,019 bytes, made under Keeper::keep.
+    let kept = (0..<a.count).filter { (1000..<1020).contains(a.size[$0]) }
+    #expect(kept.count == 20)
+    #expect(kept.allSatisfy { Self.names(p, Int(a.callstack[$0])).contains("keep::Keeper::keep") })
+    #expect(!p.functions.names.contains { $0.contains("$LT$") || $0.contains("$u20$") })
+  }
+
   /// heaptrack_print's figures on the same C++ program: calls to allocation functions exactly,
   /// peak heap and leaked bytes to its rounding (heaptrack leaves out the leaks of library
   /// initializers, libstdc++'s exception pool, as known).

@@ -86,10 +86,10 @@ struct Symbolizer {
       i += 2
     }
     while symbols.count < queries.count { symbols.append(nil) }
-    // Swift's names, which llvm-symbolizer leaves mangled.
+    // Swift's names, which llvm-symbolizer leaves mangled, and Rust's legacy escapes.
     let named = symbols.indices.filter { symbols[$0] != nil }
     let demangled = demangleSwift(named.map { symbols[$0]?.function ?? "" })
-    for (k, i) in named.enumerated() { symbols[i]?.function = demangled[k] }
+    for (k, i) in named.enumerated() { symbols[i]?.function = RustNames.readable(demangled[k]) }
     return symbols
   }
 }
