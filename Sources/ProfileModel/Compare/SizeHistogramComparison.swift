@@ -15,10 +15,7 @@ public struct SizeHistogramComparison: Sendable, Equatable {
     public var deltaSize: Int64 { sizeB - sizeA }
 
     /// `"1.00 KB – 2.00 KB"` style label, or the one size of a class of one.
-    public func label(dash: String) -> String {
-      lowerBound == upperBound
-        ? SizeFormat.size(upperBound) : "\(SizeFormat.size(lowerBound)) \(dash) \(SizeFormat.size(upperBound))"
-    }
+    public func label(dash: String) -> String { SizeHistogram.label(lowerBound, upperBound, dash: dash) }
   }
 
   /// Classes from the smallest either side uses to the largest (empty ones between kept).

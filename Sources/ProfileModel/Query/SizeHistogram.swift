@@ -14,10 +14,13 @@ public struct SizeHistogram: Sendable, Equatable {
     public var label: String { label(dash: "–") }
 
     /// The label with another dash (`-` for ASCII screens).
-    public func label(dash: String) -> String {
-      lowerBound == upperBound
-        ? SizeFormat.size(upperBound) : "\(SizeFormat.size(lowerBound)) \(dash) \(SizeFormat.size(upperBound))"
-    }
+    public func label(dash: String) -> String { SizeHistogram.label(lowerBound, upperBound, dash: dash) }
+  }
+
+  /// A class's label: `"1.00 KB – 2.00 KB"`, or the one size of a class of one.
+  public static func label(_ lowerBound: Int64, _ upperBound: Int64, dash: String) -> String {
+    lowerBound == upperBound
+      ? SizeFormat.size(upperBound) : "\(SizeFormat.size(lowerBound)) \(dash) \(SizeFormat.size(upperBound))"
   }
 
   /// Classes from the smallest used to the largest used (empty classes between are kept, so the
