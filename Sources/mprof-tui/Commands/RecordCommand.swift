@@ -132,6 +132,8 @@ struct RecordCommand: ParsableCommand {
     compiler.waitUntilExit()
     // Written beside, then renamed: a half-written library is never preloaded.
     guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
+      // A libunwind the compiler cannot link: libc's unwinder still records.
+      if found != nil && unwinder == .auto { return try shimPath(unwinder: .backtrace) }
       throw MprofError.cannotOpen(path: library, reason: "cc could not compile the recorder (install gcc)")
     }
     return (library, used)
