@@ -658,6 +658,27 @@ import Testing
     #expect(!whole.callstacks.isTruncated[Int(whole.allocations.callstack[wholeRow])])
   }
 
+  /// A libunwind the recorder cannot be linked with (here a file that is no library): `record`
+  /// falls back to libc's unwinder and says so in the capture; asked for libunwind by name, it
+  /// stops with one line instead.
+  @Test func anUnusableLibunwindFallsBackToLibc() throws {
+    let scratch = ScratchFolder()
+    let fake = scratch.path("libunwind.so.8")
+    try "not a library".write(toFile: fake, atomically: true, encoding: .utf8)
+    let environment = ["MPROF_LIBUNWIND": fake, "XDG_CACHE_HOME": scratch.path("cache")]
+    let output = scratch.path("true.mprof")
+    let (status, _, message) = try CommandLineTests.run(
+      ["record", "-o", output, "--", "/bin/true"], environment: environment)
+    #expect(status == 0, "\(message)")
+    let p = try ProfileLoader.load(path: output)
+    #expect(p.metadata.contains { $0.key == "Unwinder" && $0.value == "backtrace" })
+    let (asked, _, why) = try CommandLineTests.run(
+      ["record", "-o", output, "--unwinder", "libunwind", "--", "/bin/true"], environment: environment)
+    #expect(
+      asked == 2 && why.split(separator: "\n").count == 1 && why.contains("could not compile the recorder with \(fake)")
+    )
+  }
+
   /// `bench-record` runs the benchmark program alone, under the recorder and through `record`,
   /// and reports each with its events a second.
   @Test func benchRecordReportsEachWayOfRunning() throws {

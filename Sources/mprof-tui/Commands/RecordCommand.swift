@@ -76,6 +76,8 @@ struct RecordCommand: ParsableCommand {
 
   /// libunwind's shared library and the prefix of its local-unwinding symbols on this machine,
   /// or nil.
+  ///
+  /// `MPROF_LIBUNWIND` names the library instead (empty: none).
   static func libunwind() -> (library: String, prefix: String)? {
     #if arch(x86_64)
       let (triple, prefix) = ("x86_64-linux-gnu", "_ULx86_64_")
@@ -84,6 +86,9 @@ struct RecordCommand: ParsableCommand {
     #else
       return nil
     #endif
+    if let chosen = ProcessInfo.processInfo.environment["MPROF_LIBUNWIND"] {
+      return chosen.isEmpty ? nil : (chosen, prefix)
+    }
     let folders = ["/usr/lib/\(triple)", "/lib/\(triple)", "/usr/lib64", "/usr/lib"]
     for folder in folders where FileManager.default.fileExists(atPath: folder + "/libunwind.so.8") {
       return (folder + "/libunwind.so.8", prefix)
@@ -134,7 +139,10 @@ struct RecordCommand: ParsableCommand {
     guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
       // A libunwind the compiler cannot link: libc's unwinder still records.
       if found != nil && unwinder == .auto { return try shimPath(unwinder: .backtrace) }
-      throw MprofError.cannotOpen(path: library, reason: "cc could not compile the recorder (install gcc)")
+      let reason =
+        found.map { "cc could not compile the recorder with \($0.library)" }
+        ?? "cc could not compile the recorder (install gcc)"
+      throw MprofError.cannotOpen(path: library, reason: reason)
     }
     return (library, used)
   }
