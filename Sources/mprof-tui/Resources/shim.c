@@ -147,16 +147,21 @@ static void write_all(const void *data, size_t length) {
   }
 }
 
-/* Writes the log's records as one chunk (its head in the 16 bytes before them); the log's lock
- * is held. */
-static void flush_log_locked(struct thread_log *log) {
-  if (log->used == 0) return;
+/* Writes the log's records as one chunk, its head in the 16 bytes before them; the log's lock
+ * and the file's are held. */
+static void write_chunk(struct thread_log *log) {
   uint32_t words[2] = {MPROF_RAW_CHUNK, log->thread};
   uint64_t bytes = log->used;
   memcpy(log->buffer - CHUNK_HEAD, words, sizeof words);
   memcpy(log->buffer - CHUNK_HEAD + sizeof words, &bytes, sizeof bytes);
-  pthread_mutex_lock(&file_lock);
   if (raw >= 0) write_all(log->buffer - CHUNK_HEAD, CHUNK_HEAD + log->used);
+}
+
+/* Writes the log's records to the file; the log's lock is held. */
+static void flush_log_locked(struct thread_log *log) {
+  if (log->used == 0) return;
+  pthread_mutex_lock(&file_lock);
+  write_chunk(log);
   pthread_mutex_unlock(&file_lock);
   log->used = 0;
 }
@@ -305,6 +310,7 @@ static uint64_t resident_bytes(void) {
 }
 
 static void start_once(void);
+static void catch_ending_signal(int sig);
 static pthread_once_t started_once = PTHREAD_ONCE_INIT;
 
 /* One allocation event; never inlined, so the unwound frames to skip are this one and the
@@ -524,6 +530,11 @@ static void start_once(void) {
   const char *snapshots = getenv("MPROF_SNAPSHOT_NS");
   frame_ns = frames ? strtoull(frames, NULL, 10) : 0;
   snapshot_ns = snapshots ? strtoull(snapshots, NULL, 10) : 0;
+  if (raw >= 0) {
+    /* Not SIGINT: some runtimes install their own only where SIGINT is still the default. */
+    catch_ending_signal(SIGTERM);
+    catch_ending_signal(SIGHUP);
+  }
   if (raw >= 0 && getenv("MPROF_SIGNAL")) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -558,6 +569,40 @@ static void flush_all(int closing) {
   }
   pthread_mutex_unlock(&file_lock);
   pthread_mutex_unlock(&logs_lock);
+}
+
+/* SIGTERM or SIGHUP, where the program has no handler of its own: every thread's events are
+ * written out, then the signal is raised again with its default action, so the program ends as
+ * it would have (status included). A log or the file in use at that instant is skipped, not
+ * waited for: the interrupted code may hold its lock. */
+static void on_ending_signal(int sig) {
+  busy = 1;
+  if (pthread_mutex_trylock(&logs_lock) == 0) {
+    for (struct thread_log *log = logs; log; log = log->next) {
+      if (__atomic_exchange_n(&log->lock, 1, __ATOMIC_ACQUIRE)) continue;
+      if (log->used > 0 && pthread_mutex_trylock(&file_lock) == 0) {
+        write_chunk(log);
+        pthread_mutex_unlock(&file_lock);
+        log->used = 0;
+      }
+      spin_unlock(&log->lock);
+    }
+    pthread_mutex_unlock(&logs_lock);
+  }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Handles `sig` with on_ending_signal unless the program already chose what it does. */
+static void catch_ending_signal(int sig) {
+  struct sigaction old;
+  if (sigaction(sig, NULL, &old) != 0 || old.sa_handler != SIG_DFL || (old.sa_flags & SA_SIGINFO)) return;
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_ending_signal;
+  action.sa_flags = SA_RESETHAND;
+  sigfillset(&action.sa_mask);
+  sigaction(sig, &action, NULL);
 }
 
 __attribute__((destructor)) static void finish(void) {
