@@ -680,6 +680,44 @@ import Testing
     )
   }
 
+  /// `--unwinder frame-pointers` on a program built with them: the program's frames as libunwind
+  /// gives them, down to main (libc's own frames below have none to follow).
+  @Test func framePointersOfAProgramBuiltWithThem() throws {
+    let scratch = ScratchFolder()
+    let program = """
+      #include <stdlib.h>
+      static void *kept[1000];
+      __attribute__((noinline)) void *deep(int level, int i) {
+        void *p = level > 0 ? deep(level - 1, i) : malloc(64);
+        __asm__ volatile("" : : "r"(p) : "memory");
+        return p;
+      }
+      int main(void) {
+        for (int i = 0; i < 1000; i++) kept[i] = deep(40, i);
+        return 0;
+      }
+      """
+    try Self.compile(program, named: "fp.c", in: scratch, ["-O1", "-fno-omit-frame-pointer", "-o", scratch.path("fp")])
+    var stacks: [[String]] = []
+    for unwinder in ["frame-pointers", "libunwind"] {
+      let output = scratch.path("fp-\(unwinder).mprof")
+      let (status, _, message) = try CommandLineTests.run([
+        "record", "-o", output, "--unwinder", unwinder, "--", scratch.path("fp"),
+      ])
+      #expect(status == 0, "\(message)")
+      let p = try ProfileLoader.load(path: output)
+      #expect(p.metadata.contains { $0.key == "Unwinder" && $0.value == unwinder })
+      let a = p.allocations
+      let rows = (0..<a.count).filter { a.size[$0] == 64 }
+      #expect(rows.count == 1000 && Set(rows.map { a.callstack[$0] }).count == 1)
+      let names = Self.names(p, Int(a.callstack[try #require(rows.first)]))
+      // Innermost first: 41 frames of deep, then main.
+      stacks.append(Array(names.prefix(42)))
+    }
+    #expect(stacks[0] == [String](repeating: "deep", count: 41) + ["main"])
+    #expect(stacks[0] == stacks[1])
+  }
+
   /// `bench-record` runs the benchmark program alone, under the recorder and through `record`,
   /// and reports each with its events a second.
   @Test func benchRecordReportsEachWayOfRunning() throws {

@@ -21,7 +21,8 @@ struct BenchRecordCommand: ParsableCommand {
   @Option(help: "Calls between a thread's loop and each malloc (the callstack's depth).") var nest = 8
   @Option(help: "Runs of each program; the median is reported.") var runs = 3
   @Option(help: "Callstack frames the recorder keeps per allocation (record's --depth).") var depth = 64
-  @Option(help: "How the recorder unwinds (auto, libunwind, backtrace).") var unwinder: RecordCommand.Unwinder = .auto
+  @Option(help: "How the recorder unwinds (auto, libunwind, backtrace, frame-pointers).")
+  var unwinder: RecordCommand.Unwinder = .auto
   @Option(help: "Folder for the compiled program and the captures.") var workDir = "bench-data"
   @Flag(name: .customLong("no-heaptrack"), help: "Leave heaptrack out even when it is installed.")
   var noHeaptrack = false
@@ -43,7 +44,9 @@ struct BenchRecordCommand: ParsableCommand {
     if FileManager.default.isExecutableFile(atPath: binary) { return binary }
     let sourcePath = workDir + "/allocations.c"
     try source.write(to: URL(fileURLWithPath: sourcePath))
-    let compiled = try MeasuredRun.run(["cc", "-O2", "-pthread", "-g", "-o", binary, sourcePath])
+    // Frame pointers kept, so every unwinder can be measured on it.
+    let compiled = try MeasuredRun.run(
+      ["cc", "-O2", "-pthread", "-g", "-fno-omit-frame-pointer", "-o", binary, sourcePath])
     guard compiled.status == 0 else {
       throw MprofError.cannotOpen(path: sourcePath, reason: "cc could not compile the benchmark program (install gcc)")
     }
@@ -75,9 +78,9 @@ struct BenchRecordCommand: ParsableCommand {
       var events = 0
       for _ in 0..<runs {
         alone.append(try MeasuredRun.run(argv))
-        recorder.append(
-          try MeasuredRun.run(
-            argv, environment: ["LD_PRELOAD": shim, "MPROF_RAW": raw, "MPROF_DEPTH": String(depth)]))
+        var settings = ["LD_PRELOAD": shim, "MPROF_RAW": raw, "MPROF_DEPTH": String(depth)]
+        if unwound == .framePointers { settings["MPROF_UNWIND"] = "fp" }
+        recorder.append(try MeasuredRun.run(argv, environment: settings))
         // The conversion alone, in this process, of the raw file the recorder just wrote (its
         // peak is this process's; llvm-symbolizer's is its own, in the record row).
         MeasuredRun.resetOwnPeak()
@@ -112,13 +115,13 @@ struct BenchRecordCommand: ParsableCommand {
     var out =
       "program: \(threads) threads × \(SizeFormat.count(Int64(pairs))) malloc/free pairs, each malloc "
       + "\(nest + 2) frames deep (\(SizeFormat.count(Int64(events))) events); median of \(runs) runs\n"
-    out += "                                      wall       peak RSS     events/s   × alone\n"
+    out += "                                          wall       peak RSS     events/s   × alone\n"
     func row(_ name: String, _ run: MeasuredRun, program: Bool = true, recording: Bool = true) {
       let time = run.seconds
       let rate = time > 0 && recording ? SizeFormat.count(Int64(Double(events) / time)) : "-"
       let peak = SizeFormat.size(Int64(run.peakBytes))
       let times = alone.seconds > 0 && program ? String(format: "%.1f", time / alone.seconds) : "-"
-      let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+      let padded = name.padding(toLength: 38, withPad: " ", startingAt: 0)
       out += padded + String(format: "%8.3f s", time)
       out += " " + peak.leftPadded(to: 14) + " " + rate.leftPadded(to: 12) + " " + times.leftPadded(to: 9)
       out += "\n"

@@ -33,7 +33,10 @@ struct RecordCommand: ParsableCommand {
   )
   var followFork = false
   @Flag(help: "Open the viewer on the capture once it is written.") var view = false
-  @Option(help: "How callstacks are unwound: auto (libunwind when installed), libunwind or backtrace.")
+  @Option(
+    help:
+      "How callstacks are unwound: auto (libunwind when installed), libunwind, backtrace, or frame-pointers (programs built with them)."
+  )
   var unwinder: Unwinder = .auto
   @Flag(
     name: .customLong("snapshot-signal"),
@@ -72,6 +75,9 @@ struct RecordCommand: ParsableCommand {
     case libunwind
     /// libc's `backtrace` (libgcc's unwinder): about ten times slower a frame.
     case backtrace
+    /// The chain of frame pointers: the fastest, right only for programs (and the libraries
+    /// their allocations go through) built with `-fno-omit-frame-pointer`.
+    case framePointers = "frame-pointers"
   }
 
   /// libunwind's shared library and the prefix of its local-unwinding symbols on this machine,
@@ -112,11 +118,16 @@ struct RecordCommand: ParsableCommand {
         path: "libunwind.so.8", reason: "--unwinder libunwind needs libunwind (Debian: apt-get install libunwind8)")
     }
     let source = Data(PackageResources.shim_c)
+    // Our own frames keep their frame pointers, so a walk of them reaches the program's.
+    let flags = ["-shared", "-fPIC", "-O2", "-pthread", "-fno-omit-frame-pointer"]
+    let linked = found.map { ["-DMPROF_LIBUNWIND=\($0.prefix)", $0.library] } ?? []
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in source + Array((found?.library ?? "").utf8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for byte in source + Array((flags + linked).joined(separator: " ").utf8) {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
     let folder = DemoFile.cacheFolder
     let library = folder + "/libMprofShim-\(String(hash, radix: 16)).so"
-    let used: Unwinder = found == nil ? .backtrace : .libunwind
+    let used: Unwinder = unwinder == .framePointers ? .framePointers : (found == nil ? .backtrace : .libunwind)
     if FileManager.default.fileExists(atPath: library) { return (library, used) }
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let sourcePath = folder + "/.shim-\(getpid()).c"
@@ -128,9 +139,7 @@ struct RecordCommand: ParsableCommand {
     try source.write(to: URL(fileURLWithPath: sourcePath))
     let compiler = Process()
     compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    var arguments = ["cc", "-shared", "-fPIC", "-O2", "-pthread", "-o", temporary, sourcePath]
-    if let found { arguments += ["-DMPROF_LIBUNWIND=\(found.prefix)", found.library] }
-    compiler.arguments = arguments
+    compiler.arguments = ["cc"] + flags + ["-o", temporary, sourcePath] + linked
     compiler.standardOutput = FileHandle.nullDevice
     compiler.standardError = FileHandle.nullDevice
     try compiler.run()
@@ -138,7 +147,10 @@ struct RecordCommand: ParsableCommand {
     // Written beside, then renamed: a half-written library is never preloaded.
     guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
       // A libunwind the compiler cannot link: libc's unwinder still records.
-      if found != nil && unwinder == .auto { return try shimPath(unwinder: .backtrace) }
+      if found != nil && unwinder != .libunwind {
+        let fallback = try shimPath(unwinder: .backtrace)
+        return (fallback.library, unwinder == .framePointers ? .framePointers : fallback.unwinder)
+      }
       let reason =
         found.map { "cc could not compile the recorder with \($0.library)" }
         ?? "cc could not compile the recorder (install gcc)"
@@ -160,6 +172,7 @@ struct RecordCommand: ParsableCommand {
       if let snapshotEvery, let ns = Self.nanoseconds(snapshotEvery) { settings["MPROF_SNAPSHOT_NS"] = String(ns) }
       if snapshotSignal { settings["MPROF_SIGNAL"] = "1" }
       if followFork { settings["MPROF_FOLLOW_FORK"] = "1" }
+      if unwinder == .framePointers { settings["MPROF_UNWIND"] = "fp" }
       status = try Self.runProgram(words, shim: shim, raw: raw, settings: settings)
       // The program's capture, then each forked child's (raw.PID becomes OUT.PID.mprof).
       var captures = [(raw, output)]

@@ -2,7 +2,7 @@
  * PAIRS malloc/free pairs of 16 to 215 bytes, each malloc NEST calls deep (a callstack as deep as
  * a real program's), keeping 64 blocks live a thread. Deterministic: the same sizes every run.
  *
- * Usage: allocations THREADS PAIRS NEST */
+ * Usage: allocations THREADS PAIRS NEST (compiled with frame pointers, so any unwinder works). */
 #include <pthread.h>
 #include <stdlib.h>
 

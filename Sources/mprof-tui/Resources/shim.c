@@ -109,10 +109,14 @@ struct thread_log {
   uint32_t capacity, stacks;
   uint64_t *arena;
   size_t arena_used, arena_size;
+  /* The thread's stack, for the frame-pointer walk (0, 0 when unknown). */
+  uintptr_t stack_low, stack_high;
 };
 
 static int raw = -1;
 static int depth_limit = 64;
+/* MPROF_UNWIND=fp: walk frame pointers (programs built with -fno-omit-frame-pointer). */
+static int use_frame_pointers;
 /* The file: one write at a time. */
 static pthread_mutex_t file_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Every thread's log, so they can all be written out at exit. */
@@ -193,6 +197,18 @@ static struct thread_log *thread_log(void) {
     return NULL;
   }
   log->thread = __atomic_fetch_add(&threads, 1, __ATOMIC_RELAXED);
+  if (use_frame_pointers) {
+    pthread_attr_t attr;
+    void *low;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      if (pthread_attr_getstack(&attr, &low, &size) == 0) {
+        log->stack_low = (uintptr_t)low;
+        log->stack_high = (uintptr_t)low + size;
+      }
+      pthread_attr_destroy(&attr);
+    }
+  }
   pthread_mutex_lock(&logs_lock);
   log->next = logs;
   logs = log;
@@ -313,6 +329,25 @@ static void start_once(void);
 static void catch_ending_signal(int sig);
 static pthread_once_t started_once = PTHREAD_ONCE_INIT;
 
+/* The return addresses up the chain of frame pointers, as far as it stays inside the thread's
+ * stack and goes up: never a read outside it, whatever a frame without a frame pointer left in
+ * the register. Never inlined, so its first frame is its caller's, as with the unwinders. */
+__attribute__((noinline)) static int walk_frame_pointers(struct thread_log *log, void **frames, int count) {
+  uintptr_t frame = (uintptr_t)__builtin_frame_address(0);
+  int n = 0;
+  if (log->stack_high < 2 * sizeof(uintptr_t)) return 0;
+  while (n < count) {
+    if (frame < log->stack_low || frame > log->stack_high - 2 * sizeof(uintptr_t) || (frame & 7)) break;
+    const uintptr_t *words = (const uintptr_t *)frame;
+    uintptr_t next = words[0], address = words[1];
+    if (address < 4096) break;
+    frames[n++] = (void *)address;
+    if (next <= frame) break;
+    frame = next;
+  }
+  return n;
+}
+
 /* One allocation event; never inlined, so the unwound frames to skip are this one and the
  * hook's. */
 __attribute__((noinline)) static void record(uint32_t kind, void *pointer, void *old, size_t size) {
@@ -330,7 +365,9 @@ __attribute__((noinline)) static void record(uint32_t kind, void *pointer, void 
   /* The hook's two frames, the frames kept, and one more that tells a cut stack. */
   void *frames[MAX_DEPTH + 3];
   int depth = 0, cut = 0;
-  if (kind != MPROF_RAW_FREE) depth = unwind(frames, depth_limit + 3);
+  if (kind != MPROF_RAW_FREE) {
+    depth = use_frame_pointers ? walk_frame_pointers(log, frames, depth_limit + 3) : unwind(frames, depth_limit + 3);
+  }
   if (depth == depth_limit + 3) {
     depth--;
     cut = 1;
@@ -509,6 +546,8 @@ static void start_once(void) {
     if (d > 0 && d <= MAX_DEPTH) depth_limit = d;
   }
   pthread_key_create(&log_key, log_done);
+  const char *unwinder = getenv("MPROF_UNWIND");
+  use_frame_pointers = unwinder && strcmp(unwinder, "fp") == 0;
   unwinder_start();
   follow_fork = getenv("MPROF_FOLLOW_FORK") != NULL;
   if (path && *path) {
