@@ -66,16 +66,7 @@ public struct CallGraph: Sendable {
     inverted: Bool = false, parentFunction: Int32? = nil, matching: CaptureComparison? = nil,
     splitByChange: Bool = false, cancel: CancelToken = .never
   ) throws {
-    var idOfName: [String: Int32] = [:]
-    for (id, name) in profile.functions.names.enumerated() where idOfName[name] == nil { idOfName[name] = Int32(id) }
-    var extra: [String] = []
-    let mapped: [Int32] = base.functions.names.map { name in
-      if let id = idOfName[name] { return id }
-      let id = Int32(profile.functions.count + extra.count)
-      extra.append(name)
-      idOfName[name] = id
-      return id
-    }
+    let (mapped, extra) = Self.functionIDs(of: base, in: profile)
     var rowsB = query.passingRows
     var rowsA = baseQuery.passingRows
     // Split: a stack that grew goes under `[+ more]` (the full root's place), one that shrank
@@ -119,6 +110,25 @@ public struct CallGraph: Sendable {
     extraNames = extra
     gross = (abs(baseQuery.totals.size), abs(baseQuery.totals.count))
     sortChildren(by: sort)
+  }
+
+  /// The base's functions in the shown capture's ids, as a compared graph names them: a name the
+  /// shown capture has takes its (first) id, a name only the base has an id past the shown
+  /// capture's, in `extraNames` order.
+  ///
+  /// - Complexity: O(functions of both).
+  public static func functionIDs(of base: Profile, in profile: Profile) -> (ids: [Int32], extraNames: [String]) {
+    var idOfName: [String: Int32] = [:]
+    for (id, name) in profile.functions.names.enumerated() where idOfName[name] == nil { idOfName[name] = Int32(id) }
+    var extra: [String] = []
+    let mapped: [Int32] = base.functions.names.map { name in
+      if let id = idOfName[name] { return id }
+      let id = Int32(profile.functions.count + extra.count)
+      extra.append(name)
+      idOfName[name] = id
+      return id
+    }
+    return (mapped, extra)
   }
 
   /// Names of the functions past the shown capture's (a compared base's own functions).

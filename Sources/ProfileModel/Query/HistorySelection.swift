@@ -23,10 +23,14 @@ public struct HistorySelection: Sendable, Equatable {
   /// The chosen callstacks that pass the query's filters (MemoryProfiler2 also keeps only those),
   /// as a mask over the callstacks.
   ///
+  /// - Parameter functionIDs: the profile's functions in the ids a node's path uses (a compared
+  ///   base's, `CallGraph.functionIDs`); `nil`: its own.
   /// - Complexity: a node walks the frames of the query's passing callstacks; the others
   ///   O(callstacks).
   /// - Throws: `CancellationError`.
-  public func callstackMask(profile: Profile, query: ViewQuery, cancel: CancelToken = .never) throws -> [Bool] {
+  public func callstackMask(
+    profile: Profile, query: ViewQuery, functionIDs: [Int32]? = nil, cancel: CancelToken = .never
+  ) throws -> [Bool] {
     let passes = query.filter.passes
     var mask = [Bool](repeating: false, count: profile.callstacks.count)
     switch source {
@@ -48,7 +52,8 @@ public struct HistorySelection: Sendable, Equatable {
         guard (isTruncated ? CallGraph.truncatedRoot : CallGraph.fullRoot) == root else { continue }
         functions.removeAll(keepingCapacity: true)
         for address in profile.callstacks.frames(of: callstack) {
-          functions.append(profile.functions.idOfAddress[Int(address)])
+          let function = profile.functions.idOfAddress[Int(address)]
+          functions.append(functionIDs.map { $0.indices.contains(Int(function)) ? $0[Int(function)] : -1 } ?? function)
         }
         if inverted { functions.reverse() }
         if let parentFunction {

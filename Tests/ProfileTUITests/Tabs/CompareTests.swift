@@ -228,6 +228,42 @@ import Testing
     #expect(group.baseCallstackCount == inGroup.count && !inGroup.isEmpty)
   }
 
+  /// History of a compared Callgraph node reached only by the base (a function the shown build
+  /// no longer has): nothing in this build, and in the base every callstack through that path,
+  /// matched by the functions' names.
+  @Test func historyOfANodeOnlyTheBaseHas() throws {
+    let (first, base, scratch) = try Self.open()
+    _ = scratch
+    // The variant as base: its new leak site is a function the shown build does not have.
+    let swapped = try BaseCapture(
+      profile: first.profile, assignment: first.assignment, name: "b.mprof", matching: base.profile)
+    let h = try Harness(capture: (base.profile, base.assignment), base: swapped)
+    h.press("1")
+    let shared = try #require(h.app.shared)
+    let baseQuery = try #require(shared.baseQuery)
+    let graph = try #require(h.graph)
+    let (ids, extra) = CallGraph.functionIDs(of: first.profile, in: base.profile)
+    let leak = try #require(extra.firstIndex { $0.contains("PrecompileNewPSO") })
+    let leakID = Int32(base.profile.functions.count + leak)
+    let node = try #require((0..<graph.nodes.count).first { graph.nodes[$0].function == leakID })
+    let path = graph.path(of: Int32(node))
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    var request = tab.request
+    request.selection = HistorySelection(
+      source: .callgraphNode(path: path, inverted: false, parentFunction: nil), title: "leak")
+    let figures = try #require(try HistoryTab.compute(request, shared: shared, cancel: .never))
+    #expect(figures.callstackCount == 0)
+    // The base's callstacks whose frames, outermost first, follow the node's path by name.
+    let p = first.profile
+    let expected = (0..<p.callstacks.count).filter { c in
+      guard baseQuery.filter.passes[c], !p.callstacks.isTruncated[c] else { return false }
+      let functions = p.callstacks.frames(of: c).map { ids[Int(p.functions.idOfAddress[Int($0)])] }
+      return functions.count >= path.count - 1 && Array(functions.prefix(path.count - 1)) == Array(path.dropFirst())
+    }
+    #expect(figures.baseCallstackCount == expected.count && !expected.isEmpty)
+    #expect(figures.basePeaks?.contains { $0 > 0 } == true)
+  }
+
   @Test func theMemoryTabSaysItShowsOneBuild() throws {
     let (h, _, scratch) = try Self.open()
     _ = scratch

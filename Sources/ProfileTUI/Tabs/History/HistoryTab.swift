@@ -102,7 +102,8 @@ final class HistoryTab: TabView {
       series: series, extent: extent, callstackCount: mask.lazy.filter { $0 }.count, halfPeaks: halfPeaks, mask: mask)
     if let base = shared.base, let baseQuery = shared.baseQuery {
       // The same history in the base build: its callstacks of the chosen stacks (a class group
-      // by name, all of them for All), over the aligned window, column for column.
+      // by name, a Callgraph node by its functions' names, all of them for All), over the
+      // aligned window, column for column.
       let maskA: [Bool]
       switch selection.source {
       case .all: maskA = baseQuery.filter.passes
@@ -115,7 +116,12 @@ final class HistoryTab: TabView {
             try HistorySelection(source: .group($0), title: name).callstackMask(
               profile: base.profile, query: baseQuery, cancel: cancel)
           } ?? [Bool](repeating: false, count: base.profile.callstacks.count)
-      case .callstacks, .callgraphNode:
+      case .callgraphNode:
+        // The node's path in the compared graph's ids: the base's frames mapped by name.
+        maskA = try selection.callstackMask(
+          profile: base.profile, query: baseQuery,
+          functionIDs: CallGraph.functionIDs(of: base.profile, in: profile).ids, cancel: cancel)
+      case .callstacks:
         maskA = base.matching.callstacksOfA(matching: mask, passingA: baseQuery.filter.passes)
       }
       let other = try request.alignment.baseSeries(
