@@ -142,6 +142,19 @@ public struct CaptureComparison: Sendable {
     return rows
   }
 
+  /// Which stacks grew (B's size above A's) under each side's filters: a compared graph split by
+  /// change hangs them from `[+ more]`, the others from `[− less]`.
+  ///
+  /// - Complexity: O(callstacks of both) + O(stacks).
+  public func grewStacks(a: ViewQuery, b: ViewQuery) -> [Bool] {
+    var grew = [Bool](repeating: false, count: stacks.count)
+    for row in rows(a: a.aggregates, passingA: a.filter.passes, b: b.aggregates, passingB: b.filter.passes)
+    where row.deltaSize > 0 {
+      grew[row.stack] = true
+    }
+    return grew
+  }
+
   /// A's callstacks of the stacks B's marked callstacks belong to (those that pass A's filters):
   /// the same history in the base build.
   ///

@@ -414,6 +414,27 @@ import Testing
     #expect(graph.nodes[Int(CallGraph.fullRoot)].size == grew && grew > 0)
     #expect(graph.nodes[Int(CallGraph.truncatedRoot)].size == shrank && shrank < 0)
     #expect(h.lines.contains { $0.contains("[+ more]") } && h.lines.contains { $0.contains("[− less]") })
+    // The History of a node under [− less]: this build's callstacks of the stacks that shrank
+    // through that function (not the truncated ones the root's id also names).
+    let query = try #require(h.query)
+    let grewStacks = base.matching.grewStacks(a: try #require(h.app.shared?.baseQuery), b: query)
+    let child = try #require(graph.nodes[Int(CallGraph.truncatedRoot)].children.first)
+    let function = graph.nodes[Int(child)].function
+    // (The callstacks the query passes with something in the selection, as the graph has them.)
+    let expected = query.passingRows.map(\.callstack).filter { c in
+      !grewStacks[Int(base.matching.stackOfB[c])]
+        && h.profile.callstacks.frames(of: c).first.map { h.profile.functions.idOfAddress[Int($0)] } == function
+    }
+    let tab = try #require(h.app.tab(HistoryTab.self))
+    var request = tab.request
+    request.selection = HistorySelection(
+      source: .callgraphNode(
+        path: graph.path(of: child), inverted: false, parentFunction: nil, splitByChange: true),
+      title: "less")
+    let shared = try #require(h.app.shared)
+    let less = try #require(try HistoryTab.compute(request, shared: shared, cancel: .never))
+    #expect(less.callstackCount == expected.count && !expected.isEmpty)
+    #expect(less.baseCallstackCount > 0)
     // A frame from the Exclusive tab is found under whichever root holds its stack.
     h.press("2", "Enter", "Enter")
     #expect(h.app.tabIndex == 0)

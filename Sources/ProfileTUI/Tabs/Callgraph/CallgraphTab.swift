@@ -195,7 +195,8 @@ final class CallgraphTab: TabView {
       guard let node = selected else { return .handled }
       let path = graph.path(of: node)
       let source = HistorySelection.Source.callgraphNode(
-        path: path, inverted: inverted, parentFunction: parentFunction)
+        path: path, inverted: inverted, parentFunction: parentFunction,
+        splitByChange: splitByChange && context.shared?.base != nil)
       return .reveal(.history(HistorySelection(source: source, title: graph.title(node, in: context.profile))))
     case .expand:
       guard let node = selected, !graph.nodes[Int(node)].children.isEmpty else { return .handled }

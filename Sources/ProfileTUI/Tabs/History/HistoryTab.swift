@@ -94,7 +94,16 @@ final class HistoryTab: TabView {
     let profile = shared.profile
     let extent = extent(profile, filter: shared.filter, wholeCapture: request.wholeCapture)
     let window = request.window.map { $0.clamped(to: extent) } ?? extent
-    let mask = try selection.callstackMask(profile: profile, query: shared.query, cancel: cancel)
+    // A compared graph split by change hangs a stack from [+ more] when it grew, else [− less].
+    var grew: [Bool]?
+    if case .callgraphNode(_, _, _, true) = selection.source, let base = shared.base, let baseQuery = shared.baseQuery {
+      grew = base.matching.grewStacks(a: baseQuery, b: shared.query)
+    }
+    func root(_ stackOf: [Int32]) -> ((Int) -> Int32)? {
+      grew.map { grew in { grew[Int(stackOf[$0])] ? CallGraph.fullRoot : CallGraph.truncatedRoot } }
+    }
+    let mask = try selection.callstackMask(
+      profile: profile, query: shared.query, rootOf: shared.base.flatMap { root($0.matching.stackOfB) }, cancel: cancel)
     let (series, halfPeaks) = try LiveBytesSeries.forChart(
       profile: profile, range: window, columns: request.columns, halves: request.twoPerColumn, query: shared.query,
       callstacks: mask, cancel: cancel)
@@ -120,7 +129,8 @@ final class HistoryTab: TabView {
         // The node's path in the compared graph's ids: the base's frames mapped by name.
         maskA = try selection.callstackMask(
           profile: base.profile, query: baseQuery,
-          functionIDs: CallGraph.functionIDs(of: base.profile, in: profile).ids, cancel: cancel)
+          functionIDs: CallGraph.functionIDs(of: base.profile, in: profile).ids, rootOf: root(base.matching.stackOfA),
+          cancel: cancel)
       case .callstacks:
         maskA = base.matching.callstacksOfA(matching: mask, passingA: baseQuery.filter.passes)
       }
