@@ -142,7 +142,10 @@ struct EndToEndTests {
     try session.keys("\\")
     try session.literal("tick")
     try session.keys("Enter")
-    screen = try session.waitFor(text: "Text tick")
+    // The filter line shows the text at once; the status line's figures once the query is in.
+    screen = try session.waitFor("the filtered figures") { lines in
+      lines.contains { $0.contains("Text tick") } && lines.count > 38 && !lines[38].contains("live 10.72 MB")
+    }
     #expect(!screen[38].contains("live 10.72 MB"))
     // Diff start: the first snapshot.
     try session.keys("[", "j", "Enter")
