@@ -27,19 +27,32 @@ struct ByteSink {
     _ first: UInt64, then second: UInt64?,
     allocation: (callstack: Int32, tags: Int32?, size: UInt32, pool: MemoryPool?)?
   ) -> Int {
-    u64(first)
-    if let second { u64(second) }
-    if let allocation {
-      i32(allocation.callstack)
-      if let tags = allocation.tags { i32(tags) }
-      if let pool = allocation.pool {
-        u32((allocation.size & 0x7FFF_FFFF) | 0x8000_0000)
-        // The pool's bits in the byte after the size.
-        u8([0x00, 0x20, 0x40, 0x80][pool.rawValue])
-      } else {
-        u32(allocation.size & 0x7FFF_FFFF)
+    // Laid out in a word-sized scratch on the stack, then appended at once (a token is at most
+    // 8 + 8 + 4 + 4 + 4 + 1 bytes).
+    var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    let bigEndian = bigEndian
+    let length = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+      var at = 0
+      func put<T: FixedWidthInteger>(_ value: T) {
+        raw.storeBytes(of: bigEndian ? value.bigEndian : value.littleEndian, toByteOffset: at, as: T.self)
+        at += MemoryLayout<T>.size
       }
+      put(first)
+      if let second { put(second) }
+      if let allocation {
+        put(allocation.callstack)
+        if let tags = allocation.tags { put(tags) }
+        if let pool = allocation.pool {
+          put((allocation.size & 0x7FFF_FFFF) | 0x8000_0000)
+          // The pool's bits in the byte after the size: 0x00, 0x20, 0x40, 0x80.
+          put(UInt8(truncatingIfNeeded: pool.rawValue == 0 ? 0 : 0x10 << pool.rawValue))
+        } else {
+          put(allocation.size & 0x7FFF_FFFF)
+        }
+      }
+      return at
     }
+    withUnsafeBytes(of: &scratch) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
     return bytes.count
   }
 
