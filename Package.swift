@@ -41,8 +41,12 @@ let package = Package(
         "ProfileTUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      // Resources/allocations.c is the program `bench-record` records.
-      resources: [.embedInCode("Resources/shim.c"), .embedInCode("Resources/allocations.c")]
+      // Resources/allocations.c is the program `bench-record` records; measure.c runs the
+      // programs the benchmarks measure, so each one's peak memory is its own.
+      resources: [
+        .embedInCode("Resources/shim.c"), .embedInCode("Resources/allocations.c"),
+        .embedInCode("Resources/measure.c"),
+      ]
     ),
     // What the test targets share: where the fixtures are, scratch folders, generated captures.
     .target(name: "TestSupport", dependencies: ["ProfileModel"], path: "Tests/TestSupport"),

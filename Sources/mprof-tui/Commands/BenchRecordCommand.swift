@@ -37,20 +37,10 @@ struct BenchRecordCommand: ParsableCommand {
 
   /// The benchmark program, compiled from the source in the binary (once per source).
   static func program(workDir: String) throws -> String {
-    let source = Data(PackageResources.allocations_c)
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in source { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    let binary = workDir + "/allocations-\(String(hash, radix: 16))"
-    if FileManager.default.isExecutableFile(atPath: binary) { return binary }
-    let sourcePath = workDir + "/allocations.c"
-    try source.write(to: URL(fileURLWithPath: sourcePath))
     // Frame pointers kept, so every unwinder can be measured on it.
-    let compiled = try MeasuredRun.run(
-      ["cc", "-O2", "-pthread", "-g", "-fno-omit-frame-pointer", "-o", binary, sourcePath])
-    guard compiled.status == 0 else {
-      throw MprofError.cannotOpen(path: sourcePath, reason: "cc could not compile the benchmark program (install gcc)")
-    }
-    return binary
+    try CompiledC.path(
+      source: Array(PackageResources.allocations_c), name: "allocations",
+      flags: ["-O2", "-pthread", "-g", "-fno-omit-frame-pointer"], folder: workDir)
   }
 
   func run() throws {

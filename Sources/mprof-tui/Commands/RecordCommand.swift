@@ -117,46 +117,22 @@ struct RecordCommand: ParsableCommand {
       throw MprofError.cannotOpen(
         path: "libunwind.so.8", reason: "--unwinder libunwind needs libunwind (Debian: apt-get install libunwind8)")
     }
-    let source = Data(PackageResources.shim_c)
     // Our own frames keep their frame pointers, so a walk of them reaches the program's.
     let flags = ["-shared", "-fPIC", "-O2", "-pthread", "-fno-omit-frame-pointer"]
-    let linked = found.map { ["-DMPROF_LIBUNWIND=\($0.prefix)", $0.library] } ?? []
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in source + Array((flags + linked).joined(separator: " ").utf8) {
-      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-    }
-    let folder = DemoFile.cacheFolder
-    let library = folder + "/libMprofShim-\(String(hash, radix: 16)).so"
+    let linked = found.map { (define: ["-DMPROF_LIBUNWIND=\($0.prefix)"], library: [$0.library]) }
     let used: Unwinder = unwinder == .framePointers ? .framePointers : (found == nil ? .backtrace : .libunwind)
-    if FileManager.default.fileExists(atPath: library) { return (library, used) }
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let sourcePath = folder + "/.shim-\(getpid()).c"
-    let temporary = folder + "/.shim-\(getpid()).so"
-    defer {
-      try? FileManager.default.removeItem(atPath: sourcePath)
-      try? FileManager.default.removeItem(atPath: temporary)
-    }
-    try source.write(to: URL(fileURLWithPath: sourcePath))
-    let compiler = Process()
-    compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    compiler.arguments = ["cc"] + flags + ["-o", temporary, sourcePath] + linked
-    compiler.standardOutput = FileHandle.nullDevice
-    compiler.standardError = FileHandle.nullDevice
-    try compiler.run()
-    compiler.waitUntilExit()
-    // Written beside, then renamed: a half-written library is never preloaded.
-    guard compiler.terminationStatus == 0, rename(temporary, library) == 0 else {
+    do {
+      let library = try CompiledC.path(
+        source: Array(PackageResources.shim_c), name: "libMprofShim", flags: flags + (linked?.define ?? []),
+        libraries: linked?.library ?? [], folder: DemoFile.cacheFolder, suffix: ".so",
+        failure: found.map { "cc could not compile the recorder with \($0.library)" }
+          ?? "cc could not compile the recorder (install gcc)")
+      return (library, used)
+    } catch  where found != nil && unwinder != .libunwind {
       // A libunwind the compiler cannot link: libc's unwinder still records.
-      if found != nil && unwinder != .libunwind {
-        let fallback = try shimPath(unwinder: .backtrace)
-        return (fallback.library, unwinder == .framePointers ? .framePointers : fallback.unwinder)
-      }
-      let reason =
-        found.map { "cc could not compile the recorder with \($0.library)" }
-        ?? "cc could not compile the recorder (install gcc)"
-      throw MprofError.cannotOpen(path: library, reason: reason)
+      let fallback = try shimPath(unwinder: .backtrace)
+      return (fallback.library, unwinder == .framePointers ? .framePointers : fallback.unwinder)
     }
-    return (library, used)
   }
 
   func run() throws {
@@ -270,7 +246,7 @@ struct RecordCommand: ParsableCommand {
     var queried: [Int] = []
     for (i, address) in ordered.enumerated() {
       // The return address minus one: the call's line, not the next one's.
-      guard let found = inModule(address - 1) else { continue }
+      guard address > 0, let found = inModule(address - 1) else { continue }
       queries.append((found.mapping.path, found.address))
       queried.append(i)
     }

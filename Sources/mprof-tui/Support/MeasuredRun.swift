@@ -10,18 +10,50 @@ struct MeasuredRun {
 
   /// Runs `argv` with stdout and stderr discarded, `environment` added to this process's.
   ///
-  /// The child is forked, not spawned: a spawned child shares this process's memory until it
-  /// runs the program, and Linux carries that peak over into the program's own.
+  /// The program is started by a small C helper (`Resources/measure.c`, compiled into the cache
+  /// folder once) that reports the program's own rusage: a program started straight from this
+  /// process would have this process's peak carried into its own (Linux keeps the peak across
+  /// fork and exec). Without a C compiler the program is forked from here, its peak then at
+  /// least this process's private memory.
   ///
   /// - Throws: `MprofError.cannotOpen` when the program cannot be found or started.
   static func run(_ argv: [String], environment: [String: String] = [:]) throws -> MeasuredRun {
     guard let path = executable(argv[0]) else {
       throw MprofError.cannotOpen(path: argv[0], reason: "no such program")
     }
+    let helper = try? CompiledC.path(
+      source: Array(PackageResources.measure_c), name: "measure", flags: ["-O2"], folder: DemoFile.cacheFolder)
+    let report = NSTemporaryDirectory() + "mprof-tui-measure-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: report) }
+    // The helper takes the settings for the program alone (a preloaded library must not load
+    // into it).
+    let settings = environment.map { "\($0.key)=\($0.value)" }.sorted()
+    let command =
+      helper.map { [$0, report] + settings + ["--", path] + argv.dropFirst() } ?? [path] + argv.dropFirst()
+    let start = Date()
+    let (status, peak) = try forkAndWait(command, environment: helper == nil ? environment : [:])
+    let elapsed = Date().timeIntervalSince(start)
+    if helper != nil {
+      // The helper's report: the program's status and peak.
+      guard let text = try? String(contentsOfFile: report, encoding: .utf8),
+        case let fields = text.split(separator: " "), fields.count == 2,
+        let code = Int32(fields[0]), let kilobytes = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
+      else {
+        throw MprofError.cannotOpen(path: argv[0], reason: "could not be run (status \(status))")
+      }
+      guard code != 127 else { throw MprofError.cannotOpen(path: argv[0], reason: "could not be run") }
+      return MeasuredRun(status: code, seconds: elapsed, peakBytes: kilobytes * 1024)
+    }
+    return MeasuredRun(status: status, seconds: elapsed, peakBytes: peak)
+  }
+
+  /// Forks, runs `argv` (its first word a path) with stdout and stderr discarded, and waits:
+  /// the exit status and the peak resident size from `wait4`.
+  private static func forkAndWait(_ argv: [String], environment: [String: String]) throws -> (Int32, Int) {
     var merged = ProcessInfo.processInfo.environment
     for (key, value) in environment { merged[key] = value }
     // Everything the child needs is made before the fork: it only calls dup2, execve and _exit.
-    guard let cPath = strdup(path) else { throw MprofError.cannotOpen(path: path, reason: "out of memory") }
+    guard let cPath = strdup(argv[0]) else { throw MprofError.cannotOpen(path: argv[0], reason: "out of memory") }
     let cArgs = argv.map { strdup($0) } + [nil]
     let cEnvironment = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer {
@@ -30,7 +62,6 @@ struct MeasuredRun {
     }
     let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
     defer { close(null) }
-    let start = Date()
     let pid = cArgs.withUnsafeBufferPointer { args in
       cEnvironment.withUnsafeBufferPointer { environment in
         guard let args = args.baseAddress, let environment = environment.baseAddress else { return pid_t(-1) }
@@ -48,8 +79,8 @@ struct MeasuredRun {
     var status: Int32 = 0
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-    let elapsed = Date().timeIntervalSince(start)
-    return MeasuredRun(status: (status >> 8) & 0xFF, seconds: elapsed, peakBytes: Int(usage.ru_maxrss) * 1024)
+    let code = status & 0x7F != 0 ? 128 + (status & 0x7F) : (status >> 8) & 0xFF
+    return (code, Int(usage.ru_maxrss) * 1024)
   }
 
   /// The program `name` names: itself when it holds a slash, else the first in PATH.
