@@ -601,26 +601,28 @@ import Testing
     #expect(p.stats.values[used].filter { ($0 ?? 0) > 0 }.count >= 20)
   }
 
+  /// 1,000 blocks of 64 bytes, each made 41 calls deep (`deep` 41 times under `main`).
+  static let deepProgram = """
+    #include <stdlib.h>
+    static void *kept[1000];
+    __attribute__((noinline)) void *deep(int level, int i) {
+      void *p = level > 0 ? deep(level - 1, i) : malloc(64);
+      __asm__ volatile("" : : "r"(p) : "memory");
+      return p;
+    }
+    int main(void) {
+      for (int i = 0; i < 1000; i++) kept[i] = deep(40, i);
+      return 0;
+    }
+    """
+
   /// Both unwinders give the same callstack of a known site, 41 calls deep.
   ///
   /// The capture names the unwinder used. Each distinct stack is written once by the recorder however often it
   /// allocates.
   @Test func bothUnwindersAgreeOnADeepStack() throws {
     let scratch = ScratchFolder()
-    let program = """
-      #include <stdlib.h>
-      static void *kept[1000];
-      __attribute__((noinline)) void *deep(int level, int i) {
-        void *p = level > 0 ? deep(level - 1, i) : malloc(64);
-        __asm__ volatile("" : : "r"(p) : "memory");
-        return p;
-      }
-      int main(void) {
-        for (int i = 0; i < 1000; i++) kept[i] = deep(40, i);
-        return 0;
-      }
-      """
-    try Self.compile(program, named: "deep.c", in: scratch, ["-O1", "-o", scratch.path("deep")])
+    try Self.compile(Self.deepProgram, named: "deep.c", in: scratch, ["-O1", "-o", scratch.path("deep")])
     var stacks: [[String]] = []
     for unwinder in ["libunwind", "backtrace"] {
       let output = scratch.path("deep-\(unwinder).mprof")
@@ -684,20 +686,8 @@ import Testing
   /// gives them, down to main (libc's own frames below have none to follow).
   @Test func framePointersOfAProgramBuiltWithThem() throws {
     let scratch = ScratchFolder()
-    let program = """
-      #include <stdlib.h>
-      static void *kept[1000];
-      __attribute__((noinline)) void *deep(int level, int i) {
-        void *p = level > 0 ? deep(level - 1, i) : malloc(64);
-        __asm__ volatile("" : : "r"(p) : "memory");
-        return p;
-      }
-      int main(void) {
-        for (int i = 0; i < 1000; i++) kept[i] = deep(40, i);
-        return 0;
-      }
-      """
-    try Self.compile(program, named: "fp.c", in: scratch, ["-O1", "-fno-omit-frame-pointer", "-o", scratch.path("fp")])
+    try Self.compile(
+      Self.deepProgram, named: "fp.c", in: scratch, ["-O1", "-fno-omit-frame-pointer", "-o", scratch.path("fp")])
     var stacks: [[String]] = []
     for unwinder in ["frame-pointers", "libunwind"] {
       let output = scratch.path("fp-\(unwinder).mprof")
