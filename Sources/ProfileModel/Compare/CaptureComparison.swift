@@ -147,11 +147,13 @@ public struct CaptureComparison: Sendable {
   ///
   /// - Complexity: O(callstacks of both) + O(stacks).
   public func grewStacks(a: ViewQuery, b: ViewQuery) -> [Bool] {
+    grewStacks(rows(a: a.aggregates, passingA: a.filter.passes, b: b.aggregates, passingB: b.filter.passes))
+  }
+
+  /// Which stacks grew, from rows already made (`rows(a:passingA:b:passingB:)`).
+  public func grewStacks(_ rows: [Row]) -> [Bool] {
     var grew = [Bool](repeating: false, count: stacks.count)
-    for row in rows(a: a.aggregates, passingA: a.filter.passes, b: b.aggregates, passingB: b.filter.passes)
-    where row.deltaSize > 0 {
-      grew[row.stack] = true
-    }
+    for row in rows where row.deltaSize > 0 { grew[row.stack] = true }
     return grew
   }
 

@@ -77,8 +77,7 @@ public struct CallGraph: Sendable {
       // One pass over the matched stacks serves the split, growth only and normalize.
       let stacks = matching.rows(
         a: baseQuery.aggregates, passingA: baseQuery.filter.passes, b: query.aggregates, passingB: query.filter.passes)
-      var grew = [Bool](repeating: false, count: matching.stacks.count)
-      for row in stacks where row.deltaSize > 0 { grew[row.stack] = true }
+      let grew = matching.grewStacks(stacks)
       if splitByChange {
         rootOfB = { grew[Int(matching.stackOfB[$0])] ? Self.fullRoot : Self.truncatedRoot }
         rootOfA = { grew[Int(matching.stackOfA[$0])] ? Self.fullRoot : Self.truncatedRoot }

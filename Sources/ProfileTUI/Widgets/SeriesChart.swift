@@ -194,11 +194,8 @@ struct SeriesChart {
     /// Comparing two builds: the base's event for one of the shown capture's — the same share
     /// of its events, or (x in frames or seconds) the same frame or second, clamped to what it
     /// has.
-    func baseEvent(_ event: UInt32, shown: Profile, base: Profile, roundingUp: Bool = false) -> UInt32 {
-      baseEvents(shown: shown, base: base)(event, roundingUp)
-    }
-
-    /// `baseEvent` for many events: the frame clocks are made once (each is O(frames)).
+    ///
+    /// The frame clocks are made once (each is O(frames)), for many events.
     func baseEvents(shown: Profile, base: Profile) -> (_ event: UInt32, _ roundingUp: Bool) -> UInt32 {
       let end = LiveBytesSeries.wholeCapture(base).upperBound
       switch self {
@@ -215,7 +212,7 @@ struct SeriesChart {
       }
     }
 
-    /// The base's events for a window of the shown capture's (`baseEvent` of each end).
+    /// The base's events for a window of the shown capture's (`baseEvents` of each end).
     func baseWindow(_ window: ClosedRange<UInt32>, shown: Profile, base: Profile) -> ClosedRange<UInt32> {
       let map = baseEvents(shown: shown, base: base)
       let (lo, hi) = (map(window.lowerBound, false), map(window.upperBound, true))
@@ -230,9 +227,8 @@ struct SeriesChart {
       callstacks: [Bool]? = nil, cancel: CancelToken
     ) throws -> LiveBytesSeries {
       let map = baseEvents(shown: profile, base: base)
-      let (lo, hi) = (map(window.lowerBound, false), map(window.upperBound, true))
       let ends = shown.buckets.map { map($0.last, true) }
-      let range = lo...max(hi, lo)
+      let range = baseWindow(window, shown: profile, base: base)
       return try LiveBytesSeries(
         profile: base, range: range, buckets: ends.count, query: query, callstacks: callstacks, ends: ends,
         cancel: cancel)

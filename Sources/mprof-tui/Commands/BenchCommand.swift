@@ -44,8 +44,9 @@ struct BenchCommand: ParsableCommand {
         reference.append(try MeasuredRun.run([refload, capture]))
         ours.append(try MeasuredRun.run([me, "summary", "--quiet", capture]))
       }
-      let (ourTime, ourRSS) = (MeasuredRun.median(ours).seconds, MeasuredRun.median(ours).peakBytes)
-      let (refTime, refRSS) = (MeasuredRun.median(reference).seconds, MeasuredRun.median(reference).peakBytes)
+      let (mine, theirs) = (MeasuredRun.median(ours), MeasuredRun.median(reference))
+      let (ourTime, ourRSS) = (mine.seconds, mine.peakBytes)
+      let (refTime, refRSS) = (theirs.seconds, theirs.peakBytes)
       let budget = Double(size) * 1.5 + 64 * 1_048_576
       var out = "capture: \(capture) (\(SizeFormat.size(size)))\n"
       out += String(format: "refload:          %.3f s  peak RSS %@\n", refTime, SizeFormat.size(Int64(refRSS)))

@@ -203,8 +203,9 @@ import Testing
     var maskA = [Bool](repeating: false, count: base.profile.callstacks.count)
     for c in base.matching.stacks[stack].a where baseQuery.filter.passes[c] { maskA[c] = true }
     let window = tab.request.alignment.baseWindow(figures.extent, shown: h.profile, base: base.profile)
+    let map = tab.request.alignment.baseEvents(shown: h.profile, base: base.profile)
     let ends = figures.series.buckets.map {
-      tab.request.alignment.baseEvent($0.last, shown: h.profile, base: base.profile, roundingUp: true)
+      map($0.last, true)
     }
     let expected = try LiveBytesSeries(
       profile: base.profile, range: window, buckets: ends.count, query: baseQuery, callstacks: maskA, ends: ends)
